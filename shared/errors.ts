@@ -1,0 +1,52 @@
+// Errors are values with stable codes (`subtitle.parse`, `media.constraint`, `x.rate_limited`,
+// `auth.expired`, …) so the UI and the CLI can act on them, and messages a person understands.
+
+export interface AppErrorShape {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export class CuelineError extends Error implements AppErrorShape {
+  readonly code: string;
+  readonly details?: unknown;
+
+  constructor(code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'CuelineError';
+    this.code = code;
+    if (details !== undefined) this.details = details;
+  }
+
+  toJSON(): AppErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/**
+ * Codes that mean "the input is wrong, fix it and try again" (CLI exit 2) rather than "something
+ * failed" (exit 1). Matched as exact codes or as `area.` prefixes.
+ */
+const BAD_INPUT_CODES = [
+  'usage.',
+  'input.',
+  'subtitle.',
+  'encoding.',
+  'lang.',
+  'media.constraint',
+  'media.unreadable',
+  'media.not_found',
+  'auth.missing_credentials',
+];
+
+export function isBadInput(code: string): boolean {
+  return BAD_INPUT_CODES.some((c) => (c.endsWith('.') ? code.startsWith(c) : code === c));
+}
+
+export function toAppError(err: unknown): AppErrorShape {
+  if (err instanceof CuelineError) return err.toJSON();
+  if (err instanceof Error) return { code: 'internal', message: err.message };
+  return { code: 'internal', message: String(err) };
+}

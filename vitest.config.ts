@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['test/unit/**/*.spec.ts', 'shared/**/*.spec.ts', 'main/**/*.spec.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['test/integration/**/*.spec.ts'],
+          exclude: ['test/integration/keychain/**'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Two cores: ffmpeg and the emulator compete for them, keep files sequential-ish.
+          maxWorkers: 2,
+        },
+      },
+      {
+        // Runs inside dbus-run-session with an unlocked gnome-keyring (scripts/test-all.ts).
+        test: {
+          name: 'keychain',
+          environment: 'node',
+          include: ['test/integration/keychain/**/*.spec.ts'],
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
