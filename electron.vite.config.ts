@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { bridgeSpec } from './shared/ipc/contract.ts';
 
 // Three bundles: the Electron main process (ESM), the sandboxed preload (CommonJS: sandboxed
 // preloads cannot load ES modules or npm packages), and the Svelte renderer.
@@ -13,6 +14,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The preload is generated from the contract as plain data: no zod in the sandboxed preload.
+    define: { __CUELINE_BRIDGE_SPEC__: JSON.stringify(bridgeSpec()) },
     build: {
       outDir: 'out/preload',
       externalizeDeps: false,

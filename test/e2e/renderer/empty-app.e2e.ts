@@ -1,35 +1,36 @@
-import { expect, test } from '@playwright/test';
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { expect, test } from '../harness/fixture.ts';
 
-// Serves the built renderer on loopback (the shell issue replaces this with the full harness).
-const root = join(import.meta.dirname, '../../../out/renderer');
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-let server: Server;
-let base = '';
+// The empty window, served as built with the app's CSP and window.cueline backed by the real router.
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`the empty window invites a drop (${colorScheme})`, async ({ app }) => {
+    await app.page.emulateMedia({ colorScheme });
+    await expect(app.page.getByRole('heading', { name: 'Cueline' })).toBeVisible();
+    await expect(app.page.getByText(/drop a video/i)).toBeVisible();
+    await app.page.screenshot({ path: `test/e2e/screenshots/empty-${colorScheme}.png` });
+    expect(app.cspViolations).toEqual([]);
+  });
+}
 
-test.beforeAll(async () => {
-  server = createServer((req, res) => {
-    const rel = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^\/+/,
-      '',
-    );
-    const file = rel || 'index.html';
-    readFile(join(root, file)).then(
-      (body) =>
-        res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => res.writeHead(404).end(),
+test('window.cueline has the preload shape and reaches the router', async ({ app }) => {
+  const shape = await app.page.evaluate(() => {
+    const api = window.cueline as unknown as Record<string, unknown>;
+    return Object.fromEntries(
+      Object.entries(api).map(([k, v]) => [
+        k,
+        typeof v === 'function' ? 'function' : Object.keys(v as object).sort(),
+      ]),
     );
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-});
-test.afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-test('the empty window invites a drop', async ({ page }) => {
-  await page.goto(base);
-  await expect(page.getByRole('heading', { name: 'Cueline' })).toBeVisible();
-  await expect(page.getByText(/drop a video/i)).toBeVisible();
+  expect(shape).toEqual({
+    on: 'function',
+    app: ['info'],
+    autosave: ['discard', 'list', 'read', 'write'],
+    files: ['dropped', 'openFolder', 'openSubtitles', 'openVideo'],
+    jobs: ['cancel'],
+    media: ['url'],
+    recent: ['list'],
+    settings: ['get', 'set'],
+  });
+  const info = await app.page.evaluate(() => window.cueline.app.info());
+  expect(info).toMatchObject({ ok: true, value: { name: 'Cueline' } });
 });

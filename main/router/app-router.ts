@@ -1,0 +1,35 @@
+// The app's router: the contract plus one handler per channel, from the services. Both the Electron
+// app and the Playwright harness build it here, so tests exercise exactly what the app runs.
+import { contract, type Channels } from '../../shared/ipc/contract.ts';
+import type { AppInfo } from '../../shared/ipc/channels/app.ts';
+import type { Workspace } from '../services/workspace/workspace.ts';
+import type { Dialogs } from './dialogs.ts';
+import { appHandlers } from './handlers/app.ts';
+import { filesHandlers } from './handlers/files.ts';
+import { jobsHandlers } from './handlers/jobs.ts';
+import { mediaHandlers } from './handlers/media.ts';
+import { workspaceHandlers } from './handlers/workspace.ts';
+import { createJobRunner } from './jobs.ts';
+import { createRouter, type Router, type RouterOptions } from './router.ts';
+import type { Handlers } from './types.ts';
+
+export interface AppRouterOptions {
+  workspace: Workspace;
+  dialogs: Dialogs;
+  mediaUrl(id: string): string;
+  appInfo: AppInfo;
+  router?: Omit<RouterOptions, 'jobs'>;
+}
+
+export function createAppRouter(o: AppRouterOptions): Router {
+  const jobs = createJobRunner();
+  const deps = { workspace: o.workspace, dialogs: o.dialogs, mediaUrl: o.mediaUrl, appInfo: o.appInfo, jobs };
+  const handlers: Handlers<Channels> = {
+    ...appHandlers(deps),
+    ...filesHandlers(deps),
+    ...jobsHandlers(deps),
+    ...mediaHandlers(deps),
+    ...workspaceHandlers(deps),
+  };
+  return createRouter(contract, handlers, { ...o.router, jobs });
+}

@@ -1,0 +1,14 @@
+import type { AppInfo } from '../../shared/ipc/channels/app.ts';
+import type { Workspace } from '../services/workspace/workspace.ts';
+import type { Dialogs } from './dialogs.ts';
+import type { JobRunner } from './jobs.ts';
+
+/** Everything the handlers reach: services and the few things the host (app or harness) provides. */
+export interface RouterDeps {
+  workspace: Workspace;
+  dialogs: Dialogs;
+  /** The URL <video> streams a registered video from (cueline-media:// in the app, loopback in tests). */
+  mediaUrl(id: string): string;
+  appInfo: AppInfo;
+  jobs: JobRunner;
+}

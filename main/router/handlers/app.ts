@@ -1,0 +1,7 @@
+import type { Channels } from '../../../shared/ipc/contract.ts';
+import type { RouterDeps } from '../deps.ts';
+import type { Handlers } from '../types.ts';
+
+export function appHandlers(deps: RouterDeps): Pick<Handlers<Channels>, 'app:info'> {
+  return { 'app:info': () => deps.appInfo };
+}

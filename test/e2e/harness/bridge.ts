@@ -1,0 +1,78 @@
+// Installs window.cueline in a Playwright page with exactly the preload's shape (the same
+// buildCuelineApi), backed by the real router in the test process through page.exposeBinding;
+// events go back with page.evaluate, in order.
+import type { Page } from '@playwright/test';
+import { buildCuelineApi } from '../../../shared/ipc/bridge.ts';
+import { bridgeSpec } from '../../../shared/ipc/contract.ts';
+import { isTrustedSender } from '../../../main/app/security/sender.ts';
+import type { EventSink } from '../../../main/router/types.ts';
+import type { Router } from '../../../main/router/router.ts';
+
+export interface InstalledBridge {
+  sink: EventSink;
+  /** Calls the router refused because they didn't come from the app's main frame. */
+  rejectedSenders: string[];
+  /** Resolves once every event sent so far has reached the page. */
+  flushed(): Promise<void>;
+}
+
+let sinks = 0;
+
+export async function installBridge(page: Page, router: Router, appOrigin: string): Promise<InstalledBridge> {
+  const rejectedSenders: string[] = [];
+  let queue = Promise.resolve();
+  const sink: EventSink = {
+    id: `page-${++sinks}`,
+    isClosed: () => page.isClosed(),
+    send(event, payload) {
+      queue = queue
+        .then(() =>
+          page.evaluate(([e, p]) => (window as unknown as HarnessWindow).__cuelineEmit(e, p), [
+            event,
+            payload,
+          ] as const),
+        )
+        .catch(() => undefined);
+    },
+  };
+
+  await page.exposeBinding('__cuelineInvoke', async (source, channel: unknown, payload: unknown) => {
+    // The same sender check the app makes on ipcMain: the top-level frame of our own origin.
+    const sender = { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() };
+    if (!isTrustedSender(sender, [appOrigin])) {
+      rejectedSenders.push(sender.url);
+      return { ok: false, error: { code: 'ipc.forbidden_sender', message: 'IPC from an untrusted frame.' } };
+    }
+    return router.invoke(String(channel), payload, { sink });
+  });
+
+  await page.addInitScript({
+    content: `(() => {
+  const listeners = new Map();
+  Object.defineProperty(window, '__cuelineEmit', {
+    value: (event, payload) => {
+      for (const l of [...(listeners.get(event) ?? [])]) {
+        try { l(payload); } catch (err) { console.error(err); }
+      }
+    },
+  });
+  const build = ${buildCuelineApi.toString()};
+  const api = build(${JSON.stringify(bridgeSpec())}, {
+    invoke: (channel, payload) => window.__cuelineInvoke(channel, payload),
+    subscribe: (event, listener) => {
+      const wrapped = (payload) => listener(payload);
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(wrapped);
+      return () => { listeners.get(event).delete(wrapped); };
+    },
+    pathForFile: (file) => (window.__cuelineDropPaths ?? {})[file && file.name] ?? '',
+  });
+  Object.defineProperty(window, 'cueline', { value: api, enumerable: true });
+})();`,
+  });
+  return { sink, rejectedSenders, flushed: () => queue };
+}
+
+interface HarnessWindow {
+  __cuelineEmit(event: string, payload: unknown): void;
+}

@@ -1,0 +1,118 @@
+// The fixture every renderer e2e test uses:
+//   import { test, expect } from '../harness/fixture.ts';
+//   test('…', async ({ app }) => { app.dialogs.answer('openVideo', path); await app.page.getByRole(…) });
+// It serves the built renderer (npm run build first) on loopback with the app's CSP, installs
+// window.cueline backed by the real router, and gives each test a fresh user-data folder.
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createAppRouter } from '../../../main/router/app-router.ts';
+import type { Router } from '../../../main/router/router.ts';
+import type { EventSink } from '../../../main/router/types.ts';
+import { createWorkspace, type Workspace } from '../../../main/services/workspace/workspace.ts';
+import type { EventKey } from '../../../shared/ipc/contract.ts';
+import { installBridge } from './bridge.ts';
+import { DialogsDouble } from './dialogs-double.ts';
+import { startHarnessServer } from './server.ts';
+
+export interface HarnessApp {
+  page: Page;
+  router: Router;
+  workspace: Workspace;
+  dialogs: DialogsDouble;
+  /** This test's user-data folder (CUELINE_HOME equivalent), removed afterwards. */
+  userData: string;
+  /** The renderer's origin, http://127.0.0.1:PORT. */
+  origin: string;
+  /** The window's event sink, as the router sees it (jobs started from the page report here). */
+  sink: EventSink;
+  /** CSP violations the page reported (each test should end with none). */
+  cspViolations: string[];
+  /** Calls the page refused for not coming from the app's main frame (iframes…). */
+  rejectedSenders: string[];
+  /** Pushes a contract event to the page, like main does (menu commands, files opened from the OS…); resolves once delivered. */
+  emit(event: EventKey, payload: unknown): Promise<void>;
+  /** Drops files from disk on the element matched by selector (paths resolved like webUtils.getPathForFile). */
+  drop(selector: string, paths: string[]): Promise<void>;
+  /** Reloads the app (after preparing the workspace, e.g. an autosave to recover). */
+  reload(): Promise<void>;
+}
+
+export const test = base.extend<{ app: HarnessApp }>({
+  app: async ({ page }, use) => {
+    const userData = await mkdtemp(join(tmpdir(), 'cueline-e2e-'));
+    const workspace = createWorkspace({ userData, cache: join(userData, 'cache') });
+    const dialogs = new DialogsDouble();
+    let mediaUrl: (id: string) => string = () => {
+      throw new Error('harness server not started');
+    };
+    const router = createAppRouter({
+      workspace,
+      dialogs,
+      mediaUrl: (id) => mediaUrl(id),
+      appInfo: {
+        name: 'Cueline',
+        version: '0.0.0-test',
+        platform: process.platform,
+        versions: { node: process.versions.node, electron: null, chrome: null },
+      },
+      router: { validateResponses: true },
+    });
+    const server = await startHarnessServer(workspace.files);
+    mediaUrl = server.mediaUrl;
+    const bridge = await installBridge(page, router, server.origin);
+    const { sink } = bridge;
+    const cspViolations: string[] = [];
+    await page.exposeFunction('__cuelineCspViolation', (v: string) => cspViolations.push(v));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        const report = (window as unknown as { __cuelineCspViolation(v: string): void })
+          .__cuelineCspViolation;
+        report(
+          `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+        );
+      });
+    });
+    await page.goto(`${server.origin}/`);
+    const app: HarnessApp = {
+      page,
+      router,
+      workspace,
+      dialogs,
+      userData,
+      origin: server.origin,
+      sink,
+      cspViolations,
+      rejectedSenders: bridge.rejectedSenders,
+      emit: async (event, payload) => {
+        router.emit(sink, event, payload);
+        await bridge.flushed();
+      },
+      drop: async (selector, paths) => {
+        const names = Object.fromEntries(paths.map((p) => [basename(p), p]));
+        await page.evaluate((n) => {
+          (window as unknown as { __cuelineDropPaths: Record<string, string> }).__cuelineDropPaths = n;
+        }, names);
+        const dataTransfer = await page.evaluateHandle((list) => {
+          const dt = new DataTransfer();
+          for (const name of list) dt.items.add(new File([''], name));
+          return dt;
+        }, Object.keys(names));
+        await page.dispatchEvent(selector, 'dragenter', { dataTransfer });
+        await page.dispatchEvent(selector, 'dragover', { dataTransfer });
+        await page.dispatchEvent(selector, 'drop', { dataTransfer });
+      },
+      reload: async () => {
+        await page.reload();
+      },
+    };
+    await use(app);
+    router.jobs.cancelAllFor(sink.id);
+    await router.jobs.idle();
+    await server.close();
+    await rm(userData, { recursive: true, force: true });
+  },
+});
+
+export { expect };
