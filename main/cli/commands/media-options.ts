@@ -1,0 +1,35 @@
+// Options shared by `cueline probe` and `cueline fix`.
+import { Option } from 'commander';
+import type { Command } from 'commander';
+import type { LimitOptions, MediaCategory } from '../../../shared/media/constraints.ts';
+import { MEDIA_CATEGORIES } from '../../../shared/media/constraints.ts';
+import type { BinaryOptions } from '../../services/media/binaries.ts';
+
+export interface MediaCliOptions {
+  category: MediaCategory;
+  premium?: boolean;
+  premium1080p?: boolean;
+}
+
+export function addLimitOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--category <category>', 'X media category')
+        .choices(MEDIA_CATEGORIES)
+        .default('tweet_video'),
+    )
+    .option('--premium', 'Premium account: 125 min / 16 GB caps instead of 20 min / 8 GB')
+    .option('--premium-1080p', 'with --premium: allow 1080p (UNCONFIRMED in the X docs)');
+}
+
+export function limitOptions(o: MediaCliOptions): LimitOptions {
+  return { category: o.category, premium: o.premium === true, premium1080p: o.premium1080p === true };
+}
+
+/** The CLI's "user setting" for the binaries: CUELINE_FFMPEG / CUELINE_FFPROBE. */
+export function cliBinaries(env: NodeJS.ProcessEnv = process.env): BinaryOptions {
+  const o: BinaryOptions = {};
+  if (env['CUELINE_FFMPEG']) o.ffmpegPath = env['CUELINE_FFMPEG'];
+  if (env['CUELINE_FFPROBE']) o.ffprobePath = env['CUELINE_FFPROBE'];
+  return o;
+}
