@@ -1,0 +1,51 @@
+// Fault injection: each rule matches a route name (e.g. `v2.append`, `v1.FINALIZE`,
+// `v2.tweets.create`) and fires `times` times after letting `after` matching requests through.
+import type { ProcessingError } from './state.ts';
+
+export type FaultAction =
+  | { kind: 'status'; status: number; body?: unknown }
+  | { kind: 'rate_limit'; resetInSecs: number }
+  /** Close the connection without answering, before the request has any effect. */
+  | { kind: 'drop' }
+  /** Carry the request out, then close the connection instead of answering (the crash window). */
+  | { kind: 'drop_after' }
+  | { kind: 'latency'; ms: number }
+  /** On a FINALIZE: processing ends in `failed` with this error. */
+  | { kind: 'processing_failure'; error: ProcessingError };
+
+export interface FaultRule {
+  route: string | RegExp;
+  action: FaultAction;
+  /** How many times it fires (default 1). */
+  times?: number;
+  /** Matching requests to let through first (default 0). */
+  after?: number;
+}
+
+export class Faults {
+  private rules: Array<{ rule: FaultRule; seen: number; fired: number }> = [];
+
+  add(rule: FaultRule): this {
+    this.rules.push({ rule, seen: 0, fired: 0 });
+    return this;
+  }
+
+  clear(): void {
+    this.rules = [];
+  }
+
+  /** The actions that fire for this request (in the order the rules were added). */
+  take(route: string): FaultAction[] {
+    const out: FaultAction[] = [];
+    for (const r of this.rules) {
+      const m = typeof r.rule.route === 'string' ? r.rule.route === route : r.rule.route.test(route);
+      if (!m) continue;
+      r.seen++;
+      if (r.seen <= (r.rule.after ?? 0)) continue;
+      if (r.fired >= (r.rule.times ?? 1)) continue;
+      r.fired++;
+      out.push(r.rule.action);
+    }
+    return out;
+  }
+}
