@@ -1,0 +1,65 @@
+// SRT writer: cues renumbered 1…n, `HH:MM:SS,mmm`, LF line ends, a blank line after each cue.
+import type { ConversionNote, Track } from './model.ts';
+import { formatSrtTimestamp } from './time.ts';
+import { representableText } from './text-lines.ts';
+import { toSrtText } from './markup.ts';
+
+export function writeSrt(track: Track): { text: string; notes: ConversionNote[] } {
+  const notes: ConversionNote[] = [];
+  let settings = 0;
+  let changed = 0;
+  let tagsLost = 0;
+  const parts: string[] = [];
+  const cues = track.cues;
+  for (let i = 0; i < cues.length; i++) {
+    const cue = cues[i];
+    if (!cue) continue;
+    if (cue.settings) settings++;
+    const clean = representableText(cue.text);
+    if (clean !== cue.text) changed++;
+    const { text, lost } = toSrtText(clean);
+    if (lost) tagsLost++;
+    parts.push(
+      String(i + 1) +
+        '\n' +
+        formatSrtTimestamp(cue.start) +
+        ' --> ' +
+        formatSrtTimestamp(cue.end) +
+        '\n' +
+        (text === '' ? '' : text + '\n') +
+        '\n',
+    );
+  }
+  if (settings > 0)
+    notes.push({
+      kind: 'settings-dropped',
+      count: settings,
+      message: `${settings} cue(s) lose their WebVTT positioning/alignment settings (SRT has none)`,
+    });
+  const blocks = track.vtt?.blocks.length ?? 0;
+  if (blocks > 0)
+    notes.push({
+      kind: 'blocks-dropped',
+      count: blocks,
+      message: `${blocks} WebVTT NOTE/STYLE/REGION block(s) dropped (SRT has no comments or styles)`,
+    });
+  if (track.vtt?.cueIds && cues.some((c, i) => c.id !== String(i + 1)))
+    notes.push({
+      kind: 'ids-dropped',
+      count: cues.length,
+      message: 'WebVTT cue identifiers replaced by SRT sequence numbers',
+    });
+  if (tagsLost > 0)
+    notes.push({
+      kind: 'text-changed',
+      count: tagsLost,
+      message: `${tagsLost} cue(s) lose WebVTT-only markup (<v>, <c>, <lang>, <ruby>, classes, timestamps)`,
+    });
+  if (changed > 0)
+    notes.push({
+      kind: 'text-changed',
+      count: changed,
+      message: `${changed} cue(s) had blank lines, trailing spaces or timing-like lines that SRT cannot hold; cleaned`,
+    });
+  return { text: parts.join(''), notes };
+}

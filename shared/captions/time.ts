@@ -1,0 +1,153 @@
+// Timestamps and frame arithmetic. Frame rates are exact fractions so that NTSC rates
+// (23.976 = 24000/1001) snap and nudge without drift.
+
+export interface FrameRate {
+  num: number;
+  den: number;
+}
+
+export const FRAME_RATES = {
+  '23.976': { num: 24000, den: 1001 },
+  '24': { num: 24, den: 1 },
+  '25': { num: 25, den: 1 },
+  '29.97': { num: 30000, den: 1001 },
+  '30': { num: 30, den: 1 },
+  '50': { num: 50, den: 1 },
+  '59.94': { num: 60000, den: 1001 },
+  '60': { num: 60, den: 1 },
+} as const satisfies Record<string, FrameRate>;
+
+/** Parses `24`, `23.976`, `29.97`, `24000/1001` into an exact fraction (NTSC decimals map to x/1001). */
+export function parseFrameRate(s: string): FrameRate | null {
+  const t = s.trim();
+  const frac = /^(\d+)\/(\d+)$/.exec(t);
+  if (frac) {
+    const num = Number(frac[1]);
+    const den = Number(frac[2]);
+    return num > 0 && den > 0 ? { num, den } : null;
+  }
+  if (!/^\d+(\.\d+)?$/.test(t)) return null;
+  const v = Number(t);
+  if (!(v > 0)) return null;
+  // NTSC rates are written rounded (23.976, 29.97, 59.94); they are really N*1000/1001.
+  const ntsc = Math.round(v * 1.001);
+  if (!Number.isInteger(v) && Math.abs((ntsc * 1000) / 1001 - v) < 0.005)
+    return { num: ntsc * 1000, den: 1001 };
+  if (Number.isInteger(v)) return { num: v, den: 1 };
+  const decimals = t.split('.')[1]?.length ?? 0;
+  const den = 10 ** decimals;
+  return { num: Math.round(v * den), den };
+}
+
+/** The frame shown at `ms` (frame n covers [n·den/num s, (n+1)·den/num s)). */
+export function msToFrame(ms: number, rate: FrameRate): number {
+  // Integer arithmetic first; the epsilon keeps exact frame starts (e.g. 1001 ms at 23.976) on their frame.
+  return Math.floor((ms * rate.num) / (1000 * rate.den) + 1e-9);
+}
+
+/** Start of frame `frame`, rounded to the nearest millisecond. */
+export function frameToMs(frame: number, rate: FrameRate): number {
+  return Math.round((frame * 1000 * rate.den) / rate.num);
+}
+
+/** The nearest frame boundary to `ms`. */
+export function snapToFrame(ms: number, rate: FrameRate): number {
+  return frameToMs(Math.round((ms * rate.num) / (1000 * rate.den)), rate);
+}
+
+/** Moves `ms` by whole frames, landing on a frame boundary (never below 0). */
+export function nudgeFrames(ms: number, frames: number, rate: FrameRate): number {
+  const f = Math.round((ms * rate.num) / (1000 * rate.den)) + frames;
+  return Math.max(0, frameToMs(f, rate));
+}
+
+/** Duration of `frames` frames in ms (for gap rules given in frames). */
+export function framesToDurationMs(frames: number, rate: FrameRate): number {
+  return (frames * 1000 * rate.den) / rate.num;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+function pad3(n: number): string {
+  return n < 10 ? '00' + n : n < 100 ? '0' + n : String(n);
+}
+
+/** `HH:MM:SS,mmm` (SRT) or `HH:MM:SS.mmm` (WebVTT). */
+export function formatTimestamp(ms: number, sep: ',' | '.'): string {
+  const t = Math.max(0, Math.round(ms));
+  const h = Math.floor(t / 3_600_000);
+  const m = Math.floor(t / 60_000) % 60;
+  const s = Math.floor(t / 1000) % 60;
+  return pad2(h) + ':' + pad2(m) + ':' + pad2(s) + sep + pad3(t % 1000);
+}
+
+export function formatSrtTimestamp(ms: number): string {
+  return formatTimestamp(ms, ',');
+}
+
+export function formatVttTimestamp(ms: number): string {
+  return formatTimestamp(ms, '.');
+}
+
+/**
+ * Parses `[H…:]MM:SS(,|.)mmm` from `s` at `pos`, hand-rolled for the SRT hot path. Returns the
+ * milliseconds and the index after the timestamp in `out`, or -1 when it is not a timestamp.
+ */
+export function scanTimestamp(s: string, pos: number, out: { end: number }): number {
+  const n = s.length;
+  let i = pos;
+  const fields = [0, 0, 0];
+  const widths = [0, 0, 0];
+  let count = 0;
+  let digits = 0;
+  let value = 0;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      value = value * 10 + (c - 48);
+      digits++;
+    } else if (c === 58 /* : */) {
+      if (digits === 0 || count === 2) return -1;
+      widths[count] = digits;
+      fields[count++] = value;
+      value = 0;
+      digits = 0;
+    } else break;
+  }
+  // value/digits now hold the seconds field.
+  if (count === 0 || digits !== 2 || i >= n) return -1;
+  const sep = s.charCodeAt(i);
+  if (sep !== 44 /* , */ && sep !== 46 /* . */) return -1;
+  i++;
+  if (i + 3 > n) return -1;
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  const c = s.charCodeAt(i + 2) - 48;
+  if (a < 0 || a > 9 || b < 0 || b > 9 || c < 0 || c > 9) return -1;
+  i += 3;
+  const next = i < n ? s.charCodeAt(i) : -1;
+  if (next >= 48 && next <= 57) return -1;
+  let hours = 0;
+  let minutes: number;
+  if (count === 2) {
+    hours = fields[0] ?? 0;
+    minutes = fields[1] ?? 0;
+    if (widths[1] !== 2) return -1;
+  } else {
+    minutes = fields[0] ?? 0;
+    if (widths[0] !== 2) return -1;
+  }
+  const seconds = value;
+  if (minutes > 59 || seconds > 59) return -1;
+  out.end = i;
+  return hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + a * 100 + b * 10 + c;
+}
+
+/** Parses a whole timestamp string (`00:01:02,500`, `01:02.500`); null when it is not one. */
+export function parseTimestamp(s: string): number | null {
+  const t = s.trim();
+  const out = { end: 0 };
+  const ms = scanTimestamp(t, 0, out);
+  return ms < 0 || out.end !== t.length ? null : ms;
+}

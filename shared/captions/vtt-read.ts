@@ -1,0 +1,201 @@
+// WebVTT reader. `webvtt-parser` (W3C's validator) decides what is valid and reports errors with
+// line numbers; a small block scanner beside it keeps what that parser discards but a round trip
+// needs: file order, raw cue settings, the header, NOTE/STYLE/REGION blocks.
+import webvtt from 'webvtt-parser';
+import type { Cue, ParseWarning, VttBlock, VttExtras } from './model.ts';
+import { formatVttTimestamp, scanTimestamp } from './time.ts';
+import { fromVttText } from './markup.ts';
+
+export interface VttIssue {
+  line: number;
+  message: string;
+}
+
+export interface VttParseResult {
+  cues: Cue[];
+  vtt: VttExtras;
+  errors: VttIssue[];
+  warnings: ParseWarning[];
+  /** From a `Language:` header line, when present. */
+  headerLanguage: string | null;
+}
+
+// webvtt-parser messages that do not lose or change a cue: reported as warnings.
+const RECOVERABLE = [
+  'No blank line after the signature.',
+  'Start timestamp is not greater than or equal to start timestamp of previous cue.',
+  'Blank line missing before cue.',
+  'Style blocks cannot appear after the first cue.',
+  "Timestamp not separated from '-->' by whitespace.",
+  "'-->' not separated from timestamp by whitespace.",
+];
+
+const BLOCK_RE = /^(NOTE|STYLE|REGION)($|[ \t])/;
+
+interface ScannedCue {
+  line: number;
+  id: string;
+  start: number;
+  end: number;
+  settings: string;
+  text: string;
+}
+
+function parseTiming(line: string): { start: number; end: number; settings: string } | null {
+  const out = { end: 0 };
+  let i = 0;
+  while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
+  const start = scanTimestamp(line, i, out);
+  if (start < 0) return null;
+  i = out.end;
+  while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
+  if (!line.startsWith('-->', i)) return null;
+  i += 3;
+  while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
+  const end = scanTimestamp(line, i, out);
+  if (end < 0) return null;
+  return {
+    start,
+    end,
+    settings: line
+      .slice(out.end)
+      .trim()
+      .replace(/[ \t\f]+/g, ' '),
+  };
+}
+
+export function parseVtt(input: string): VttParseResult {
+  const lines = input.split(/\r\n|\r|\n/);
+  if (lines[0]?.startsWith('\ufeff')) lines[0] = lines[0].slice(1);
+
+  // webvtt-parser 2.2 predates REGION blocks and would take one for a broken cue; it sees them as
+  // NOTEs (same line count, so its line numbers stay right).
+  const forParser = lines.map((l) => (/^REGION($|[ \t])/.test(l) ? 'NOTE' : l)).join('\n');
+  const parsed = new webvtt.WebVTTParser().parse(forParser, 'metadata');
+
+  const errors: VttIssue[] = [];
+  const warnings: ParseWarning[] = [];
+  for (const e of parsed.errors) {
+    if (RECOVERABLE.includes(e.message)) warnings.push({ line: e.line, message: e.message });
+    else if (e.message === 'End timestamp is not greater than start timestamp.') {
+      // Equal times are a zero-length cue (flagged by the rules); only end < start is refused below.
+    } else if (/setting|alignment|position|Writing direction|Size/i.test(e.message))
+      warnings.push({ line: e.line, message: `${e.message} (kept as written)` });
+    else errors.push({ line: e.line, message: e.message });
+  }
+
+  // Block scanner following the same structure as webvtt-parser's loop.
+  const first = lines[0] ?? '';
+  const headerParts = [first.startsWith('WEBVTT') ? first.slice(6) : first];
+  let i = 1;
+  while (i < lines.length && lines[i] !== '') {
+    if ((lines[i] ?? '').includes('-->')) break;
+    headerParts.push(lines[i] ?? '');
+    i++;
+  }
+  let headerLanguage: string | null = null;
+  for (const h of headerParts) {
+    const m = /^Language:\s*(\S+)\s*$/i.exec(h);
+    if (m?.[1]) headerLanguage = m[1];
+  }
+
+  const scanned: ScannedCue[] = [];
+  // Each block remembers how many cues preceded it; anchored to that cue's id once ids are known.
+  const rawBlocks: { kind: VttBlock['kind']; text: string; cuesBefore: number }[] = [];
+  let collected = false;
+  while (i < lines.length) {
+    if (!collected) {
+      while (i < lines.length && lines[i] === '') i++;
+      if (i >= lines.length) break;
+    }
+    collected = false;
+    let line = lines[i] ?? '';
+    let id = '';
+    const startLine = i + 1;
+    if (!line.includes('-->')) {
+      const m = BLOCK_RE.exec(line);
+      if (m) {
+        const body = [line];
+        i++;
+        while (i < lines.length && lines[i] !== '') body.push(lines[i++] ?? '');
+        rawBlocks.push({ kind: m[1] as VttBlock['kind'], text: body.join('\n'), cuesBefore: scanned.length });
+        continue;
+      }
+      id = line;
+      i++;
+      line = lines[i] ?? '';
+      if (line === '' || !line.includes('-->')) continue; // reported by webvtt-parser
+    }
+    const t = parseTiming(line);
+    i++;
+    if (!t) {
+      while (i < lines.length && lines[i] !== '') {
+        if ((lines[i] ?? '').includes('-->')) {
+          collected = true;
+          break;
+        }
+        i++;
+      }
+      continue;
+    }
+    if (t.end < t.start)
+      errors.push({
+        line: id ? startLine + 1 : startLine,
+        message: `end time ${formatVttTimestamp(t.end)} is before start ${formatVttTimestamp(t.start)}`,
+      });
+    const text: string[] = [];
+    while (i < lines.length && lines[i] !== '') {
+      const l = lines[i] ?? '';
+      if (l.includes('-->')) {
+        collected = true;
+        break;
+      }
+      text.push(l.trimEnd());
+      i++;
+    }
+    scanned.push({
+      line: startLine,
+      id,
+      start: t.start,
+      end: t.end,
+      settings: t.settings,
+      text: text.join('\n'),
+    });
+  }
+  if (errors.length === 0 && scanned.length !== parsed.cues.length)
+    errors.push({
+      line: 1,
+      message: `read ${scanned.length} cues but the WebVTT validator read ${parsed.cues.length}; refusing to guess`,
+    });
+
+  // Ids: the file's identifiers when it has any (generated for cues without one), else positional.
+  const cueIds = scanned.some((c) => c.id !== '');
+  const used = new Set<string>();
+  let dup = 0;
+  let dupLine = 0;
+  const cues: Cue[] = scanned.map((c, k) => {
+    let id = cueIds ? c.id : String(k + 1);
+    if (id === '' || used.has(id)) {
+      if (id !== '') {
+        dup++;
+        if (dup === 1) dupLine = c.line;
+      }
+      let n = k + 1;
+      const base = id === '' ? '' : id + '-';
+      while (used.has(base + n)) n++;
+      id = base + n;
+    }
+    used.add(id);
+    const cue: Cue = { id, start: c.start, end: c.end, text: fromVttText(c.text) };
+    if (c.settings) cue.settings = c.settings;
+    return cue;
+  });
+  if (dup > 0) warnings.push({ line: dupLine, message: `${dup} duplicate cue identifier(s) made unique` });
+
+  const blocks: VttBlock[] = rawBlocks.map((b) => ({
+    kind: b.kind,
+    text: b.text,
+    afterCueId: b.cuesBefore === 0 ? null : (cues[b.cuesBefore - 1]?.id ?? null),
+  }));
+  return { cues, vtt: { header: headerParts.join('\n'), blocks, cueIds }, errors, warnings, headerLanguage };
+}
