@@ -3,7 +3,6 @@
 // decoding continues, so the timeline draws the first screen almost at once. The result (all
 // zoom levels) is cached on disk by file identity.
 import { join } from 'node:path';
-import { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { PeaksChunk, Waveform } from '../../../shared/media/waveform.ts';
 import { buildLevels } from '../../../shared/media/waveform.ts';
@@ -12,6 +11,7 @@ import { binariesFrom } from './binaries.ts';
 import { readIfExists, writeAtomic } from './disk-cache.ts';
 import { fileIdentity } from './file-identity.ts';
 import { PeakReducer } from './peak-reducer.ts';
+import { quickInfo } from './quick-info.ts';
 import { decodeWaveform, encodeWaveform } from './waveform-file.ts';
 import { lastLine, runProcess } from './run-process.ts';
 
@@ -30,41 +30,6 @@ export interface WaveformOptions {
 
 export interface WaveformResult extends Waveform {
   fromCache: boolean;
-}
-
-const audioProbeSchema = z.object({
-  streams: z.array(z.object({ index: z.number() })).default([]),
-  format: z
-    .object({ duration: z.union([z.string(), z.number()]).optional() })
-    .loose()
-    .optional(),
-});
-
-async function audioInfo(
-  ffprobe: string,
-  file: string,
-  signal: AbortSignal | undefined,
-): Promise<{ hasAudio: boolean; durationMs: number } | null> {
-  const r = await runProcess(
-    ffprobe,
-    [
-      '-v',
-      'error',
-      '-select_streams',
-      'a:0',
-      '-show_entries',
-      'stream=index:format=duration',
-      '-of',
-      'json',
-      file,
-    ],
-    { signal, timeoutMs: 60_000 },
-  );
-  if (r.code !== 0) return null;
-  const p = audioProbeSchema.safeParse(JSON.parse(r.stdout.toString('utf8') || '{}'));
-  if (!p.success) return null;
-  const d = Number(p.data.format?.duration ?? 0);
-  return { hasAudio: p.data.streams.length > 0, durationMs: Number.isFinite(d) ? Math.round(d * 1000) : 0 };
 }
 
 function cacheFile(cacheDir: string, key: string, sampleRate: number, spb: number): string {
@@ -103,7 +68,7 @@ export async function waveform(file: string, opts: WaveformOptions): Promise<Wav
   }
   const bins = await binariesFrom(opts.binaries);
   // Started together: the probe (has audio? how long?) must not delay the first peaks.
-  const infoP = audioInfo(bins.ffprobe, file, signal).catch((e: unknown) => {
+  const infoP = quickInfo(bins.ffprobe, file, signal).catch((e: unknown) => {
     if (e instanceof CuelineError && e.code === 'media.cancelled') throw e;
     return null;
   });
