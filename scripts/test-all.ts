@@ -54,7 +54,7 @@ const steps: Step[] = [
     cmd: vitest('integration'),
     report: { file: `${RESULTS}/integration.json`, kind: 'vitest' },
   },
-  // The accounts issue adds: { name: 'keychain', cmd: keychain, report: … }
+  { name: 'keychain', cmd: keychain, report: { file: `${RESULTS}/keychain.json`, kind: 'vitest' } },
   {
     name: 'e2e',
     cmd: ['npm', 'run', '--silent', 'test:e2e'],
