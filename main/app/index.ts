@@ -1,36 +1,163 @@
 // The Electron entry point. This folder is the only code that imports `electron`; services in
-// main/services run under plain Node and reach Electron through small interfaces.
-import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+// main/services run under plain Node and reach Electron through small interfaces (Dialogs, the
+// event sink, the media URL).
+import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
+import { basename, join } from 'node:path';
+import type { FileRef } from '../../shared/ipc/common.ts';
+import { createAppRouter } from '../router/app-router.ts';
+import type { Router } from '../router/router.ts';
+import { defaultAppPaths } from '../services/app-paths.ts';
+import { createWorkspace } from '../services/workspace/workspace.ts';
+import { filesFromArgv } from './argv.ts';
+import { bundledMediaBinaries } from './bundled-binaries.ts';
+import { electronDialogs } from './dialogs.ts';
+import { bindRouter, sinkFor } from './ipc.ts';
+import { buildMenuTemplate } from './menu-template.ts';
+import { handleProtocols, mediaUrlFor, registerPrivilegedSchemes } from './protocol/register.ts';
+import { APP_ORIGIN } from './security/csp.ts';
+import { hardenAllWebContents, hardenSession } from './security/harden.ts';
+import { originOf } from './security/sender.ts';
+import { vettedExternalUrl } from './security/navigation.ts';
+import { createMainWindow } from './window.ts';
 
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    show: false,
-    title: 'Cueline',
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-    },
-  });
-  win.once('ready-to-show', () => win.show());
-  const devUrl = process.env['ELECTRON_RENDERER_URL'];
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
-  return win;
+type OpenSource = 'menu' | 'argv' | 'second-instance' | 'os';
+
+// One instance: a second launch hands its files to the first and quits.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start();
 }
 
-void app.whenReady().then(() => {
-  createWindow();
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
-  });
-});
+function start(): void {
+  registerPrivilegedSchemes();
+  if (app.isPackaged) {
+    const bins = bundledMediaBinaries(process.resourcesPath, process.platform);
+    process.env['CUELINE_FFMPEG'] ??= bins.ffmpeg;
+    process.env['CUELINE_FFPROBE'] ??= bins.ffprobe;
+  }
+  const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+  const origins = [APP_ORIGIN, ...(devUrl ? [originOf(devUrl) ?? ''] : [])].filter(Boolean);
+  hardenAllWebContents(origins);
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  const paths = defaultAppPaths();
+  app.setPath('userData', paths.userData);
+  const workspace = createWorkspace(paths);
+  let win: BrowserWindow | null = null;
+  let router: Router | null = null;
+  // Files asked for before the window could take them (argv, macOS open-file at launch).
+  const pending: { path: string; source: OpenSource }[] = filesFromArgv(process.argv, process.cwd()).map(
+    (path) => ({
+      path,
+      source: 'argv' as const,
+    }),
+  );
+
+  const openPaths = async (list: readonly string[], source: OpenSource): Promise<void> => {
+    if (!win || !router) {
+      pending.push(...list.map((path) => ({ path, source })));
+      return;
+    }
+    const files: FileRef[] = [];
+    for (const path of list) {
+      try {
+        const ref = await workspace.files.register(path);
+        await workspace.recent.add(workspace.files.resolve(ref.id).path, ref.kind);
+        files.push(ref);
+      } catch (err) {
+        console.warn(`[open] ${basename(path)}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+    if (files.length > 0) router.emit(sinkFor(win.webContents), 'files:opened', { source, files });
+    await refreshMenu();
+  };
+
+  const refreshMenu = async (): Promise<void> => {
+    const recent = (await workspace.recent.paths()).map((r) => ({ path: r.path, label: basename(r.path) }));
+    const fromDialog = async (pick: () => Promise<string | string[] | null>): Promise<void> => {
+      const picked = await pick();
+      const list = picked === null ? [] : Array.isArray(picked) ? picked : [picked];
+      await openPaths(list, 'menu');
+    };
+    const template = buildMenuTemplate(
+      {
+        openVideo: () => void fromDialog(() => electronDialogs.openVideo()),
+        openSubtitles: () => void fromDialog(() => electronDialogs.openSubtitles()),
+        openFolder: () => void fromDialog(() => electronDialogs.openFolder()),
+        openRecent: (path) => void openPaths([path], 'menu'),
+        clearRecent: () => void workspace.recent.clear().then(refreshMenu),
+        command: (command) => {
+          if (win && router) router.emit(sinkFor(win.webContents), 'menu:command', { command });
+        },
+        openExternal: (url) => {
+          const vetted = vettedExternalUrl(url);
+          if (vetted) void shell.openExternal(vetted);
+        },
+      },
+      recent,
+      process.platform,
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+
+  app.on('second-instance', (_e, argv, cwd) => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    void openPaths(filesFromArgv(argv, cwd), 'second-instance');
+  });
+  // macOS: files opened through the file associations.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void openPaths([path], 'os');
+  });
+
+  void app.whenReady().then(async () => {
+    hardenSession(session.defaultSession);
+    handleProtocols(session.defaultSession, join(import.meta.dirname, '../renderer'), workspace.files);
+    router = createAppRouter({
+      workspace,
+      dialogs: electronDialogs,
+      mediaUrl: mediaUrlFor,
+      appInfo: {
+        name: app.getName(),
+        version: app.getVersion(),
+        platform: process.platform,
+        versions: {
+          node: process.versions.node,
+          electron: process.versions.electron ?? null,
+          chrome: process.versions.chrome ?? null,
+        },
+      },
+      router: { validateResponses: !app.isPackaged },
+    });
+    bindRouter(ipcMain, router, origins);
+    await refreshMenu();
+    const openWindow = async (): Promise<void> => {
+      win = await createMainWindow({
+        preload: join(import.meta.dirname, '../preload/preload.cjs'),
+        url: devUrl ?? `${APP_ORIGIN}/index.html`,
+        state: workspace.windowState,
+      });
+      const sinkId = sinkFor(win.webContents).id;
+      win.on('closed', () => {
+        router?.jobs.cancelAllFor(sinkId);
+        win = null;
+      });
+      const queued = pending.splice(0);
+      for (const source of ['argv', 'second-instance', 'os', 'menu'] as const) {
+        const list = queued.filter((p) => p.source === source).map((p) => p.path);
+        if (list.length > 0) await openPaths(list, source);
+      }
+    };
+    await openWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -32,6 +32,10 @@ export class RecentFiles {
     );
   }
 
+  async clear(): Promise<void> {
+    await writeJsonAtomic(this.file, []);
+  }
+
   /** Paths for the native menu (main only; the renderer gets ids through list()). */
   async paths(): Promise<Stored> {
     return this.#load();

@@ -1,0 +1,49 @@
+// The main window: hardened webPreferences, remembered size and place.
+import { BrowserWindow, screen } from 'electron';
+import { fitToDisplays, type WindowStateStore } from '../services/workspace/window-state.ts';
+import { hardenedWebPreferences } from './security/web-preferences.ts';
+
+export async function createMainWindow(opts: {
+  preload: string;
+  url: string;
+  state: WindowStateStore;
+}): Promise<BrowserWindow> {
+  const saved = fitToDisplays(
+    await opts.state.load(),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const win = new BrowserWindow({
+    ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
+    width: saved.width,
+    height: saved.height,
+    minWidth: 640,
+    minHeight: 400,
+    show: false,
+    title: 'Cueline',
+    backgroundColor: '#121212',
+    webPreferences: hardenedWebPreferences(opts.preload),
+  });
+  if (saved.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const save = (): void => {
+    if (win.isDestroyed()) return;
+    const b = win.getNormalBounds();
+    void opts.state
+      .save({ ...b, maximized: win.isMaximized() })
+      .catch((err: unknown) => console.warn('[window] state not saved', err));
+  };
+  const later = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(save, 500);
+  };
+  win.on('resize', later);
+  win.on('move', later);
+  win.on('close', () => {
+    if (timer) clearTimeout(timer);
+    save();
+  });
+  await win.loadURL(opts.url);
+  return win;
+}

@@ -1,0 +1,107 @@
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { filesFromArgv } from '../../../main/app/argv.ts';
+import { bundledMediaBinaries } from '../../../main/app/bundled-binaries.ts';
+import { buildMenuTemplate, type MenuActions } from '../../../main/app/menu-template.ts';
+import { fitToDisplays } from '../../../main/services/workspace/window-state.ts';
+
+describe('filesFromArgv', () => {
+  it('keeps the video and subtitle files, resolved against the cwd, without flags or the app path', () => {
+    const argv = [
+      '/opt/Cueline/cueline',
+      '.',
+      '--no-sandbox',
+      'talk.mp4',
+      '/abs/talk.en.SRT',
+      'notes.txt',
+      'talk.mp4',
+    ];
+    expect(filesFromArgv(argv, '/home/me')).toEqual([resolve('/home/me', 'talk.mp4'), '/abs/talk.en.SRT']);
+  });
+});
+
+describe('bundledMediaBinaries', () => {
+  it('resolves ffmpeg/ffprobe under resources/ffmpeg with .exe on Windows', () => {
+    expect(bundledMediaBinaries('/r', 'linux')).toEqual({
+      ffmpeg: join('/r', 'ffmpeg', 'ffmpeg'),
+      ffprobe: join('/r', 'ffmpeg', 'ffprobe'),
+    });
+    expect(bundledMediaBinaries('/r', 'win32').ffprobe).toBe(join('/r', 'ffmpeg', 'ffprobe.exe'));
+  });
+});
+
+describe('menu', () => {
+  const calls: string[] = [];
+  const actions: MenuActions = {
+    openVideo: () => calls.push('openVideo'),
+    openSubtitles: () => calls.push('openSubtitles'),
+    openFolder: () => calls.push('openFolder'),
+    openRecent: (p) => calls.push(`recent ${p}`),
+    clearRecent: () => calls.push('clearRecent'),
+    command: (c) => calls.push(`command ${c}`),
+    openExternal: (u) => calls.push(`external ${u}`),
+  };
+  const labels = (items: MenuItemConstructorOptions[]): string[] =>
+    items.filter((i) => i.label).map((i) => (i.label ?? '').replace('&', ''));
+  const find = (items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions => {
+    const item = items.find((i) => (i.label ?? '').replace('&', '') === label);
+    if (!item) throw new Error(`no ${label}`);
+    return item;
+  };
+  const click = (item: MenuItemConstructorOptions): void => (item.click as unknown as () => void)();
+
+  it('has File, Edit, View and Help with the issue’s items', () => {
+    const t = buildMenuTemplate(actions, [{ path: '/v/a.mp4', label: 'a.mp4' }], 'linux');
+    expect(labels(t)).toEqual(['File', 'Edit', 'View', 'Help']);
+    const file = find(t, 'File').submenu as MenuItemConstructorOptions[];
+    expect(labels(file)).toEqual([
+      'Open Video…',
+      'Open Subtitles…',
+      'Open Folder for Batch…',
+      'Open Recent',
+      'Save',
+      'Save As…',
+      'Export…',
+    ]);
+    const edit = find(t, 'Edit').submenu as MenuItemConstructorOptions[];
+    expect(edit.map((i) => i.role ?? (i.label ?? '').replace('&', '')).filter(Boolean)).toEqual([
+      'Undo',
+      'Redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+      'Find…',
+    ]);
+    const recent = find(file, 'Open Recent').submenu as MenuItemConstructorOptions[];
+    click(find(recent, 'a.mp4'));
+    click(find(file, 'Save'));
+    click(find(find(t, 'View').submenu as MenuItemConstructorOptions[], 'Zoom In'));
+    click(find(find(t, 'Help').submenu as MenuItemConstructorOptions[], 'Keyboard Shortcuts'));
+    expect(calls).toEqual(['recent /v/a.mp4', 'command save', 'command zoomIn', 'command keyboardShortcuts']);
+  });
+
+  it('starts with the app menu on macOS', () => {
+    expect(buildMenuTemplate(actions, [], 'darwin')[0]).toEqual({ role: 'appMenu' });
+  });
+});
+
+describe('fitToDisplays', () => {
+  const state = { x: 3000, y: 100, width: 1200, height: 800, maximized: false };
+  it('keeps a position that is still on a display', () => {
+    expect(
+      fitToDisplays(state, [
+        { x: 0, y: 0, width: 1920, height: 1080 },
+        { x: 1920, y: 0, width: 1920, height: 1080 },
+      ]),
+    ).toEqual(state);
+  });
+  it('drops a position whose display went away, keeping the size', () => {
+    expect(fitToDisplays(state, [{ x: 0, y: 0, width: 1920, height: 1080 }])).toEqual({
+      width: 1200,
+      height: 800,
+      maximized: false,
+    });
+  });
+});
