@@ -27,6 +27,8 @@ export interface HarnessApp {
   origin: string;
   /** The window's event sink, as the router sees it (jobs started from the page report here). */
   sink: EventSink;
+  /** Every request for /media/<id>: its Range header and the status served. */
+  mediaRequests: { id: string; range: string | null; status: number }[];
   /** CSP violations the page reported (each test should end with none). */
   cspViolations: string[];
   /** Calls the page refused for not coming from the app's main frame (iframes…). */
@@ -85,6 +87,7 @@ export const test = base.extend<{ app: HarnessApp }>({
       sink,
       cspViolations,
       rejectedSenders: bridge.rejectedSenders,
+      mediaRequests: server.mediaRequests,
       emit: async (event, payload) => {
         router.emit(sink, event, payload);
         await bridge.flushed();

@@ -17,22 +17,28 @@ export interface HarnessServer {
   origin: string;
   mediaUrl(id: string): string;
   csp: string;
+  /** Every /media request: the Range it asked for and the status it got (seek tests check 206s). */
+  mediaRequests: { id: string; range: string | null; status: number }[];
   close(): Promise<void>;
 }
 
 export async function startHarnessServer(files: FileRegistry, root = RENDERER_ROOT): Promise<HarnessServer> {
   let csp = '';
+  const mediaRequests: HarnessServer['mediaRequests'] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const media = /^\/media\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
     const handle = async (): Promise<void> => {
       if (media) {
-        const entry = files.lookup(media[1] ?? '');
+        const id = media[1] ?? '';
+        const entry = files.lookup(id);
         if (!entry || entry.kind !== 'video') {
+          mediaRequests.push({ id, range: req.headers.range ?? null, status: 404 });
           res.writeHead(404).end();
           return;
         }
         const r = await serveFileRange(entry.path, req.headers.range, { head: req.method === 'HEAD' });
+        mediaRequests.push({ id, range: req.headers.range ?? null, status: r.status });
         res.writeHead(r.status, r.headers);
         if (r.body) await pipeline(r.body, res);
         else res.end();
@@ -50,6 +56,7 @@ export async function startHarnessServer(files: FileRegistry, root = RENDERER_RO
   return {
     origin,
     csp,
+    mediaRequests,
     mediaUrl: (id) => `${origin}/media/${id}`,
     close: () =>
       new Promise<void>((r) => {
