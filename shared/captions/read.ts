@@ -38,10 +38,6 @@ function sniffFormat(text: string): CaptionFormat {
   return /^\ufeff?WEBVTT($|[ \t\r\n])/.test(text.slice(0, 16)) ? 'vtt' : 'srt';
 }
 
-function baseName(name: string): string {
-  return name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-}
-
 /**
  * Parses SRT or WebVTT text. Throws CuelineError `subtitle.parse` naming the file and the line of
  * the first error; `details.errors` lists every error found.
@@ -61,7 +57,7 @@ export function parseCaptions(text: string, opts: ParseCaptionsOptions): ParseCa
     const r = parseVtt(text);
     ({ cues, errors, warnings, vtt, headerLanguage } = r);
   }
-  const file = baseName(opts.fileName);
+  const file = opts.fileName;
   const firstError = errors[0];
   if (firstError) {
     const total = errors.length + moreErrors;

@@ -19,6 +19,7 @@ export interface SrtParseResult {
 }
 
 const MAX_ERRORS = 200;
+const COORDINATES = /^(?:\s+[XY][12]:-?\d+)+$/i;
 const TIMING_HINT = 'expected "HH:MM:SS,mmm --> HH:MM:SS,mmm"';
 
 const BETWEEN = 0;
@@ -114,12 +115,12 @@ export function parseSrt(input: string): SrtParseResult {
     }
     i = tsOut.end;
     if (i < e) {
-      const c = s.charCodeAt(i);
-      if (!isSpace(c)) {
-        error(line, `unexpected "${s.slice(i, e)}" after the end time`);
+      // Some tools append `X1:… X2:… Y1:… Y2:…` coordinates; SRT has no place for them.
+      const tail = s.slice(i, e);
+      if (!isSpace(s.charCodeAt(i)) || !COORDINATES.test(tail)) {
+        error(line, `unexpected "${tail.trim()}" after the end time`);
         return false;
       }
-      // Some tools append `X1:… X2:… Y1:… Y2:…` coordinates; SRT has no place for them.
       ignoredTail++;
       if (ignoredTail === 1) firstIgnoredTailLine = line;
     }

@@ -39,10 +39,15 @@ export function parseFrameRate(s: string): FrameRate | null {
   return { num: Math.round(v * den), den };
 }
 
-/** The frame shown at `ms` (frame n covers [n·den/num s, (n+1)·den/num s)). */
+/**
+ * The frame shown at `ms`. Frame starts are whole milliseconds (frameToMs rounds), so frame n covers
+ * [frameToMs(n), frameToMs(n + 1)): a time snapped to a frame maps back to that frame.
+ */
 export function msToFrame(ms: number, rate: FrameRate): number {
-  // Integer arithmetic first; the epsilon keeps exact frame starts (e.g. 1001 ms at 23.976) on their frame.
-  return Math.floor((ms * rate.num) / (1000 * rate.den) + 1e-9);
+  let f = Math.floor((ms * rate.num) / (1000 * rate.den));
+  if (frameToMs(f + 1, rate) <= ms) f++;
+  else if (frameToMs(f, rate) > ms) f--;
+  return f;
 }
 
 /** Start of frame `frame`, rounded to the nearest millisecond. */

@@ -81,6 +81,9 @@ export function parseVtt(input: string): VttParseResult {
       // Equal times are a zero-length cue (flagged by the rules); only end < start is refused below.
     } else if (/setting|alignment|position|Writing direction|Size/i.test(e.message))
       warnings.push({ line: e.line, message: `${e.message} (kept as written)` });
+    // webvtt-parser notices a standalone identifier on the line after it: name the identifier's line.
+    else if (e.message === 'Cue identifier cannot be standalone.')
+      errors.push({ line: e.line - 1, message: e.message });
     else errors.push({ line: e.line, message: e.message });
   }
 

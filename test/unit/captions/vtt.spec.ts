@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { CuelineError } from '../../../shared/errors.ts';
+import type { ParseErrorDetails } from '../../../shared/captions/read.ts';
+import { parseCaptions } from '../../../shared/captions/read.ts';
+import { writeCaptions } from '../../../shared/captions/write.ts';
+import { fromVttText, toVttText } from '../../../shared/captions/markup.ts';
+
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/captions/${name}`, import.meta.url), 'utf8');
+
+describe('WebVTT reader', () => {
+  const { track, format } = parseCaptions(fixture('clip.fr.vtt'), { fileName: 'clip.fr.vtt' });
+
+  it('reads ids, times, settings and decodes character references', () => {
+    expect(format).toBe('vtt');
+    expect(track.language).toBe('fr');
+    expect(track.cues).toEqual([
+      {
+        id: 'intro',
+        start: 1000,
+        end: 3000,
+        text: '<v Anne>Bonjour à tous & bienvenue.</v>',
+        settings: 'align:start line:85%',
+      },
+      {
+        id: 'q1',
+        start: 3500,
+        end: 6000,
+        text: '<c.loud>Première question\u00a0:</c>\npourquoi <i>maintenant</i> ?',
+        settings: 'position:20% size:60%',
+      },
+      { id: 'q2', start: 6500, end: 9000, text: "C'est l'été — enfin." },
+    ]);
+  });
+
+  it('keeps the header and NOTE/STYLE/REGION blocks where they were', () => {
+    expect(track.vtt).toEqual({
+      header: ' - Interview\nKind: captions',
+      cueIds: true,
+      blocks: [
+        { kind: 'STYLE', text: 'STYLE\n::cue(.loud) { color: yellow }', afterCueId: null },
+        { kind: 'REGION', text: 'REGION\nid:bottom width:80% lines:3', afterCueId: null },
+        { kind: 'NOTE', text: 'NOTE Translated by A. Martin', afterCueId: null },
+        { kind: 'NOTE', text: 'NOTE checked 2026-05-01', afterCueId: 'q1' },
+      ],
+    });
+  });
+
+  it('writes the fixture back byte for byte', () => {
+    const { text, notes } = writeCaptions(track, 'vtt');
+    expect(notes).toEqual([]);
+    expect(text).toBe(fixture('clip.fr.vtt').replace('&nbsp;', '\u00a0') + '\n');
+  });
+
+  it('takes the language from a Language: header when the file name has none', () => {
+    const r = parseCaptions('WEBVTT\nLanguage: pt-br\n\n00:01.000 --> 00:02.000\nOlá\n', {
+      fileName: 'clip.vtt',
+    });
+    expect(r.track.language).toBe('pt-BR');
+    expect(r.track.vtt?.cueIds).toBe(false);
+    expect(r.track.cues[0]?.id).toBe('1');
+  });
+
+  it('keeps file order when cues are out of order (the rules report it)', () => {
+    const r = parseCaptions('WEBVTT\n\n00:05.000 --> 00:06.000\nB\n\n00:01.000 --> 00:02.000\nA\n', {
+      fileName: 'x.vtt',
+    });
+    expect(r.track.cues.map((c) => c.text)).toEqual(['B', 'A']);
+    expect(r.warnings[0]?.message).toMatch(/Start timestamp is not greater/);
+  });
+
+  it('reports webvtt-parser errors with their line numbers; the first names the file', () => {
+    let err: unknown;
+    try {
+      parseCaptions(fixture('malformed.vtt'), { fileName: 'malformed.vtt' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CuelineError);
+    const e = err as CuelineError;
+    expect(e.code).toBe('subtitle.parse');
+    expect(e.message).toMatch(
+      /^malformed\.vtt:6: Cue identifier cannot be standalone\. \(and 1 more error\)$/,
+    );
+    expect((e.details as ParseErrorDetails).errors.map((x) => x.line)).toEqual([6, 8]);
+  });
+
+  it('refuses a file without the WEBVTT signature', () => {
+    expect(() => parseCaptions('00:01.000 --> 00:02.000\nA\n', { fileName: 'a.vtt' })).toThrow(
+      /^a\.vtt:1: No valid signature/,
+    );
+  });
+
+  it('refuses end before start like the SRT reader', () => {
+    expect(() => parseCaptions('WEBVTT\n\n00:05.000 --> 00:04.000\nA\n', { fileName: 'a.vtt' })).toThrow(
+      'a.vtt:3: end time 00:00:04.000 is before start 00:00:05.000',
+    );
+  });
+});
+
+describe('WebVTT writer', () => {
+  it('escapes & and stray < but keeps tags; drops <font> with a note', () => {
+    const { text, notes } = writeCaptions(
+      {
+        language: 'en',
+        label: '',
+        cues: [{ id: '1', start: 0, end: 1000, text: 'Tom & <i>Jerry</i> <3 <font color="red">x</font>' }],
+      },
+      'vtt',
+    );
+    expect(text).toBe('WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nTom &amp; <i>Jerry</i> &lt;3 x\n\n');
+    expect(notes).toEqual([expect.objectContaining({ kind: 'text-changed', count: 1 })]);
+  });
+
+  it('escaping and decoding are inverse for text without tags', () => {
+    for (const s of ['a & b', '1 < 2 > 0', '&amp; literally', '&#38;'])
+      expect(fromVttText(toVttText(s).text)).toBe(s);
+  });
+
+  it('writes a file webvtt-parser accepts without errors', () => {
+    const { track } = parseCaptions(fixture('clip.en.srt'), { fileName: 'clip.en.srt' });
+    const { text } = writeCaptions(track, 'vtt');
+    const back = parseCaptions(text, { fileName: 'clip.en.vtt' });
+    expect(back.warnings).toEqual([]);
+    expect(back.track.cues.map((c) => c.text)).toEqual(
+      track.cues.map((c) => c.text.replace(/<\/?font[^>]*>/g, '')),
+    );
+  });
+});
