@@ -39,6 +39,8 @@ const BAD_INPUT_CODES = [
   'media.unreadable',
   'media.not_found',
   'auth.missing_credentials',
+  'auth.no_account',
+  'auth.pin_rejected',
 ];
 
 export function isBadInput(code: string): boolean {

@@ -12,7 +12,8 @@ import {
   signatureBaseString,
 } from '../../main/services/x/signer.ts';
 import { authenticate } from './auth.ts';
-import { HttpError, readBody, sendJson, sendProblem } from './http-util.ts';
+import { HttpError, sendJson, sendProblem } from './http-util.ts';
+import type { ExtraRoute, RouteContext } from './server.ts';
 import type { EmulatorState, EmulatorUser } from './state.ts';
 
 export interface OAuthEmulatorState {
@@ -66,12 +67,6 @@ export function createOAuthState(init: Partial<OAuthEmulatorState> = {}): OAuthE
     ...init,
   };
 }
-
-export interface RouteContext {
-  state: EmulatorState;
-}
-
-export type Route = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) => Promise<boolean>;
 
 const token = (bytes = 24): string => randomBytes(bytes).toString('base64url');
 
@@ -209,11 +204,12 @@ function mintOAuth2(
 async function tokenEndpoint(
   req: IncomingMessage,
   res: ServerResponse,
-  state: EmulatorState,
+  ctx: RouteContext,
   o: OAuthEmulatorState,
 ): Promise<void> {
+  const state = ctx.state;
   const ct = (req.headers['content-type'] ?? '').toLowerCase();
-  const body = await readBody(req, 64 * 1024);
+  const body = await ctx.readBody();
   if (!ct.startsWith('application/x-www-form-urlencoded')) {
     oauthError(res, 400, 'invalid_request', 'Content-Type must be application/x-www-form-urlencoded.');
     return;
@@ -269,13 +265,9 @@ async function tokenEndpoint(
   oauthError(res, 400, 'unsupported_grant_type', `grant_type ${grant ?? '(missing)'} is not supported.`);
 }
 
-async function revokeEndpoint(
-  req: IncomingMessage,
-  res: ServerResponse,
-  state: EmulatorState,
-  o: OAuthEmulatorState,
-): Promise<void> {
-  const p = new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'));
+async function revokeEndpoint(res: ServerResponse, ctx: RouteContext, o: OAuthEmulatorState): Promise<void> {
+  const state = ctx.state;
+  const p = new URLSearchParams((await ctx.readBody()).toString('utf8'));
   const clientId = p.get('client_id') ?? '';
   if (!clientId || (o.clientIds.size > 0 && !o.clientIds.has(clientId))) {
     oauthError(res, 401, 'unauthorized_client', 'Missing valid authorization header');
@@ -403,9 +395,10 @@ function accessToken(
   }
 }
 
-async function usersMe(req: IncomingMessage, res: ServerResponse, state: EmulatorState): Promise<void> {
+async function usersMe(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
+  const state = ctx.state;
   try {
-    const body = await readBody(req, 64 * 1024);
+    const body = await ctx.readBody();
     // X: GET /2/users/me needs tweet.read and users.read with OAuth 2.0.
     const who = authenticate(state, req, body, { scopes: ['tweet.read', 'users.read'] });
     const u = state.users.get(who.userId);
@@ -419,34 +412,22 @@ async function usersMe(req: IncomingMessage, res: ServerResponse, state: Emulato
 }
 
 /** The route handler for startEmulator's extraRoutes; `o` is the knob tests turn. */
-export function oauthRoutes(o: OAuthEmulatorState = createOAuthState()): Route {
+export function oauthRoutes(o: OAuthEmulatorState = createOAuthState()): ExtraRoute {
   return async (req, res, ctx) => {
     const url = new URL(req.url ?? '/', 'http://emulator');
-    const key = `${req.method ?? 'GET'} ${url.pathname}`;
-    switch (key) {
-      case 'GET /i/oauth2/authorize':
-        authorize2(url, res, ctx.state, o);
-        return true;
-      case 'POST /2/oauth2/token':
-        await tokenEndpoint(req, res, ctx.state, o);
-        return true;
-      case 'POST /2/oauth2/revoke':
-        await revokeEndpoint(req, res, ctx.state, o);
-        return true;
-      case 'POST /oauth/request_token':
-        requestToken(req, res, ctx.state, o);
-        return true;
-      case 'GET /oauth/authorize':
-        authorize1(url, res, ctx.state, o);
-        return true;
-      case 'POST /oauth/access_token':
-        accessToken(req, res, ctx.state, o);
-        return true;
-      case 'GET /2/users/me':
-        await usersMe(req, res, ctx.state);
-        return true;
-      default:
-        return false;
-    }
+    const handlers: Record<string, [string, () => void | Promise<void>]> = {
+      'GET /i/oauth2/authorize': ['oauth2.authorize', () => authorize2(url, res, ctx.state, o)],
+      'POST /2/oauth2/token': ['oauth2.token', () => tokenEndpoint(req, res, ctx, o)],
+      'POST /2/oauth2/revoke': ['oauth2.revoke', () => revokeEndpoint(res, ctx, o)],
+      'POST /oauth/request_token': ['oauth1.request_token', () => requestToken(req, res, ctx.state, o)],
+      'GET /oauth/authorize': ['oauth1.authorize', () => authorize1(url, res, ctx.state, o)],
+      'POST /oauth/access_token': ['oauth1.access_token', () => accessToken(req, res, ctx.state, o)],
+      'GET /2/users/me': ['v2.users.me', () => usersMe(req, res, ctx)],
+    };
+    const h = handlers[`${req.method ?? 'GET'} ${url.pathname}`];
+    if (!h) return false;
+    await h[1]();
+    ctx.log(h[0], res.statusCode);
+    return true;
   };
 }

@@ -29,6 +29,7 @@ import {
   sendV1Error,
   type MultipartPart,
 } from './http-util.ts';
+import { createOAuthState, oauthRoutes, type OAuthEmulatorState } from './oauth.ts';
 import { routeFor, type RouteInfo } from './routes.ts';
 import { createState, type EmulatorConfig, type EmulatorState, type RequestLogEntry } from './state.ts';
 
@@ -51,6 +52,8 @@ export interface EmulatorOptions {
   host?: string;
   config?: Partial<EmulatorConfig>;
   extraRoutes?: ExtraRoute[];
+  /** Sign-in endpoints' knobs (consent approve/deny, granted scopes, code life). */
+  oauth?: Partial<OAuthEmulatorState>;
   now?: () => number;
 }
 
@@ -70,6 +73,8 @@ export interface Emulator {
   credentials: EmulatorCredentials;
   state: EmulatorState;
   faults: Faults;
+  /** The sign-in endpoints' state (oauth.ts), mounted after extraRoutes. */
+  oauth: OAuthEmulatorState;
   /** Mints another OAuth 2.0 user token with these scopes. */
   mintBearer(scopes: string[], ttlSecs?: number): string;
   /** Mints an app-only bearer token (refused by the media and post endpoints). */
@@ -87,6 +92,8 @@ const secret = (n = 24): string => randomBytes(n).toString('base64url');
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   const state = createState(opts.config, opts.now);
   const faults = new Faults();
+  const oauth = createOAuthState(opts.oauth);
+  const routes = [...(opts.extraRoutes ?? []), oauthRoutes(oauth)];
   const userId = '1500000000000000001';
   state.users.set(userId, { id: userId, username: 'cueline_test' });
   const credentials: EmulatorCredentials = {
@@ -145,7 +152,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       contentType: contentType || undefined,
       bodyBytes: body.length,
     };
-    for (const route of opts.extraRoutes ?? []) {
+    for (const route of routes) {
       const ctx: RouteContext = {
         state,
         url,
@@ -346,6 +353,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     credentials,
     state,
     faults,
+    oauth,
     mintBearer,
     mintAppToken: () => {
       const t = secret(32);
