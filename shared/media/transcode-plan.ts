@@ -70,8 +70,17 @@ export function planGeometry(
   let k = Math.min(1, L.maxWidth / bw, L.maxHeight / bh);
   k = Math.max(k, L.minWidth / bw, L.minHeight / bh);
   const floorEven = (n: number, max: number): number => Math.min(max - (max % 2), even(n));
-  const outW = floorEven(bw * k, L.maxWidth);
-  const outH = floorEven(bh * k, L.maxHeight);
+  let outW = floorEven(bw * k, L.maxWidth);
+  let outH = floorEven(bh * k, L.maxHeight);
+  // Rounding to even sizes can push a padded picture just past 3:1; pad two more pixels.
+  while (outW / outH > L.maxAspect + 1e-9 && outW > 2) {
+    if (outH + 2 <= L.maxHeight) outH += 2;
+    else outW -= 2;
+  }
+  while (outW / outH < L.minAspect - 1e-9 && outH > 2) {
+    if (outW + 2 <= L.maxWidth) outW += 2;
+    else outH -= 2;
+  }
   return {
     width: outW,
     height: outH,

@@ -34,3 +34,59 @@ export async function generateVideo(out: string, o: GenerateOptions): Promise<st
   await run('ffmpeg', args);
   return out;
 }
+
+/**
+ * A 440 Hz tone whose amplitude (0..1 of full scale) steps at the given times: for checking
+ * waveform peaks. A tiny video track makes it a video like the app's real input.
+ */
+export async function generateToneSteps(
+  out: string,
+  steps: Array<{ seconds: number; amplitude: number }>,
+  opts: { video?: boolean } = {},
+): Promise<string> {
+  const duration = steps.reduce((s, x) => s + x.seconds, 0);
+  // Nested from the last step: if(lt(t,end0),a0,if(lt(t,end1),a1,…a_last)).
+  let expr = String(steps[steps.length - 1]?.amplitude ?? 0);
+  let end = duration;
+  for (let i = steps.length - 2; i >= 0; i--) {
+    end -= steps[i + 1]?.seconds ?? 0;
+    expr = `if(lt(t,${end}),${steps[i]?.amplitude ?? 0},${expr})`;
+  }
+  const args = ['-hide_banner', '-loglevel', 'error', '-y'];
+  if (opts.video !== false)
+    args.push('-f', 'lavfi', '-i', `color=c=gray:size=64x36:rate=5:duration=${duration}`);
+  args.push('-f', 'lavfi', '-i', `aevalsrc=exprs='(${expr})*sin(2*PI*440*t)':s=48000:d=${duration}`);
+  if (opts.video !== false) args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
+  args.push('-c:a', 'aac', '-b:a', '128k', out);
+  await run('ffmpeg', args);
+  return out;
+}
+
+/** Shots of distinct lavfi sources joined back to back: hard cuts at each boundary. */
+export async function generateCuts(out: string, shotSeconds: number[]): Promise<string> {
+  const sources = ['testsrc2', 'color=c=red', 'smptebars', 'color=c=blue', 'rgbtestsrc'];
+  const parts = shotSeconds.map((d, i) => {
+    const src = sources[i % sources.length] ?? 'testsrc2';
+    return `${src}${src.includes('=') ? ':' : '='}size=160x90:rate=25:duration=${d}[s${i}]`;
+  });
+  const labels = shotSeconds.map((_, i) => `[s${i}]`).join('');
+  const graph = `${parts.join(';')};${labels}concat=n=${shotSeconds.length}:v=1:a=0[v]`;
+  await run('ffmpeg', [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-filter_complex',
+    graph,
+    '-map',
+    '[v]',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    out,
+  ]);
+  return out;
+}

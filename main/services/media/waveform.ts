@@ -68,10 +68,8 @@ export async function waveform(file: string, opts: WaveformOptions): Promise<Wav
   }
   const bins = await binariesFrom(opts.binaries);
   // Started together: the probe (has audio? how long?) must not delay the first peaks.
-  const infoP = quickInfo(bins.ffprobe, file, signal).catch((e: unknown) => {
-    if (e instanceof CuelineError && e.code === 'media.cancelled') throw e;
-    return null;
-  });
+  // Never rejects: a cancel surfaces through the ffmpeg run below.
+  const infoP = quickInfo(bins.ffprobe, file, signal).catch(() => null);
   let totalMs = 0;
   void infoP.then((i) => {
     if (i) totalMs = i.durationMs;
