@@ -1,0 +1,195 @@
+// `cueline auth …` end to end: the real CLI process, the real keychain (this dbus session's
+// gnome-keyring), the emulator as X, and a $BROWSER that follows the consent redirect.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+
+const bin = fileURLToPath(new URL('../../../bin/cueline.mjs', import.meta.url));
+const browser = fileURLToPath(new URL('./fixtures/follow-browser.mjs', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const outputs: string[] = [];
+
+/** Runs the CLI without blocking this process (the emulator answers from here). */
+function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  opts: { stdin?: string; onStderr?: (text: string, write: (s: string) => void) => void } = {},
+): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      opts.onStderr?.(stderr, (s) => child.stdin.write(s));
+    });
+    child.once('error', reject);
+    child.once('close', (code) => {
+      outputs.push(stdout, stderr);
+      resolve({ code, stdout, stderr });
+    });
+    if (opts.stdin !== undefined) child.stdin.end(opts.stdin);
+    else if (!opts.onStderr) child.stdin.end();
+  });
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile()) out.push(join(e.parentPath, e.name));
+  return out;
+}
+
+describe('cueline auth (CLI, real keychain)', () => {
+  let emulator: Emulator;
+  let home: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+    home = await mkdtemp(join(tmpdir(), 'cueline-cli-auth-'));
+    env = { ...process.env, CUELINE_HOME: home, CUELINE_X_API_BASE: emulator.url, BROWSER: browser };
+    for (const k of Object.keys(env)) if (k.startsWith('X_')) delete env[k];
+  });
+
+  afterAll(async () => {
+    // Leave the shared keyring as we found it.
+    const list = await cli(['auth', 'list', '--json'], env);
+    for (const a of JSON.parse(list.stdout || '[]') as Array<{ accountId: string }>)
+      await cli(['auth', 'logout', a.accountId], env);
+    await emulator.close();
+    await rm(home, { recursive: true, force: true });
+  });
+
+  it('setup keeps the consumer secret out of files and output', async () => {
+    const port = await freePort();
+    const r = await cli(
+      [
+        'auth',
+        'setup',
+        '--client-id',
+        'cli-client',
+        '--consumer-key',
+        emulator.credentials.consumerKey,
+        '--consumer-secret-stdin',
+        '--redirect-port',
+        String(port),
+      ],
+      env,
+      { stdin: `${emulator.credentials.consumerSecret}\n` },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('stored in the system keychain');
+    expect(r.stdout).toContain(`http://127.0.0.1:${port}/callback`);
+  });
+
+  it('login without an account name says what to do; list is empty', async () => {
+    const r = await cli(['auth', 'list'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No accounts');
+    const out = await cli(['auth', 'logout'], env);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('cueline auth login');
+  });
+
+  it('login --oauth2 signs in through the browser and the loopback port', async () => {
+    const r = await cli(['auth', 'login', '--oauth2'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Signed in as @cueline_test');
+    expect(r.stderr).toContain('/i/oauth2/authorize?');
+  });
+
+  it('login --oauth1 takes the PIN the consent page shows', async () => {
+    let answered = false;
+    const r = await cli(['auth', 'login', '--oauth1', '--no-browser', '--account', 'pin'], env, {
+      onStderr: (text, write) => {
+        const url = /(http:\/\/\S+\/oauth\/authorize\?\S+)/.exec(text)?.[1];
+        if (!url || answered) return;
+        answered = true;
+        void fetch(url)
+          .then((res) => res.text())
+          .then((page) => write(`${/id="oauth_pin">(\d+)</.exec(page)?.[1] ?? ''}\n`));
+      },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('pin  @cueline_test');
+    expect(r.stdout).toContain('oauth1');
+  });
+
+  it('a wrong PIN exits 2 and adds nothing', async () => {
+    const r = await cli(['auth', 'login', '--oauth1', '--no-browser', '--account', 'wrong'], env, {
+      stdin: '1234567\n',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PIN/);
+    const list = await cli(['auth', 'list', '--json'], env);
+    expect((JSON.parse(list.stdout) as Array<{ accountId: string }>).map((a) => a.accountId)).not.toContain(
+      'wrong',
+    );
+  });
+
+  it('list shows both accounts, one default, and never a token', async () => {
+    const r = await cli(['auth', 'list', '--json'], env);
+    expect(r.code).toBe(0);
+    const accounts = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+    expect(accounts.map((a) => [a['accountId'], a['method'], a['isDefault']])).toEqual([
+      ['cueline_test', 'oauth2', true],
+      ['pin', 'oauth1', false],
+    ]);
+    for (const a of accounts)
+      expect(Object.keys(a).sort()).toEqual(['accountId', 'handle', 'isDefault', 'method', 'name', 'scopes']);
+    const d = await cli(['auth', 'default', 'pin'], env);
+    expect(d.stdout).toMatch(/^\* pin/);
+    const text = await cli(['auth', 'list'], env);
+    expect(text.stdout).toMatch(/^\* pin /m);
+    expect(text.stdout).toMatch(/^ {2}cueline_test /m);
+  });
+
+  it('logout revokes the OAuth 2.0 tokens at X and forgets the account', async () => {
+    const revokedBefore = emulator.oauth.revoked.length;
+    const r = await cli(['auth', 'logout', 'cueline_test'], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Signed out cueline_test');
+    expect(emulator.oauth.revoked.length).toBe(revokedBefore + 2);
+    const list = await cli(['auth', 'list', '--json'], env);
+    expect((JSON.parse(list.stdout) as Array<{ accountId: string }>).map((a) => a.accountId)).toEqual([
+      'pin',
+    ]);
+  });
+
+  it('no token or secret appears in the user-data folder or in any CLI output', async () => {
+    const secrets = [
+      emulator.credentials.consumerSecret,
+      ...emulator.state.oauth2Tokens.keys(),
+      ...emulator.oauth.refreshTokens.keys(),
+      ...emulator.oauth.revoked,
+      ...[...emulator.state.oauth1Tokens.entries()].flatMap(([t, v]) => [t, v.secret]),
+    ].filter((s) => s.length >= 16);
+    expect(secrets.length).toBeGreaterThan(5);
+    const files = await filesUnder(home);
+    expect(files.length).toBeGreaterThan(0);
+    const contents = [...(await Promise.all(files.map((f) => readFile(f, 'utf8')))), ...outputs];
+    for (const s of secrets) for (const c of contents) expect(c.includes(s)).toBe(false);
+  });
+});
