@@ -194,7 +194,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     let dropAfter = false;
     for (const action of faults.take(route.name)) {
       const done = await applyFault(action, route, res, req);
-      if (done) {
+      if (done !== null) {
         log({ ...base, route: route.name, status: done, auth: 'none' });
         return;
       }

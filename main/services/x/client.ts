@@ -1,0 +1,244 @@
+// One HTTP client for X: signing, retries and error mapping. Retries network errors and
+// 500/502/503/504 with exponential backoff and jitter (bounded); waits out a 429 until
+// x-rate-limit-reset (bounded, cancellable); never retries other 4xx (X's seed page: 400 bad
+// input, 403 credentials, 404 wrong id). Non-idempotent requests (posts) are retried only when
+// X can't have acted on them: a refused connection or a 503/429.
+import { setTimeout as delay } from 'node:timers/promises';
+import { CuelineError } from '../../../shared/errors.ts';
+import { cancelledError, xErrorMessage, xHttpError, xNetworkError } from './errors.ts';
+import type { RequestSigner } from './signer.ts';
+
+export const DEFAULT_API_BASE = 'https://api.x.com';
+export const DEFAULT_UPLOAD_BASE = 'https://upload.twitter.com';
+
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Longest wait for a rate-limit window to reset before giving up with x.rate_limited. */
+  maxRateLimitWaitMs: number;
+  maxRateLimitRetries: number;
+  /** Per-attempt timeout (a stalled connection counts as a network error). */
+  attemptTimeoutMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  maxAttempts: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  maxRateLimitWaitMs: 16 * 60 * 1000,
+  maxRateLimitRetries: 3,
+  attemptTimeoutMs: 5 * 60 * 1000,
+};
+
+export interface RetryEvent {
+  attempt: number;
+  delayMs: number;
+  reason: string;
+}
+
+export interface XClientOptions {
+  signer: RequestSigner;
+  apiBase?: string;
+  uploadBase?: string;
+  fetch?: typeof fetch;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+  retry?: Partial<RetryPolicy>;
+  onRetry?: (e: RetryEvent) => void;
+}
+
+export interface XRequest {
+  method: 'GET' | 'POST' | 'DELETE';
+  host: 'api' | 'upload';
+  path: string;
+  query?: Record<string, string>;
+  /** JSON body (not part of the OAuth 1.0a signature). */
+  json?: unknown;
+  /** application/x-www-form-urlencoded body (part of the OAuth 1.0a signature). */
+  form?: Record<string, string>;
+  /** multipart/form-data body, rebuilt for each attempt (not part of the signature). */
+  multipart?: () => FormData;
+  /** Safe to repeat after an ambiguous failure (default true). */
+  idempotent?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface XResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or null for an empty body. */
+  body: unknown;
+  /** X's errors[] on a 2xx that also carried data (a partial failure). */
+  partialErrors?: string;
+}
+
+const RETRYABLE = new Set([500, 502, 503, 504]);
+
+async function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  await delay(ms, undefined, signal ? { signal } : {});
+}
+
+function isAbort(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError');
+}
+
+function refusedConnection(err: unknown): boolean {
+  const cause = err instanceof Error ? (err.cause as { code?: string } | undefined) : undefined;
+  return cause?.code === 'ECONNREFUSED';
+}
+
+export class XClient {
+  readonly apiBase: string;
+  readonly uploadBase: string;
+  readonly authMethod: 'oauth1' | 'oauth2';
+  private readonly signer: RequestSigner;
+  private readonly fetchFn: typeof fetch;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly policy: RetryPolicy;
+  private readonly onRetry: ((e: RetryEvent) => void) | undefined;
+
+  constructor(opts: XClientOptions) {
+    this.signer = opts.signer;
+    this.authMethod = opts.signer.method;
+    this.apiBase = (opts.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, '');
+    this.uploadBase = (opts.uploadBase ?? DEFAULT_UPLOAD_BASE).replace(/\/+$/, '');
+    this.fetchFn = opts.fetch ?? fetch;
+    this.sleep = opts.sleep ?? defaultSleep;
+    this.now = opts.now ?? Date.now;
+    this.random = opts.random ?? Math.random;
+    this.policy = { ...DEFAULT_RETRY, ...opts.retry };
+    this.onRetry = opts.onRetry;
+  }
+
+  private backoff(attempt: number): number {
+    const ceiling = Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** (attempt - 1));
+    // "Equal jitter": at least half the ceiling, so retries never come back-to-back.
+    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+
+  private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await this.sleep(ms, signal);
+    } catch (err) {
+      if (isAbort(err) || signal?.aborted) throw cancelledError();
+      throw err;
+    }
+  }
+
+  async request(req: XRequest): Promise<XResponse> {
+    const base = req.host === 'api' ? this.apiBase : this.uploadBase;
+    const url = new URL(base + req.path);
+    for (const [k, v] of Object.entries(req.query ?? {})) url.searchParams.append(k, v);
+    const href = url.toString();
+    const idempotent = req.idempotent ?? true;
+    let attempt = 0;
+    let rateLimitRetries = 0;
+    for (;;) {
+      attempt++;
+      if (req.signal?.aborted) throw cancelledError();
+      const headers: Record<string, string> = {
+        authorization: await this.signer.authorization({
+          method: req.method,
+          url: href,
+          ...(req.form ? { form: req.form } : {}),
+        }),
+        'user-agent': 'Cueline',
+      };
+      let body: BodyInit | undefined;
+      if (req.json !== undefined) {
+        headers['content-type'] = 'application/json; charset=UTF-8';
+        body = JSON.stringify(req.json);
+      } else if (req.form) {
+        headers['content-type'] = 'application/x-www-form-urlencoded';
+        body = new URLSearchParams(req.form).toString();
+      } else if (req.multipart) {
+        body = req.multipart();
+      }
+      const timeout = AbortSignal.timeout(this.policy.attemptTimeoutMs);
+      const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+      let res: Response;
+      let text: string;
+      try {
+        res = await this.fetchFn(href, {
+          method: req.method,
+          headers,
+          ...(body !== undefined ? { body } : {}),
+          signal,
+        });
+        text = await res.text();
+      } catch (err) {
+        if (req.signal?.aborted) throw cancelledError();
+        const retryable = idempotent || refusedConnection(err);
+        if (retryable && attempt < this.policy.maxAttempts) {
+          const d = this.backoff(attempt);
+          this.onRetry?.({ attempt, delayMs: d, reason: isAbort(err) ? 'timeout' : 'network' });
+          await this.wait(d, req.signal);
+          continue;
+        }
+        throw xNetworkError(err, { method: req.method, url: href });
+      }
+      let parsed: unknown = null;
+      if (text.trim()) {
+        try {
+          parsed = JSON.parse(text) as unknown;
+        } catch {
+          parsed = { error: text.slice(0, 500) };
+        }
+      }
+      if (res.status >= 200 && res.status < 300) {
+        const errs = xErrorMessage(
+          parsed && typeof parsed === 'object' && 'errors' in parsed ? { errors: parsed.errors } : null,
+        );
+        const hasData = !!parsed && typeof parsed === 'object' && 'data' in parsed;
+        if (errs && !hasData) {
+          throw new CuelineError(
+            'x.api_error',
+            `X reported an error for ${req.method} ${url.pathname}: ${errs.message}`,
+            {
+              status: res.status,
+              xMessage: errs.message,
+              ...(errs.code !== undefined ? { xCode: errs.code } : {}),
+            },
+          );
+        }
+        return {
+          status: res.status,
+          headers: res.headers,
+          body: parsed,
+          ...(errs ? { partialErrors: errs.message } : {}),
+        };
+      }
+      if (res.status === 429) {
+        const reset = Number(res.headers.get('x-rate-limit-reset'));
+        const waitMs =
+          Number.isFinite(reset) && reset > 0 ? reset * 1000 - this.now() + 1000 : this.backoff(attempt);
+        rateLimitRetries++;
+        if (rateLimitRetries <= this.policy.maxRateLimitRetries && waitMs <= this.policy.maxRateLimitWaitMs) {
+          const d = Math.max(0, waitMs);
+          this.onRetry?.({ attempt, delayMs: d, reason: 'rate_limited' });
+          await this.wait(d, req.signal);
+          attempt--; // a rate-limit wait is not a failed attempt
+          continue;
+        }
+        throw xHttpError(
+          429,
+          parsed,
+          { method: req.method, url: href },
+          Number.isFinite(reset) && reset > 0 ? { rateLimitReset: reset } : {},
+        );
+      }
+      const retryable = RETRYABLE.has(res.status) && (idempotent || res.status === 503);
+      if (retryable && attempt < this.policy.maxAttempts) {
+        const d = this.backoff(attempt);
+        this.onRetry?.({ attempt, delayMs: d, reason: `http ${res.status}` });
+        await this.wait(d, req.signal);
+        continue;
+      }
+      throw xHttpError(res.status, parsed, { method: req.method, url: href });
+    }
+  }
+}

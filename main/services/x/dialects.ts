@@ -1,0 +1,360 @@
+// The two API dialects speak the same flow with different paths and bodies (../shared x-api.md):
+// v2 on api.x.com (JSON, `data` envelopes, CamelCase subtitle categories, ONE `subtitles`
+// object per call) and v1.1 on upload.twitter.com (command=…, media_id_string, the
+// `subtitle_info.subtitles` array). Posting always uses POST /2/tweets: v1.1 statuses/update is
+// not available to most apps any more.
+import { z } from 'zod';
+import { CuelineError } from '../../../shared/errors.ts';
+import type { XClient } from './client.ts';
+
+export type ApiDialect = 'v2' | 'v1.1';
+export type UploadCategory = 'tweet_video' | 'amplify_video' | 'subtitles';
+export type SubtitleTargetCategory = 'TweetVideo' | 'AmplifyVideo';
+
+export const SUBTITLE_TARGET: Record<'tweet_video' | 'amplify_video', SubtitleTargetCategory> = {
+  tweet_video: 'TweetVideo',
+  amplify_video: 'AmplifyVideo',
+};
+
+export interface ProcessingInfo {
+  state: string;
+  checkAfterSecs?: number;
+  progressPercent?: number;
+  error?: { code?: number; name?: string; message?: string };
+}
+
+export interface MediaStatus {
+  id: string;
+  expiresAfterSecs?: number;
+  processing?: ProcessingInfo;
+}
+
+export interface SubtitleRef {
+  id: string;
+  languageCode: string;
+  displayName: string;
+}
+
+export interface Dialect {
+  readonly name: ApiDialect;
+  /** Largest APPEND segment X accepts in this dialect, or null when unstated. */
+  readonly maxChunkBytes: number | null;
+  initialize(
+    c: XClient,
+    p: { mediaType: string; totalBytes: number; category: UploadCategory },
+    signal?: AbortSignal,
+  ): Promise<{ id: string; expiresAfterSecs?: number }>;
+  append(c: XClient, id: string, segmentIndex: number, chunk: Blob, signal?: AbortSignal): Promise<void>;
+  finalize(c: XClient, id: string, signal?: AbortSignal): Promise<MediaStatus>;
+  status(c: XClient, id: string, signal?: AbortSignal): Promise<MediaStatus>;
+  createSubtitles(
+    c: XClient,
+    p: { videoId: string; category: SubtitleTargetCategory; subtitle: SubtitleRef },
+    signal?: AbortSignal,
+  ): Promise<void>;
+  deleteSubtitles(
+    c: XClient,
+    p: { videoId: string; category: SubtitleTargetCategory; languageCode: string },
+    signal?: AbortSignal,
+  ): Promise<void>;
+  post(
+    c: XClient,
+    p: { text: string; mediaIds: string[] },
+    signal?: AbortSignal,
+  ): Promise<{ id: string; text: string }>;
+}
+
+const Processing = z
+  .object({
+    state: z.string(),
+    check_after_secs: z.number().optional(),
+    progress_percent: z.number().optional(),
+    error: z
+      .object({ code: z.number().optional(), name: z.string().optional(), message: z.string().optional() })
+      .loose()
+      .optional(),
+  })
+  .loose();
+
+function toProcessing(p: z.infer<typeof Processing> | undefined): ProcessingInfo | undefined {
+  if (!p) return undefined;
+  return {
+    state: p.state,
+    ...(p.check_after_secs !== undefined ? { checkAfterSecs: p.check_after_secs } : {}),
+    ...(p.progress_percent !== undefined ? { progressPercent: p.progress_percent } : {}),
+    ...(p.error ? { error: p.error } : {}),
+  };
+}
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
+  const r = schema.safeParse(body);
+  if (!r.success)
+    throw new CuelineError(
+      'x.unexpected_response',
+      `X's answer to ${what} has an unexpected shape: ${r.error.issues[0]?.message ?? ''}`,
+      {
+        body,
+      },
+    );
+  return r.data;
+}
+
+// --- v2 ---------------------------------------------------------------------------------------
+
+const V2Media = z.object({
+  data: z
+    .object({
+      id: z.string(),
+      expires_after_secs: z.number().optional(),
+      processing_info: Processing.optional(),
+    })
+    .loose(),
+});
+
+function v2Status(body: unknown, what: string): MediaStatus {
+  const d = parseBody(V2Media, body, what).data;
+  const processing = toProcessing(d.processing_info);
+  return {
+    id: d.id,
+    ...(d.expires_after_secs !== undefined ? { expiresAfterSecs: d.expires_after_secs } : {}),
+    ...(processing ? { processing } : {}),
+  };
+}
+
+const v2: Dialect = {
+  name: 'v2',
+  maxChunkBytes: null,
+  async initialize(c, p, signal) {
+    const r = await c.request({
+      method: 'POST',
+      host: 'api',
+      path: '/2/media/upload/initialize',
+      // InitializeMediaUploadRequest has additionalProperties: false — send only these keys.
+      json: { media_type: p.mediaType, total_bytes: p.totalBytes, media_category: p.category },
+      ...(signal ? { signal } : {}),
+    });
+    const s = v2Status(r.body, 'media upload initialize');
+    return {
+      id: s.id,
+      ...(s.expiresAfterSecs !== undefined ? { expiresAfterSecs: s.expiresAfterSecs } : {}),
+    };
+  },
+  async append(c, id, segmentIndex, chunk, signal) {
+    await c.request({
+      method: 'POST',
+      host: 'api',
+      path: `/2/media/upload/${encodeURIComponent(id)}/append`,
+      multipart: () => {
+        const fd = new FormData();
+        fd.append('segment_index', String(segmentIndex));
+        fd.append('media', chunk, 'media');
+        return fd;
+      },
+      ...(signal ? { signal } : {}),
+    });
+  },
+  async finalize(c, id, signal) {
+    const r = await c.request({
+      method: 'POST',
+      host: 'api',
+      path: `/2/media/upload/${encodeURIComponent(id)}/finalize`,
+      ...(signal ? { signal } : {}),
+    });
+    return v2Status(r.body, 'media upload finalize');
+  },
+  async status(c, id, signal) {
+    const r = await c.request({
+      method: 'GET',
+      host: 'api',
+      path: '/2/media/upload',
+      query: { media_id: id, command: 'STATUS' },
+      ...(signal ? { signal } : {}),
+    });
+    return v2Status(r.body, 'media upload status');
+  },
+  async createSubtitles(c, p, signal) {
+    const r = await c.request({
+      method: 'POST',
+      host: 'api',
+      path: '/2/media/subtitles',
+      json: {
+        id: p.videoId,
+        media_category: p.category,
+        subtitles: {
+          id: p.subtitle.id,
+          language_code: p.subtitle.languageCode,
+          display_name: p.subtitle.displayName,
+        },
+      },
+      ...(signal ? { signal } : {}),
+    });
+    if (r.partialErrors)
+      throw new CuelineError(
+        'x.api_error',
+        `X reported an error associating ${p.subtitle.languageCode}: ${r.partialErrors}`,
+      );
+  },
+  async deleteSubtitles(c, p, signal) {
+    const r = await c.request({
+      method: 'DELETE',
+      host: 'api',
+      path: '/2/media/subtitles',
+      json: { id: p.videoId, media_category: p.category, language_code: p.languageCode },
+      ...(signal ? { signal } : {}),
+    });
+    const d = parseBody(
+      z.object({ data: z.object({ deleted: z.boolean() }).loose() }).loose(),
+      r.body,
+      'subtitles delete',
+    );
+    if (!d.data.deleted)
+      throw new CuelineError(
+        'x.not_found',
+        `X did not delete the ${p.languageCode} subtitles of media ${p.videoId}.`,
+      );
+  },
+  post: postV2,
+};
+
+async function postV2(
+  c: XClient,
+  p: { text: string; mediaIds: string[] },
+  signal?: AbortSignal,
+): Promise<{ id: string; text: string }> {
+  const r = await c.request({
+    method: 'POST',
+    host: 'api',
+    path: '/2/tweets',
+    json: { text: p.text, media: { media_ids: p.mediaIds } },
+    idempotent: false,
+    ...(signal ? { signal } : {}),
+  });
+  return parseBody(
+    z.object({ data: z.object({ id: z.string(), text: z.string() }).loose() }).loose(),
+    r.body,
+    'create post',
+  ).data;
+}
+
+// --- v1.1 -------------------------------------------------------------------------------------
+
+const V1Media = z
+  .object({
+    media_id_string: z.string(),
+    expires_after_secs: z.number().optional(),
+    processing_info: Processing.optional(),
+  })
+  .loose();
+
+function v1Status(body: unknown, what: string): MediaStatus {
+  // media_id is a 64-bit number that JavaScript can't hold exactly: only media_id_string is used.
+  const d = parseBody(V1Media, body, what);
+  const processing = toProcessing(d.processing_info);
+  return {
+    id: d.media_id_string,
+    ...(d.expires_after_secs !== undefined ? { expiresAfterSecs: d.expires_after_secs } : {}),
+    ...(processing ? { processing } : {}),
+  };
+}
+
+const UPLOAD_JSON = '/1.1/media/upload.json';
+
+const v11: Dialect = {
+  name: 'v1.1',
+  // APPEND: "It must be <= 5 MB". 5,000,000 satisfies both readings of "MB".
+  maxChunkBytes: 5_000_000,
+  async initialize(c, p, signal) {
+    const r = await c.request({
+      method: 'POST',
+      host: 'upload',
+      path: UPLOAD_JSON,
+      form: {
+        command: 'INIT',
+        total_bytes: String(p.totalBytes),
+        media_type: p.mediaType,
+        media_category: p.category,
+      },
+      ...(signal ? { signal } : {}),
+    });
+    const s = v1Status(r.body, 'media/upload INIT');
+    return {
+      id: s.id,
+      ...(s.expiresAfterSecs !== undefined ? { expiresAfterSecs: s.expiresAfterSecs } : {}),
+    };
+  },
+  async append(c, id, segmentIndex, chunk, signal) {
+    await c.request({
+      method: 'POST',
+      host: 'upload',
+      path: UPLOAD_JSON,
+      multipart: () => {
+        const fd = new FormData();
+        fd.append('command', 'APPEND');
+        fd.append('media_id', id);
+        fd.append('segment_index', String(segmentIndex));
+        fd.append('media', chunk, 'media');
+        return fd;
+      },
+      ...(signal ? { signal } : {}),
+    });
+  },
+  async finalize(c, id, signal) {
+    const r = await c.request({
+      method: 'POST',
+      host: 'upload',
+      path: UPLOAD_JSON,
+      form: { command: 'FINALIZE', media_id: id },
+      ...(signal ? { signal } : {}),
+    });
+    return v1Status(r.body, 'media/upload FINALIZE');
+  },
+  async status(c, id, signal) {
+    const r = await c.request({
+      method: 'GET',
+      host: 'upload',
+      path: UPLOAD_JSON,
+      query: { command: 'STATUS', media_id: id },
+      ...(signal ? { signal } : {}),
+    });
+    return v1Status(r.body, 'media/upload STATUS');
+  },
+  async createSubtitles(c, p, signal) {
+    await c.request({
+      method: 'POST',
+      host: 'upload',
+      path: '/1.1/media/subtitles/create.json',
+      json: {
+        media_id: p.videoId,
+        media_category: p.category,
+        subtitle_info: {
+          subtitles: [
+            {
+              media_id: p.subtitle.id,
+              language_code: p.subtitle.languageCode,
+              display_name: p.subtitle.displayName,
+            },
+          ],
+        },
+      },
+      ...(signal ? { signal } : {}),
+    });
+  },
+  async deleteSubtitles(c, p, signal) {
+    await c.request({
+      method: 'POST',
+      host: 'upload',
+      path: '/1.1/media/subtitles/delete.json',
+      json: {
+        media_id: p.videoId,
+        media_category: p.category,
+        subtitle_info: { subtitles: [{ language_code: p.languageCode }] },
+      },
+      ...(signal ? { signal } : {}),
+    });
+  },
+  post: postV2,
+};
+
+export function dialectFor(name: ApiDialect): Dialect {
+  return name === 'v1.1' ? v11 : v2;
+}

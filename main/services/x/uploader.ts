@@ -1,0 +1,170 @@
+// Chunked upload: INIT → APPEND × n → FINALIZE → STATUS polls. The file is read straight from
+// disk one chunk at a time (a lazily file-backed Blob slice per APPEND, so memory stays bounded
+// whatever the size); a failed chunk is retried by XClient with the same segment_index; STATUS is
+// polled no sooner than check_after_secs; a failed processing state surfaces X's own message.
+import { openAsBlob } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { setTimeout as delay } from 'node:timers/promises';
+import { CuelineError } from '../../../shared/errors.ts';
+import type { XClient } from './client.ts';
+import type { Dialect, MediaStatus, UploadCategory } from './dialects.ts';
+import { cancelledError } from './errors.ts';
+
+export const MIN_CHUNK = 4 * 1024 * 1024;
+/** segment_index is 0–999. */
+export const MAX_SEGMENTS = 1000;
+
+export interface UploadProgress {
+  phase: 'uploading' | 'processing';
+  bytesSent: number;
+  totalBytes: number;
+  /** Smoothed upload rate, bytes per second. */
+  bytesPerSecond: number;
+  etaSeconds: number | null;
+  processingState?: string;
+  processingPercent?: number;
+}
+
+export type UploadSource = { path: string } | { bytes: Uint8Array };
+
+export interface UploadOptions {
+  client: XClient;
+  dialect: Dialect;
+  source: UploadSource;
+  mediaType: string;
+  category: UploadCategory;
+  signal?: AbortSignal;
+  onProgress?: (p: UploadProgress) => void;
+  /** Called with the media id right after INIT (for the job journal). */
+  onInitialized?: (id: string) => void;
+  chunkSize?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => number;
+  maxProcessingMs?: number;
+}
+
+export interface UploadedMedia {
+  id: string;
+  size: number;
+  /** Epoch ms after which X no longer accepts the id (null when X didn't say). */
+  expiresAt: number | null;
+}
+
+/** max(4 MiB, ceil(size / 1000)) so no file needs more than 1000 segments; capped per dialect. */
+export function chunkSizeFor(size: number, cap: number | null): number {
+  const want = Math.max(MIN_CHUNK, Math.ceil(size / MAX_SEGMENTS));
+  if (cap === null) return want;
+  if (Math.ceil(size / Math.min(want, cap)) > MAX_SEGMENTS)
+    throw new CuelineError(
+      'media.constraint',
+      `The file is too big for this API dialect: ${size} bytes need more than ${MAX_SEGMENTS} segments of at most ${cap} bytes.`,
+    );
+  return Math.min(want, cap);
+}
+
+async function sourceBlob(source: UploadSource): Promise<Blob> {
+  if ('bytes' in source) return new Blob([source.bytes as Uint8Array<ArrayBuffer>]);
+  try {
+    await stat(source.path);
+    return await openAsBlob(source.path);
+  } catch (err) {
+    const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : '';
+    if (code === 'ENOENT')
+      throw new CuelineError('media.not_found', `${source.path}: no such file`, { path: source.path });
+    throw new CuelineError(
+      'media.unreadable',
+      `${source.path}: ${err instanceof Error ? err.message : String(err)}`,
+      {
+        path: source.path,
+      },
+    );
+  }
+}
+
+export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
+  const { client, dialect, signal } = opts;
+  const now = opts.now ?? Date.now;
+  const sleep = opts.sleep ?? ((ms: number, s?: AbortSignal) => delay(ms, undefined, s ? { signal: s } : {}));
+  const blob = await sourceBlob(opts.source);
+  const total = blob.size;
+  if (total === 0) throw new CuelineError('media.unreadable', 'The file is empty.');
+  const chunk = opts.chunkSize ?? chunkSizeFor(total, dialect.maxChunkBytes);
+  if (signal?.aborted) throw cancelledError();
+
+  const init = await dialect.initialize(
+    client,
+    { mediaType: opts.mediaType, totalBytes: total, category: opts.category },
+    signal,
+  );
+  opts.onInitialized?.(init.id);
+  let expiresAt = init.expiresAfterSecs !== undefined ? now() + init.expiresAfterSecs * 1000 : null;
+
+  let sent = 0;
+  let rate = 0;
+  const report = (extra: Partial<UploadProgress> = {}): void => {
+    const eta = rate > 0 ? (total - sent) / rate : null;
+    opts.onProgress?.({
+      phase: 'uploading',
+      bytesSent: sent,
+      totalBytes: total,
+      bytesPerSecond: rate,
+      etaSeconds: eta,
+      ...extra,
+    });
+  };
+  report();
+  for (let index = 0, offset = 0; offset < total; index++, offset += chunk) {
+    if (signal?.aborted) throw cancelledError();
+    const t0 = now();
+    const end = Math.min(total, offset + chunk);
+    await dialect.append(client, init.id, index, blob.slice(offset, end), signal);
+    sent = end;
+    const dt = Math.max(1, now() - t0) / 1000;
+    const inst = (end - offset) / dt;
+    rate = rate === 0 ? inst : 0.7 * rate + 0.3 * inst;
+    report();
+  }
+
+  let status: MediaStatus = await dialect.finalize(client, init.id, signal);
+  const deadline = now() + (opts.maxProcessingMs ?? 30 * 60 * 1000);
+  for (;;) {
+    if (status.expiresAfterSecs !== undefined) expiresAt = now() + status.expiresAfterSecs * 1000;
+    const p = status.processing;
+    if (!p || p.state === 'succeeded') break;
+    report({
+      phase: 'processing',
+      processingState: p.state,
+      ...(p.progressPercent !== undefined ? { processingPercent: p.progressPercent } : {}),
+    });
+    if (p.state === 'failed') {
+      const e = p.error ?? {};
+      const what = e.name ? `${e.name}${e.code !== undefined ? ` (${e.code})` : ''}` : 'processing failed';
+      throw new CuelineError(
+        'x.processing_failed',
+        `X could not process the media: ${what}: ${e.message ?? 'no reason given'}`,
+        {
+          mediaId: init.id,
+          xMessage: e.message ?? '',
+          ...(e.code !== undefined ? { xCode: e.code } : {}),
+          ...(e.name !== undefined ? { xName: e.name } : {}),
+        },
+      );
+    }
+    // Poll no sooner than X asked; when it didn't say, wait a little anyway.
+    const waitMs = Math.max(0, (p.checkAfterSecs ?? 2) * 1000);
+    if (now() + waitMs > deadline)
+      throw new CuelineError(
+        'x.processing_timeout',
+        `X was still processing media ${init.id} after ${Math.round((opts.maxProcessingMs ?? 1_800_000) / 60000)} min.`,
+      );
+    try {
+      await sleep(waitMs, signal);
+    } catch (err) {
+      if (signal?.aborted) throw cancelledError();
+      throw err;
+    }
+    status = await dialect.status(client, init.id, signal);
+  }
+  report({ phase: 'processing', processingState: 'succeeded', processingPercent: 100 });
+  return { id: init.id, size: total, expiresAt };
+}

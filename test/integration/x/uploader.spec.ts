@@ -1,0 +1,206 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { XClient } from '../../../main/services/x/client.ts';
+import { dialectFor, type ApiDialect } from '../../../main/services/x/dialects.ts';
+import { bearerSigner, oauth1Signer } from '../../../main/services/x/signer.ts';
+import { uploadMedia } from '../../../main/services/x/uploader.ts';
+import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+import { CuelineError } from '../../../shared/errors.ts';
+
+let emu: Emulator;
+const dir = mkdtempSync(join(tmpdir(), 'cueline-upload-'));
+const big = join(dir, 'big.mp4');
+const bigBytes = randomBytes(9 * 1024 * 1024 + 12345);
+writeFileSync(big, bigBytes);
+const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
+
+beforeAll(async () => {
+  emu = await startEmulator({ config: { checkAfterSecs: 1, processingSteps: 1 } });
+});
+afterAll(() => emu.close());
+afterEach(() => {
+  emu.faults.clear();
+  emu.state.requests.length = 0;
+  emu.state.violations.length = 0;
+});
+
+/** A sleep that records what was asked and returns at once (the waits themselves are not under test here). */
+function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
+  const waits: number[] = [];
+  return { waits, sleep: (ms: number) => (waits.push(ms), Promise.resolve()) };
+}
+
+function client(auth: 'oauth1' | 'oauth2', sleep?: (ms: number) => Promise<void>): XClient {
+  const c = emu.credentials;
+  const signer =
+    auth === 'oauth1'
+      ? oauth1Signer({
+          consumerKey: c.consumerKey,
+          consumerSecret: c.consumerSecret,
+          token: c.accessToken,
+          tokenSecret: c.accessTokenSecret,
+        })
+      : bearerSigner(() => Promise.resolve(c.bearerToken));
+  return new XClient({
+    signer,
+    apiBase: emu.apiBase,
+    uploadBase: emu.uploadBase,
+    ...(sleep ? { sleep } : {}),
+    retry: { baseDelayMs: 5 },
+  });
+}
+
+describe.each<[ApiDialect, 'oauth1' | 'oauth2']>([
+  ['v2', 'oauth2'],
+  ['v2', 'oauth1'],
+  ['v1.1', 'oauth1'],
+])('upload %s with %s', (dialect, auth) => {
+  it('reassembles the file byte for byte and polls no sooner than check_after_secs', async () => {
+    const progress: number[] = [];
+    const m = await uploadMedia({
+      client: client(auth),
+      dialect: dialectFor(dialect),
+      source: { path: big },
+      mediaType: 'video/mp4',
+      category: 'tweet_video',
+      onProgress: (p) => progress.push(p.bytesSent),
+    });
+    const s = emu.state.media.get(m.id);
+    expect(s?.sha256).toBe(sha(bigBytes));
+    expect(s?.processing?.state).toBe('succeeded');
+    expect(progress.at(-1)).toBe(bigBytes.length);
+    const appends = emu.state.requests.filter((r) => r.segmentIndex !== undefined);
+    expect(appends.map((r) => r.segmentIndex)).toEqual([0, 1, 2]);
+    expect(Math.max(...appends.map((r) => r.segmentBytes ?? 0))).toBeLessThanOrEqual(
+      dialect === 'v1.1' ? 5_000_000 : 4 * 1024 * 1024,
+    );
+    // No STATUS before check_after_secs: the emulator notes early polls, and the log shows the gaps.
+    expect(emu.state.violations).toEqual([]);
+    const polls = emu.state.requests.filter((r) => /status|STATUS/.test(r.route));
+    const fin = emu.state.requests.find((r) => /finalize|FINALIZE/.test(r.route));
+    expect(polls.length).toBeGreaterThanOrEqual(2);
+    let prev = fin?.at ?? 0;
+    for (const p of polls) {
+      expect(p.at - prev).toBeGreaterThanOrEqual(1000);
+      prev = p.at;
+    }
+    if (dialect === 'v1.1') expect(m.id).toMatch(/^\d{19}$/);
+  });
+});
+
+describe('faults', () => {
+  const small = (): { bytes: Uint8Array } => ({
+    bytes: Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nHi\n'),
+  });
+
+  it('retries a chunk after a 503 and after a dropped connection with the same segment_index', async () => {
+    emu.faults.add({ route: 'v2.append', after: 1, action: { kind: 'status', status: 503 } });
+    emu.faults.add({ route: 'v2.append', after: 3, action: { kind: 'drop' } });
+    const r = recordingSleep();
+    const m = await uploadMedia({
+      client: client('oauth2', r.sleep),
+      dialect: dialectFor('v2'),
+      source: { path: big },
+      mediaType: 'video/mp4',
+      category: 'tweet_video',
+    });
+    expect(emu.state.media.get(m.id)?.sha256).toBe(sha(bigBytes));
+    const idx = emu.state.requests
+      .filter((q) => q.route === 'v2.append')
+      .map((q) => [q.segmentIndex ?? null, q.status]);
+    expect(idx).toEqual([
+      [0, 200],
+      [null, 503],
+      [1, 200],
+      [null, 0],
+      [2, 200],
+    ]);
+    expect(r.waits.length).toBe(2);
+  });
+
+  it('waits for x-rate-limit-reset on a 429, then goes on', async () => {
+    emu.faults.add({ route: 'v2.initialize', action: { kind: 'rate_limit', resetInSecs: 7 } });
+    const r = recordingSleep();
+    await uploadMedia({
+      client: client('oauth2', r.sleep),
+      dialect: dialectFor('v2'),
+      source: small(),
+      mediaType: 'text/srt',
+      category: 'subtitles',
+    });
+    expect(r.waits).toHaveLength(1);
+    expect(r.waits[0]).toBeGreaterThan(5000);
+    expect(r.waits[0]).toBeLessThanOrEqual(9000);
+  });
+
+  it('never retries a 400, 401, 403 or 404', async () => {
+    for (const status of [400, 401, 403, 404]) {
+      emu.faults.clear();
+      emu.state.requests.length = 0;
+      emu.faults.add({ route: 'v2.initialize', action: { kind: 'status', status } });
+      const err = await uploadMedia({
+        client: client('oauth2'),
+        dialect: dialectFor('v2'),
+        source: small(),
+        mediaType: 'text/srt',
+        category: 'subtitles',
+      }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CuelineError);
+      expect((err as CuelineError).code).toBe(
+        { 400: 'x.bad_request', 401: 'x.unauthorized', 403: 'x.forbidden', 404: 'x.not_found' }[status],
+      );
+      expect(emu.state.requests).toHaveLength(1);
+    }
+  });
+
+  it('gives up after bounded retries of a persistent 500 with x.server', async () => {
+    emu.faults.add({ route: 'v2.initialize', times: 99, action: { kind: 'status', status: 500 } });
+    const r = recordingSleep();
+    const err = await uploadMedia({
+      client: client('oauth2', r.sleep),
+      dialect: dialectFor('v2'),
+      source: small(),
+      mediaType: 'text/srt',
+      category: 'subtitles',
+    }).catch((e: unknown) => e);
+    expect((err as CuelineError).code).toBe('x.server');
+    expect(emu.state.requests).toHaveLength(5);
+    // Exponential: each wait at least half of base·2^n.
+    r.waits.forEach((w, i) => expect(w).toBeGreaterThanOrEqual((5 * 2 ** i) / 2));
+  });
+
+  it("surfaces a failed processing state with X's message verbatim", async () => {
+    const error = { code: 1, name: 'InvalidMedia', message: 'Video duration 150 s exceeds the 140 s limit.' };
+    emu.faults.add({ route: 'v1.FINALIZE', action: { kind: 'processing_failure', error } });
+    const err = await uploadMedia({
+      client: client('oauth1'),
+      dialect: dialectFor('v1.1'),
+      source: { path: big },
+      mediaType: 'video/mp4',
+      category: 'tweet_video',
+    }).catch((e: unknown) => e);
+    expect((err as CuelineError).code).toBe('x.processing_failed');
+    expect((err as CuelineError).message).toContain(error.message);
+    expect((err as CuelineError).message).toContain('InvalidMedia');
+  });
+
+  it('cancels mid-upload: no request after the abort', async () => {
+    const ac = new AbortController();
+    emu.faults.add({ route: 'v2.append', action: { kind: 'latency', ms: 300 } });
+    const p = uploadMedia({
+      client: client('oauth2'),
+      dialect: dialectFor('v2'),
+      source: { path: big },
+      mediaType: 'video/mp4',
+      category: 'tweet_video',
+      signal: ac.signal,
+      onInitialized: () => setImmediate(() => ac.abort()),
+    });
+    const err = await p.catch((e: unknown) => e);
+    expect((err as CuelineError).code).toBe('job.cancelled');
+    expect(emu.state.requests.filter((r) => r.route === 'v2.finalize')).toHaveLength(0);
+  });
+});
