@@ -7,7 +7,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/unit/**/*.spec.ts', 'shared/**/*.spec.ts', 'main/**/*.spec.ts'],
+          include: [
+            'test/unit/**/*.spec.ts',
+            'shared/**/*.spec.ts',
+            'main/**/*.spec.ts',
+            'renderer/**/*.spec.ts',
+          ],
         },
       },
       {
