@@ -26,7 +26,7 @@ export const MISSING_CREDENTIALS_HELP =
   'No X credentials. Set X_CONSUMER_KEY, X_CONSUMER_SECRET, X_ACCESS_TOKEN and X_ACCESS_TOKEN_SECRET ' +
   '(OAuth 1.0a user context, from your app in the X developer portal), or X_OAUTH2_ACCESS_TOKEN ' +
   '(an OAuth 2.0 user token with the media.write scope, plus tweet.read tweet.write users.read to post), ' +
-  'or add an account with `cueline accounts add`.';
+  'or sign in with `cueline auth login` (tokens in the system keychain).';
 
 export async function resolveSigner(opts: {
   account?: string;
