@@ -5,6 +5,7 @@ import type { AppInfo } from '../../shared/ipc/channels/app.ts';
 import type { Workspace } from '../services/workspace/workspace.ts';
 import type { Dialogs } from './dialogs.ts';
 import { appHandlers } from './handlers/app.ts';
+import { captionsHandlers } from './handlers/captions.ts';
 import { filesHandlers } from './handlers/files.ts';
 import { jobsHandlers } from './handlers/jobs.ts';
 import { mediaHandlers } from './handlers/media.ts';
@@ -26,6 +27,7 @@ export function createAppRouter(o: AppRouterOptions): Router {
   const deps = { workspace: o.workspace, dialogs: o.dialogs, mediaUrl: o.mediaUrl, appInfo: o.appInfo, jobs };
   const handlers: Handlers<Channels> = {
     ...appHandlers(deps),
+    ...captionsHandlers(deps),
     ...filesHandlers(deps),
     ...jobsHandlers(deps),
     ...mediaHandlers(deps),

@@ -4,6 +4,7 @@
 import type { ChannelMap } from './define.ts';
 import { appChannels } from './channels/app.ts';
 import { autosaveChannels } from './channels/autosave.ts';
+import { captionsChannels } from './channels/captions.ts';
 import { filesChannels } from './channels/files.ts';
 import { jobsChannels } from './channels/jobs.ts';
 import { mediaChannels } from './channels/media.ts';
@@ -15,6 +16,7 @@ import type { BridgeSpec } from './bridge.ts';
 export const channels = {
   ...appChannels,
   ...autosaveChannels,
+  ...captionsChannels,
   ...filesChannels,
   ...jobsChannels,
   ...mediaChannels,

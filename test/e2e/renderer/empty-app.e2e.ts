@@ -25,6 +25,7 @@ test('window.cueline has the preload shape and reaches the router', async ({ app
     on: 'function',
     app: ['info'],
     autosave: ['discard', 'list', 'read', 'write'],
+    captions: ['open', 'save', 'saveAs'],
     files: ['dropped', 'openFolder', 'openSubtitles', 'openVideo'],
     jobs: ['cancel'],
     media: ['url'],

@@ -1,0 +1,47 @@
+import { basename, extname } from 'node:path';
+import { CuelineError, toAppError } from '../../../shared/errors.ts';
+import type { Channels } from '../../../shared/ipc/contract.ts';
+import { readCaptionFile, writeCaptionFile } from '../../services/captions/caption-file.ts';
+import type { RouterDeps } from '../deps.ts';
+import type { Handlers } from '../types.ts';
+
+type CaptionsHandlers = Pick<Handlers<Channels>, 'captions:open' | 'captions:save' | 'captions:saveAs'>;
+
+/** Errors from the captions core name the full path; the renderer only ever sees the file's name. */
+async function withoutPath<T>(path: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    const e = toAppError(err);
+    const scrub = (s: string): string => s.split(path).join(basename(path));
+    const details =
+      e.details === undefined ? undefined : (JSON.parse(scrub(JSON.stringify(e.details))) as unknown);
+    throw new CuelineError(e.code, scrub(e.message), details);
+  }
+}
+
+export function captionsHandlers(deps: RouterDeps): CaptionsHandlers {
+  const { files, recent } = deps.workspace;
+  return {
+    'captions:open': async ({ fileId, encoding }) => {
+      const file = files.resolve(fileId, 'subtitles');
+      const r = await withoutPath(file.path, () => readCaptionFile(file.path, encoding ? { encoding } : {}));
+      return { fileId, name: file.name, ...r };
+    },
+    'captions:save': async ({ fileId, track, format }) => {
+      const file = files.resolve(fileId, 'subtitles');
+      return withoutPath(file.path, () => writeCaptionFile(file.path, track, format));
+    },
+    'captions:saveAs': async ({ track, format, suggestedName }) => {
+      // "talk.fr" has an extension in path terms but not a caption one: add the format's.
+      const ext = extname(suggestedName).toLowerCase();
+      const wanted = ext === '.srt' || ext === '.vtt' ? suggestedName : `${suggestedName}.${format}`;
+      const path = await deps.dialogs.saveSubtitles(wanted);
+      if (path === null) return null;
+      const { notes } = await withoutPath(path, () => writeCaptionFile(path, track, format));
+      const file = await files.register(path, 'subtitles');
+      await recent.add(files.resolve(file.id).path, 'subtitles');
+      return { file, notes };
+    },
+  };
+}
