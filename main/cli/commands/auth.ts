@@ -16,15 +16,15 @@ const err = (line: string): void => {
   process.stderr.write(`${line}\n`);
 };
 
-/** Reads lines from stdin on demand (a pipe in scripts and tests, the terminal otherwise). */
+/** Reads answers from stdin: a pipe in scripts and tests, the terminal (secrets not echoed) otherwise. */
 class StdinLines {
   #lines: string[] = [];
   #waiters: Array<(line: string | null) => void> = [];
   #closed = false;
   #rl: ReturnType<typeof createInterface> | undefined;
 
-  next(prompt: string): Promise<string | null> {
-    if (process.stdin.isTTY) process.stderr.write(prompt);
+  next(prompt: string, o: { secret?: boolean } = {}): Promise<string | null> {
+    if (process.stdin.isTTY) return o.secret ? readHidden(prompt) : askTerminal(prompt);
     this.#rl ??= this.#open();
     const line = this.#lines.shift();
     if (line !== undefined) return Promise.resolve(line);
@@ -51,8 +51,53 @@ class StdinLines {
   }
 }
 
-async function required(lines: StdinLines, prompt: string, what: string): Promise<string> {
-  const v = (await lines.next(prompt))?.trim();
+function askTerminal(prompt: string): Promise<string | null> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+  return new Promise((resolve) => {
+    rl.once('close', () => resolve(null));
+    rl.question(prompt, (answer) => {
+      resolve(answer);
+      rl.close();
+    });
+  });
+}
+
+/** A terminal prompt that doesn't echo what is typed (secrets must not end up in scrollback). */
+function readHidden(prompt: string): Promise<string | null> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  stdin.setRawMode(true);
+  stdin.setEncoding('utf8');
+  stdin.resume();
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const done = (): void => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write('\n');
+    };
+    const onData = (chunk: string): void => {
+      for (const c of chunk) {
+        if (c === '\r' || c === '\n' || c === '\u0004') {
+          done();
+          resolve(value);
+          return;
+        }
+        if (c === '\u0003') {
+          done();
+          reject(new CuelineError('auth.cancelled', 'Cancelled.'));
+          return;
+        }
+        value = c === '\u007f' || c === '\b' ? value.slice(0, -1) : value + c;
+      }
+    };
+    stdin.on('data', onData);
+  });
+}
+
+async function required(lines: StdinLines, prompt: string, what: string, secret = false): Promise<string> {
+  const v = (await lines.next(prompt, { secret }))?.trim();
   if (!v) throw new CuelineError('usage.missing_input', `${what} was expected on standard input.`);
   return v;
 }
@@ -104,14 +149,14 @@ async function setup(svc: AuthService, o: SetupOptions): Promise<void> {
       clientId = (await lines.next('OAuth 2.0 client id: '))?.trim() || undefined;
       consumerKey = (await lines.next('OAuth 1.0a consumer key (API key): '))?.trim() || undefined;
       if (consumerKey)
-        consumerSecret = await required(lines, 'OAuth 1.0a consumer secret: ', 'The consumer secret');
+        consumerSecret = await required(lines, 'OAuth 1.0a consumer secret: ', 'The consumer secret', true);
     } else if (nothingGiven) {
       throw new CuelineError(
         'usage.missing_input',
         'Nothing to set: pass --client-id, --consumer-key with --consumer-secret-stdin, or --redirect-port.',
       );
     } else if (o.consumerSecretStdin) {
-      consumerSecret = await required(lines, 'OAuth 1.0a consumer secret: ', 'The consumer secret');
+      consumerSecret = await required(lines, 'OAuth 1.0a consumer secret: ', 'The consumer secret', true);
     }
     const settings = await svc.app.update({
       ...(clientId !== undefined ? { clientId } : {}),
@@ -171,7 +216,7 @@ async function login(svc: AuthService, o: LoginOptions): Promise<void> {
       });
     } else if (o.paste) {
       const token = await required(lines, 'Access token: ', 'The access token');
-      const tokenSecret = await required(lines, 'Access token secret: ', 'The access token secret');
+      const tokenSecret = await required(lines, 'Access token secret: ', 'The access token secret', true);
       account = await svc.addOAuth1Tokens({
         token,
         tokenSecret,

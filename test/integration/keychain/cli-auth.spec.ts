@@ -178,6 +178,22 @@ describe('cueline auth (CLI, real keychain)', () => {
     ]);
   });
 
+  it('login --paste takes a token and secret from the developer portal on stdin', async () => {
+    const r = await cli(['auth', 'login', '--paste', '--account', 'portal'], env, {
+      stdin: `${emulator.credentials.accessToken}\n${emulator.credentials.accessTokenSecret}\n`,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('portal  @cueline_test');
+    // Same X user, same method: it replaces the PIN sign-in rather than duplicating it.
+    const list = await cli(['auth', 'list', '--json'], env);
+    expect((JSON.parse(list.stdout) as Array<{ accountId: string }>).map((a) => a.accountId)).toEqual([
+      'portal',
+    ]);
+    const bad = await cli(['auth', 'login', '--paste', '--account', 'bad'], env, { stdin: 'nope\nnope\n' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/did not accept these credentials/);
+  });
+
   it('no token or secret appears in the user-data folder or in any CLI output', async () => {
     const secrets = [
       emulator.credentials.consumerSecret,
