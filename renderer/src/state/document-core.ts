@@ -1,0 +1,211 @@
+// The open document without any UI: the video, its caption tracks (one per language), the active
+// track, what each track was read from, dirty flags and the undo history. Pure TypeScript so the
+// rules of editing are unit-tested under Node; document.svelte.ts makes it reactive.
+import type { Edit } from '../../../shared/captions/edits.ts';
+import { applyEdit } from '../../../shared/captions/edits.ts';
+import type { Track } from '../../../shared/captions/model.ts';
+import { History, type RecordMeta } from './history.ts';
+
+export type CaptionFormat = 'srt' | 'vtt';
+
+export interface TrackSource {
+  /** Opaque id of the file the track was read from / last saved to; null for a new track. */
+  fileId: string | null;
+  fileName: string | null;
+  format: CaptionFormat;
+  /** WHATWG encoding name the file was decoded with. */
+  encoding: string;
+  encodingConfidence: number;
+}
+
+export interface TrackDoc {
+  /** Stable key of the track within the document (file ids change between sessions). */
+  key: string;
+  track: Track;
+  source: TrackSource;
+  /** Bumped on every change; `dirty` is version !== savedVersion. */
+  version: number;
+  savedVersion: number;
+}
+
+export interface VideoRef {
+  fileId: string;
+  name: string;
+}
+
+export interface DocumentSnapshot {
+  video: VideoRef | null;
+  tracks: readonly TrackDoc[];
+  activeKey: string | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  dirty: boolean;
+  /** Bumped on any change, for autosave. */
+  revision: number;
+}
+
+/** What autosave stores: enough to rebuild the document after a crash. */
+export interface SavedDocument {
+  version: 1;
+  video: VideoRef | null;
+  activeKey: string | null;
+  tracks: { key: string; track: Track; source: TrackSource; dirty: boolean }[];
+}
+
+let keys = 0;
+export function newTrackKey(): string {
+  keys++;
+  return `t${Date.now().toString(36)}${keys}`;
+}
+
+export class DocumentCore {
+  video: VideoRef | null = null;
+  tracks: TrackDoc[] = [];
+  activeKey: string | null = null;
+  readonly history = new History();
+  revision = 0;
+
+  get active(): TrackDoc | null {
+    return this.tracks.find((t) => t.key === this.activeKey) ?? null;
+  }
+
+  get dirty(): boolean {
+    return this.tracks.some((t) => t.version !== t.savedVersion);
+  }
+
+  trackDoc(key: string): TrackDoc | null {
+    return this.tracks.find((t) => t.key === key) ?? null;
+  }
+
+  snapshot(): DocumentSnapshot {
+    return {
+      video: this.video,
+      tracks: [...this.tracks],
+      activeKey: this.activeKey,
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+      undoLabel: this.history.undoLabel,
+      redoLabel: this.history.redoLabel,
+      dirty: this.dirty,
+      revision: this.revision,
+    };
+  }
+
+  setVideo(video: VideoRef | null): void {
+    this.video = video;
+    this.revision++;
+  }
+
+  /** Adds a track (opened from a file or new) and makes it active. */
+  addTrack(track: Track, source: TrackSource, opts: { key?: string; dirty?: boolean } = {}): string {
+    const key = opts.key ?? newTrackKey();
+    this.tracks = [...this.tracks, { key, track, source, version: opts.dirty ? 1 : 0, savedVersion: 0 }];
+    this.activeKey = key;
+    this.revision++;
+    return key;
+  }
+
+  /** Replaces a track's content wholesale (re-open in another encoding): not undoable, history dropped. */
+  replaceTrack(key: string, track: Track, source: TrackSource): void {
+    this.#update(key, (d) => ({ ...d, track, source, version: 0, savedVersion: 0 }));
+    this.history.dropTrack(key);
+  }
+
+  removeTrack(key: string): void {
+    this.tracks = this.tracks.filter((t) => t.key !== key);
+    this.history.dropTrack(key);
+    if (this.activeKey === key) this.activeKey = this.tracks[0]?.key ?? null;
+    this.revision++;
+  }
+
+  renameTrack(key: string, label: string, language: string): void {
+    this.#update(key, (d) => ({ ...d, track: { ...d.track, label, language }, version: d.version + 1 }));
+  }
+
+  setActive(key: string): void {
+    if (this.trackDoc(key)) {
+      this.activeKey = key;
+      this.revision++;
+    }
+  }
+
+  /** Applies an edit to a track (the active one by default) and records it for undo. Throws on an invalid edit. */
+  apply(edit: Edit, meta: RecordMeta, trackKey = this.activeKey): void {
+    if (trackKey === null) throw new Error('no track to edit');
+    const doc = this.trackDoc(trackKey);
+    if (!doc) throw new Error(`no track ${trackKey}`);
+    const { track, inverse } = applyEdit(doc.track, edit);
+    this.history.record(trackKey, edit, inverse, meta);
+    this.#update(trackKey, (d) => ({ ...d, track, version: d.version + 1 }));
+  }
+
+  undo(): string | null {
+    const step = this.history.takeUndo();
+    if (!step) return null;
+    this.#replay(step.trackKey, step.edit);
+    return step.label;
+  }
+
+  redo(): string | null {
+    const step = this.history.takeRedo();
+    if (!step) return null;
+    this.#replay(step.trackKey, step.edit);
+    return step.label;
+  }
+
+  markSaved(key: string, source: Partial<TrackSource>): void {
+    this.#update(key, (d) => ({ ...d, source: { ...d.source, ...source }, savedVersion: d.version }));
+  }
+
+  toSaved(): SavedDocument {
+    return {
+      version: 1,
+      video: this.video,
+      activeKey: this.activeKey,
+      tracks: this.tracks.map((t) => ({
+        key: t.key,
+        track: t.track,
+        source: t.source,
+        dirty: t.version !== t.savedVersion,
+      })),
+    };
+  }
+
+  /** Rebuilds from an autosave; tracks that had unsaved edits stay dirty. */
+  restore(saved: SavedDocument): void {
+    this.history.clear();
+    this.video = saved.video;
+    this.tracks = saved.tracks.map((t) => ({
+      key: t.key,
+      track: t.track,
+      source: t.source,
+      version: t.dirty ? 1 : 0,
+      savedVersion: 0,
+    }));
+    this.activeKey = saved.activeKey ?? this.tracks[0]?.key ?? null;
+    this.revision++;
+  }
+
+  clear(): void {
+    this.video = null;
+    this.tracks = [];
+    this.activeKey = null;
+    this.history.clear();
+    this.revision++;
+  }
+
+  #replay(trackKey: string, edit: Edit): void {
+    const doc = this.trackDoc(trackKey);
+    if (!doc) return;
+    const { track } = applyEdit(doc.track, edit);
+    this.activeKey = trackKey;
+    this.#update(trackKey, (d) => ({ ...d, track, version: d.version + 1 }));
+  }
+
+  #update(key: string, f: (d: TrackDoc) => TrackDoc): void {
+    this.tracks = this.tracks.map((t) => (t.key === key ? f(t) : t));
+    this.revision++;
+  }
+}

@@ -1,0 +1,119 @@
+// Undo/redo of caption edits. Each step stores the edits that were applied and their inverses
+// (shared/captions/edits.ts), never whole tracks, so a 10,000-cue document keeps a long history
+// cheaply. Continuous gestures (a drag, typing in one cue) arrive as many edits with one
+// coalesceKey and become a single step.
+import type { Edit } from '../../../shared/captions/edits.ts';
+
+export interface HistoryStep {
+  /** Which track of the document the step belongs to. */
+  trackKey: string;
+  /** Applied in order by redo. */
+  edits: Edit[];
+  /** Applied in reverse order by undo. */
+  inverses: Edit[];
+  label: string;
+  coalesceKey?: string;
+  /** An open step still absorbs edits with the same coalesceKey. */
+  open: boolean;
+}
+
+export interface RecordMeta {
+  label: string;
+  coalesceKey?: string;
+  /** The last edit of a gesture: the step closes after it. Default true. */
+  final?: boolean;
+}
+
+export class History {
+  readonly #undo: HistoryStep[] = [];
+  readonly #redo: HistoryStep[] = [];
+  readonly #limit: number;
+
+  constructor(limit = 500) {
+    this.#limit = limit;
+  }
+
+  get canUndo(): boolean {
+    return this.#undo.length > 0;
+  }
+  get canRedo(): boolean {
+    return this.#redo.length > 0;
+  }
+  get undoLabel(): string | null {
+    return this.#undo.at(-1)?.label ?? null;
+  }
+  get redoLabel(): string | null {
+    return this.#redo.at(-1)?.label ?? null;
+  }
+  get size(): number {
+    return this.#undo.length;
+  }
+
+  /** Records an edit already applied to `trackKey`, with its inverse. */
+  record(trackKey: string, edit: Edit, inverse: Edit, meta: RecordMeta): void {
+    this.#redo.length = 0;
+    const top = this.#undo.at(-1);
+    const final = meta.final ?? true;
+    if (
+      top &&
+      top.open &&
+      meta.coalesceKey !== undefined &&
+      top.coalesceKey === meta.coalesceKey &&
+      top.trackKey === trackKey
+    ) {
+      top.edits.push(edit);
+      top.inverses.push(inverse);
+      top.open = !final;
+      return;
+    }
+    if (top) top.open = false;
+    const step: HistoryStep = {
+      trackKey,
+      edits: [edit],
+      inverses: [inverse],
+      label: meta.label,
+      open: meta.coalesceKey !== undefined && !final,
+    };
+    if (meta.coalesceKey !== undefined) step.coalesceKey = meta.coalesceKey;
+    this.#undo.push(step);
+    if (this.#undo.length > this.#limit) this.#undo.shift();
+  }
+
+  /** Ends any open gesture (e.g. the text box lost focus), so the next edit starts a new step. */
+  seal(): void {
+    const top = this.#undo.at(-1);
+    if (top) top.open = false;
+  }
+
+  /** The step to undo, as one edit for its track (inverses in reverse order); moves it to redo. */
+  takeUndo(): { trackKey: string; edit: Edit; label: string } | null {
+    const step = this.#undo.pop();
+    if (!step) return null;
+    step.open = false;
+    this.#redo.push(step);
+    return { trackKey: step.trackKey, edit: asOne([...step.inverses].reverse()), label: step.label };
+  }
+
+  takeRedo(): { trackKey: string; edit: Edit; label: string } | null {
+    const step = this.#redo.pop();
+    if (!step) return null;
+    this.#undo.push(step);
+    return { trackKey: step.trackKey, edit: asOne(step.edits), label: step.label };
+  }
+
+  /** Forgets the steps of a deleted track. */
+  dropTrack(trackKey: string): void {
+    for (const list of [this.#undo, this.#redo]) {
+      for (let i = list.length - 1; i >= 0; i--) if (list[i]?.trackKey === trackKey) list.splice(i, 1);
+    }
+  }
+
+  clear(): void {
+    this.#undo.length = 0;
+    this.#redo.length = 0;
+  }
+}
+
+function asOne(edits: Edit[]): Edit {
+  return edits.length === 1 && edits[0] ? edits[0] : { kind: 'batch', edits };
+}
