@@ -28,7 +28,7 @@ test('window.cueline has the preload shape and reaches the router', async ({ app
     captions: ['open', 'save', 'saveAs'],
     files: ['dropped', 'openFolder', 'openSubtitles', 'openVideo'],
     jobs: ['cancel'],
-    media: ['url'],
+    media: ['probe', 'shotChanges', 'thumbnails', 'url', 'waveform'],
     recent: ['list'],
     settings: ['get', 'set'],
   });
