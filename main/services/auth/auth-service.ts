@@ -111,29 +111,32 @@ export class AuthService {
   async signInOAuth2(o: OAuth2SignInOptions): Promise<AccountSummary> {
     const clientId = await this.app.clientId();
     const settings = await this.app.settings();
-    const tokens = await signInWithPkce({
-      endpoints: this.endpoints,
-      clientId,
-      port: o.port ?? settings.redirectPort,
-      open: o.open,
-      ...(o.onAuthorizeUrl ? { onAuthorizeUrl: o.onAuthorizeUrl } : {}),
-      ...(o.signal ? { signal: o.signal } : {}),
-      ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
-    });
-    const stored: StoredOAuth2 = { method: 'oauth2', ...tokens };
-    let me: XUser;
-    try {
-      me = await fetchMe(
-        this.endpoints.apiBase,
-        bearerSigner(() => Promise.resolve(tokens.accessToken)),
-        o.signal,
-      );
-    } catch (err) {
-      // Don't leave a live grant behind for an account we are not keeping.
-      await this.#revokeQuietly(clientId, stored);
-      throw err;
-    }
-    return this.#save(me, stored, o.accountId);
+    return signInWithPkce(
+      {
+        endpoints: this.endpoints,
+        clientId,
+        port: o.port ?? settings.redirectPort,
+        open: o.open,
+        ...(o.onAuthorizeUrl ? { onAuthorizeUrl: o.onAuthorizeUrl } : {}),
+        ...(o.signal ? { signal: o.signal } : {}),
+        ...(o.timeoutMs !== undefined ? { timeoutMs: o.timeoutMs } : {}),
+      },
+      async (tokens) => {
+        const stored: StoredOAuth2 = { method: 'oauth2', ...tokens };
+        try {
+          const me = await fetchMe(
+            this.endpoints.apiBase,
+            bearerSigner(() => Promise.resolve(tokens.accessToken)),
+            o.signal,
+          );
+          return await this.#save(me, stored, o.accountId);
+        } catch (err) {
+          // Don't leave a live grant behind for an account we are not keeping.
+          await this.#revokeQuietly(clientId, stored);
+          throw err;
+        }
+      },
+    );
   }
 
   async beginOAuth1Pin(o: { accountId?: string; signal?: AbortSignal } = {}): Promise<PinSignIn> {

@@ -70,7 +70,14 @@ function callbackError(err: unknown): CuelineError {
   return new CuelineError('auth.authorize_error', err instanceof Error ? err.message : String(err));
 }
 
-export async function signInWithPkce(o: PkceSignInOptions): Promise<OAuth2Tokens> {
+/**
+ * Runs the browser sign-in and hands the tokens to `complete` (who is it, save it) before the
+ * browser tab is told it worked, so the tab never says "signed in" for an account not kept.
+ */
+export async function signInWithPkce<T>(
+  o: PkceSignInOptions,
+  complete: (tokens: OAuth2Tokens) => Promise<T>,
+): Promise<T> {
   const scopes = o.scopes ?? PUBLISH_SCOPES;
   const ctx = oauth2Context(o.endpoints, o.clientId);
   const codeVerifier = oauth.generateRandomCodeVerifier();
@@ -101,6 +108,7 @@ export async function signInWithPkce(o: PkceSignInOptions): Promise<OAuth2Tokens
       cb.respond(false, `${e.message} You can close this tab.`);
       throw e;
     }
+    let tokens: OAuth2Tokens;
     try {
       const res = await oauth.authorizationCodeGrantRequest(
         ctx.as,
@@ -111,13 +119,20 @@ export async function signInWithPkce(o: PkceSignInOptions): Promise<OAuth2Tokens
         codeVerifier,
         { ...ctx.options, ...(o.signal ? { signal: o.signal } : {}) },
       );
-      const tokens = toTokens(await oauth.processAuthorizationCodeResponse(ctx.as, ctx.client, res), scopes);
-      cb.respond(true, 'You can close this tab and return to Cueline.');
-      return tokens;
+      tokens = toTokens(await oauth.processAuthorizationCodeResponse(ctx.as, ctx.client, res), scopes);
     } catch (err) {
       const e = tokenError(err, 'exchange');
       cb.respond(false, `${e.message} You can close this tab.`);
       throw e;
+    }
+    try {
+      const result = await complete(tokens);
+      cb.respond(true, 'You can close this tab and return to Cueline.');
+      return result;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      cb.respond(false, `${message} You can close this tab.`);
+      throw err;
     }
   } finally {
     await server.close();

@@ -175,6 +175,19 @@ describe('AuthService against the emulator, tokens in the real keychain', () => 
     expect(await service().listAccounts()).toEqual([]);
   });
 
+  it('when X will not say who signed in, the grant is revoked, the tab says so, nothing is stored', async () => {
+    emulator.oauth.grantScopes = ['media.write', 'offline.access'];
+    const browser = approvingBrowser();
+    await expect(service().signInOAuth2({ open: browser.open, port: 0 })).rejects.toMatchObject({
+      code: 'auth.missing_scope',
+      details: { missing: ['users.read'] },
+    });
+    expect(await browser.page()).toContain('Sign-in failed');
+    expect(emulator.oauth.revoked).toHaveLength(2);
+    expect(emulator.state.oauth2Tokens.size).toBe(1); // only the emulator's own preset token
+    expect(await service().listAccounts()).toEqual([]);
+  });
+
   it('refreshes before expiry and stores the rotated refresh token each time', async () => {
     await signIn();
     const key = secretKeys.accountTokens('cueline_test');
