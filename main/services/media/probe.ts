@@ -148,7 +148,7 @@ async function scanGop(ffprobe: string, file: string, opts: ProbeOptions): Promi
       '-v',
       'error',
       '-select_streams',
-      'v:0',
+      'V:0',
       '-read_intervals',
       `%+#${GOP_SCAN_PACKETS}`,
       '-show_entries',

@@ -58,7 +58,7 @@ export async function shotChanges(file: string, opts: ShotChangeOptions): Promis
         '-i',
         file,
         '-map',
-        '0:v:0',
+        '0:V:0',
         '-vf',
         `scale=w=160:h=-2,select='gt(scene,${threshold})',metadata=mode=print:file=-`,
         '-f',

@@ -68,7 +68,7 @@ export async function thumbnails(file: string, opts: ThumbnailOptions): Promise<
             '-i',
             file,
             '-map',
-            '0:v:0',
+            '0:V:0',
             '-frames:v',
             '1',
             '-vf',

@@ -15,7 +15,7 @@ export function videoFilters(plan: Exclude<TranscodePlan['video'], 'copy'>): str
 
 export function transcodeArgs(input: string, output: string, plan: TranscodePlan): string[] {
   const a = ['-hide_banner', '-nostdin', '-y', '-v', 'error', '-nostats', '-progress', 'pipe:1', '-i', input];
-  a.push('-map', '0:v:0', '-map', '0:a:0?');
+  a.push('-map', '0:V:0', '-map', '0:a:0?');
   const v = plan.video;
   if (v === 'copy') a.push('-c:v', 'copy');
   else
