@@ -190,6 +190,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         'unknown',
       );
 
+    state.onRequestStart?.(route.name);
     let failWith: HandlerInput['failWith'];
     let dropAfter = false;
     for (const action of faults.take(route.name)) {

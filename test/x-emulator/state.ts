@@ -126,6 +126,8 @@ export interface EmulatorState {
   config: EmulatorConfig;
   nextId: bigint;
   now: () => number;
+  /** Called when a request for a known route arrives, before faults and handling (tests hook in here). */
+  onRequestStart?: (route: string) => void;
 }
 
 export function createState(

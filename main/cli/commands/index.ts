@@ -4,8 +4,16 @@ import { registerConvert } from './convert.ts';
 import { registerFix } from './fix.ts';
 import { registerProbe } from './probe.ts';
 import { registerAuth } from './auth.ts';
+import { registerPublish } from './publish.ts';
 
 /** Each CLI command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerProbe, registerFix, registerConvert, registerCheck, registerAuth];
+export const commands: RegisterCommand[] = [
+  registerProbe,
+  registerFix,
+  registerConvert,
+  registerCheck,
+  registerAuth,
+  registerPublish,
+];

@@ -1,0 +1,305 @@
+// `cueline publish`, `cueline attach` and `cueline detach`: X's two caption flows (associate before
+// posting, or attach to an already-posted video) and removing a language. Progress goes to stderr
+// (a bar on a TTY, plain lines otherwise); `--json` prints the result on stdout.
+import { Option, type Command } from 'commander';
+import { CuelineError } from '../../../shared/errors.ts';
+import { defaultAppPaths } from '../../services/app-paths.ts';
+import { JournalStore } from '../../services/jobs/journal.ts';
+import { probe } from '../../services/media/probe.ts';
+import {
+  attach,
+  detach,
+  publish,
+  type PublishEvent,
+  type PublishResult,
+} from '../../services/publish/publish.ts';
+import type { SubtitleInput } from '../../services/publish/inputs.ts';
+import { XClient } from '../../services/x/client.ts';
+import type { ApiDialect } from '../../services/x/dialects.ts';
+import type { UploadProgress } from '../../services/x/uploader.ts';
+import { resolveSigner } from '../credentials.ts';
+import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
+
+interface CommonCli extends MediaCliOptions {
+  subs?: string[];
+  lang?: string;
+  displayName?: string;
+  api: ApiDialect;
+  json?: boolean;
+  vtt?: boolean;
+  account?: string;
+  journalDir?: string;
+  fresh?: boolean;
+}
+
+interface PublishCli extends CommonCli {
+  post?: string;
+  force?: boolean;
+}
+
+const MiB = 1024 * 1024;
+
+function fmtBytes(n: number): string {
+  return n >= 1024 * MiB ? `${(n / 1024 / MiB).toFixed(2)} GiB` : `${(n / MiB).toFixed(1)} MiB`;
+}
+
+function fmtEta(s: number | null): string {
+  if (s === null || !Number.isFinite(s)) return '';
+  const m = Math.floor(s / 60);
+  return m > 0 ? ` ETA ${m}m${String(Math.round(s % 60)).padStart(2, '0')}s` : ` ETA ${Math.ceil(s)}s`;
+}
+
+/** stderr progress: a redrawn bar on a TTY, one line per step (and every 10%) otherwise. */
+function progressReporter(): { onEvent: (e: PublishEvent) => void; end: () => void } {
+  const tty = process.stderr.isTTY === true;
+  let barShown = false;
+  const lastDecile = new Map<string, number>();
+  const clearBar = (): void => {
+    if (barShown) process.stderr.write('\r\x1b[2K');
+    barShown = false;
+  };
+  const line = (s: string): void => {
+    clearBar();
+    process.stderr.write(`${s}\n`);
+  };
+  const describe = (label: string, p: UploadProgress): string => {
+    if (p.phase === 'processing')
+      return `${label}: X is processing (${p.processingState ?? ''}${p.processingPercent !== undefined ? ` ${p.processingPercent}%` : ''})`;
+    const pct = p.totalBytes > 0 ? Math.floor((100 * p.bytesSent) / p.totalBytes) : 100;
+    const rate = p.bytesPerSecond > 0 ? ` ${(p.bytesPerSecond / 1e6).toFixed(1)} MB/s` : '';
+    return `${label}: ${fmtBytes(p.bytesSent)} / ${fmtBytes(p.totalBytes)} (${pct}%)${rate}${fmtEta(p.etaSeconds)}`;
+  };
+  return {
+    onEvent: (e) => {
+      if (e.type === 'step') line(`${e.label}…`);
+      else if (e.type === 'skip') line(`${e.label}: skipped, ${e.reason}`);
+      else if (e.type === 'retry')
+        line(`${e.label}: retrying in ${Math.ceil(e.delayMs / 1000)} s (${e.reason})`);
+      else if (tty) {
+        const p = e.progress;
+        const width = 30;
+        const frac = p.totalBytes > 0 ? p.bytesSent / p.totalBytes : 1;
+        const bar = '█'.repeat(Math.round(frac * width)).padEnd(width, '░');
+        process.stderr.write(`\r\x1b[2K${bar} ${describe(e.label, p)}`);
+        barShown = true;
+      } else {
+        const p = e.progress;
+        const decile =
+          p.phase === 'processing'
+            ? 100 + (p.processingPercent ?? 0)
+            : Math.floor((10 * p.bytesSent) / Math.max(1, p.totalBytes));
+        if (lastDecile.get(e.label) !== decile) {
+          lastDecile.set(e.label, decile);
+          line(describe(e.label, p));
+        }
+      }
+    },
+    end: clearBar,
+  };
+}
+
+function subtitleInputs(o: CommonCli): SubtitleInput[] {
+  const files = o.subs ?? [];
+  if ((o.lang !== undefined || o.displayName !== undefined) && files.length > 1)
+    throw new CuelineError(
+      'usage.lang',
+      '--lang and --display-name apply to a single --subs file; with several, name each file like clip.en.srt.',
+    );
+  return files.map((path) => ({
+    path,
+    ...(o.lang !== undefined ? { language: o.lang } : {}),
+    ...(o.displayName !== undefined ? { displayName: o.displayName } : {}),
+  }));
+}
+
+async function clientFor(o: { account?: string }, onEvent?: (e: PublishEvent) => void): Promise<XClient> {
+  const env = process.env;
+  const signer = await resolveSigner({ env, ...(o.account !== undefined ? { account: o.account } : {}) });
+  const retryBase = Number(env['CUELINE_X_RETRY_BASE_MS']);
+  return new XClient({
+    signer,
+    ...(env['CUELINE_X_API_BASE'] ? { apiBase: env['CUELINE_X_API_BASE'] } : {}),
+    ...(env['CUELINE_X_UPLOAD_BASE'] ? { uploadBase: env['CUELINE_X_UPLOAD_BASE'] } : {}),
+    ...(Number.isFinite(retryBase) && retryBase > 0 ? { retry: { baseDelayMs: retryBase } } : {}),
+    ...(onEvent
+      ? { onRetry: (e) => onEvent({ type: 'retry', label: 'X', delayMs: e.delayMs, reason: e.reason }) }
+      : {}),
+  });
+}
+
+function journalDir(o: { journalDir?: string }): string {
+  return o.journalDir ?? JournalStore.dirFor(defaultAppPaths().userData);
+}
+
+/** Ctrl-C cancels the job (down to the HTTP request in flight). */
+function cancelOnSignal(): { signal: AbortSignal; dispose: () => void } {
+  const ac = new AbortController();
+  const onSig = (): void => ac.abort();
+  process.once('SIGINT', onSig);
+  process.once('SIGTERM', onSig);
+  return {
+    signal: ac.signal,
+    dispose: () => {
+      process.off('SIGINT', onSig);
+      process.off('SIGTERM', onSig);
+    },
+  };
+}
+
+function printResult(r: PublishResult, json: boolean | undefined): void {
+  if (json) {
+    const out = { video: r.video, subtitles: r.subtitles, post: r.post };
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+    return;
+  }
+  const lines = [`video media id: ${r.video.id}`];
+  for (const s of r.subtitles)
+    lines.push(`subtitles ${s.language_code} (${s.display_name}): ${s.id}  ${s.file}`);
+  if (r.post) lines.push(`post: https://x.com/i/status/${r.post.id}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function addCommon(cmd: Command): Command {
+  return cmd
+    .option(
+      '--subs <file...>',
+      'subtitle file(s), SRT or WebVTT; language from the name (clip.en.srt, clip.pt-BR.vtt)',
+    )
+    .option('--lang <code>', 'BCP 47 language of the (single) --subs file, when its name does not say')
+    .option('--display-name <name>', 'name shown in X’s caption menu (default: the language’s own name)')
+    .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
+    .option('--vtt', 'send WebVTT as is instead of converting to SRT (X documents SRT as the working format)')
+    .option('--account <name>', 'signed-in account to use (when X_* environment credentials are not set)')
+    .option('--journal-dir <dir>', 'job journal folder (default: <user data>/jobs; CUELINE_HOME moves it)')
+    .option('--fresh', 'ignore an earlier run’s journal and start over')
+    .option('--json', 'print the result as JSON on stdout');
+}
+
+export const registerPublish = (program: Command): void => {
+  addLimitOptions(
+    addCommon(
+      program
+        .command('publish')
+        .description('Upload a video and its subtitles to X, associate each language, optionally post it')
+        .argument('<video>', 'video file'),
+    )
+      .option('--post <text>', 'create a post with the video (captions associated first)')
+      .option('--force', 'post even if an interrupted earlier run may already have posted'),
+  ).action(async (video: string, o: PublishCli) => {
+    const subtitles = subtitleInputs(o);
+    const progress = progressReporter();
+    const client = await clientFor(o, progress.onEvent);
+    const cancel = cancelOnSignal();
+    try {
+      const r = await publish(
+        {
+          video,
+          subtitles,
+          category: o.category,
+          api: o.api,
+          post: o.post ?? null,
+          limits: limitOptions(o),
+          ...(o.vtt ? { sendVtt: true } : {}),
+          ...(o.fresh ? { fresh: true } : {}),
+          ...(o.force ? { force: true } : {}),
+        },
+        {
+          client,
+          journalDir: journalDir(o),
+          probe: (file, po) => probe(file, { ...po, binaries: cliBinaries() }),
+          signal: cancel.signal,
+          onEvent: progress.onEvent,
+        },
+      );
+      progress.end();
+      printResult(r, o.json);
+    } finally {
+      progress.end();
+      cancel.dispose();
+    }
+  });
+
+  addCommon(
+    program
+      .command('attach')
+      .description('Add subtitles to a video already uploaded or posted (the after-posting flow)')
+      .argument('<video-media-id>', 'the video’s media id'),
+  )
+    .addOption(
+      new Option('--category <category>', 'the video’s media category')
+        .choices(['tweet_video', 'amplify_video'])
+        .default('tweet_video'),
+    )
+    .action(async (videoId: string, o: CommonCli) => {
+      const subtitles = subtitleInputs(o);
+      const progress = progressReporter();
+      const client = await clientFor(o, progress.onEvent);
+      const cancel = cancelOnSignal();
+      try {
+        const r = await attach(
+          {
+            videoId,
+            subtitles,
+            category: o.category,
+            api: o.api,
+            ...(o.vtt ? { sendVtt: true } : {}),
+            ...(o.fresh ? { fresh: true } : {}),
+          },
+          {
+            client,
+            journalDir: journalDir(o),
+            probe: (file, po) => probe(file, { ...po, binaries: cliBinaries() }),
+            signal: cancel.signal,
+            onEvent: progress.onEvent,
+          },
+        );
+        progress.end();
+        printResult(r, o.json);
+      } finally {
+        progress.end();
+        cancel.dispose();
+      }
+    });
+
+  program
+    .command('detach')
+    .description('Remove one language’s subtitles from a video')
+    .argument('<video-media-id>', 'the video’s media id')
+    .requiredOption('--lang <code>', 'language to remove (BCP 47, e.g. en, pt-BR)')
+    .addOption(
+      new Option('--category <category>', 'the video’s media category')
+        .choices(['tweet_video', 'amplify_video'])
+        .default('tweet_video'),
+    )
+    .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
+    .option('--account <name>', 'signed-in account to use')
+    .option('--json', 'print the result as JSON on stdout')
+    .action(
+      async (
+        videoId: string,
+        o: {
+          lang: string;
+          category: 'tweet_video' | 'amplify_video';
+          api: ApiDialect;
+          account?: string;
+          json?: boolean;
+        },
+      ) => {
+        const client = await clientFor(o);
+        const cancel = cancelOnSignal();
+        try {
+          const r = await detach(
+            { videoId, language: o.lang, category: o.category, api: o.api },
+            { client, signal: cancel.signal },
+          );
+          if (o.json)
+            process.stdout.write(
+              `${JSON.stringify({ video: r.video, deleted: { language_code: r.language_code } })}\n`,
+            );
+          else process.stdout.write(`Removed the ${r.language_code} subtitles from media ${r.video.id}.\n`);
+        } finally {
+          cancel.dispose();
+        }
+      },
+    );
+};
