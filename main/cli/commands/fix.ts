@@ -13,7 +13,7 @@ export function defaultFixOutput(input: string): string {
   return join(dirname(input), `${basename(input, extname(input))}.x.mp4`);
 }
 
-function progressWriter(stream: NodeJS.WriteStream): {
+export function progressWriter(stream: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>): {
   update: (p: TranscodeProgress) => void;
   done: () => void;
 } {

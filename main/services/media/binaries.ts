@@ -54,16 +54,17 @@ async function check(path: string): Promise<{ version?: string; error?: string }
   }
 }
 
-async function resolveOne(
+export interface Candidate {
+  source: BinarySource;
+  path: string;
+}
+
+/** The first candidate that answers `-version`; every attempt is appended to `tried`. */
+export async function pickBinary(
   tool: 'ffmpeg' | 'ffprobe',
-  setting: string | undefined,
+  candidates: Candidate[],
   tried: Tried[],
 ): Promise<string> {
-  const candidates: Array<{ source: BinarySource; path: string }> = [];
-  if (setting) candidates.push({ source: 'setting', path: setting });
-  const bundled = bundledPath(tool === 'ffmpeg' ? '@ffmpeg-installer/ffmpeg' : '@ffprobe-installer/ffprobe');
-  if (bundled) candidates.push({ source: 'bundled', path: bundled });
-  candidates.push({ source: 'path', path: process.platform === 'win32' ? `${tool}.exe` : tool });
   for (const c of candidates) {
     const r = await check(c.path);
     tried.push({ tool, ...c, ...r });
@@ -74,6 +75,15 @@ async function resolveOne(
     .map((t) => `${t.source} ${t.path} (${t.error})`)
     .join('; ');
   throw new CuelineError('media.binary_missing', `no working ${tool} found; tried: ${list}`, { tried });
+}
+
+function candidatesFor(tool: 'ffmpeg' | 'ffprobe', setting: string | undefined): Candidate[] {
+  const candidates: Candidate[] = [];
+  if (setting) candidates.push({ source: 'setting', path: setting });
+  const bundled = bundledPath(tool === 'ffmpeg' ? '@ffmpeg-installer/ffmpeg' : '@ffprobe-installer/ffprobe');
+  if (bundled) candidates.push({ source: 'bundled', path: bundled });
+  candidates.push({ source: 'path', path: process.platform === 'win32' ? `${tool}.exe` : tool });
+  return candidates;
 }
 
 const cache = new Map<string, Promise<Binaries>>();
@@ -87,8 +97,8 @@ export function resolveBinaries(opts: BinaryOptions = {}): Promise<Binaries> {
     p = (async (): Promise<Binaries> => {
       const tried: Tried[] = [];
       const [ffmpeg, ffprobe] = await Promise.all([
-        resolveOne('ffmpeg', ffmpegSetting, tried),
-        resolveOne('ffprobe', ffprobeSetting, tried),
+        pickBinary('ffmpeg', candidatesFor('ffmpeg', ffmpegSetting), tried),
+        pickBinary('ffprobe', candidatesFor('ffprobe', ffprobeSetting), tried),
       ]);
       return { ffmpeg, ffprobe, tried };
     })();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pickBinary } from '../../../main/services/media/binaries.ts';
 import { detectOpenGop } from '../../../main/services/media/probe.ts';
 import { parseSceneLines } from '../../../main/services/media/shot-changes.ts';
 import type { TranscodeProgress } from '../../../main/services/media/transcode.ts';
@@ -76,5 +77,26 @@ describe('transcodeArgs', () => {
     expect(a).toContain('-profile:v high -pix_fmt yuv420p');
     expect(a).toContain('-g 120 -keyint_min 120 -sc_threshold 0 -flags +cgop');
     expect(a).toContain('-c:a aac -profile:a aac_low -b:a 128000 -ac 2');
+  });
+});
+
+describe('pickBinary', () => {
+  it('names every candidate it tried when none works', async () => {
+    const tried: Parameters<typeof pickBinary>[2] = [];
+    const p = pickBinary(
+      'ffmpeg',
+      [
+        { source: 'setting', path: '/nonexistent/cueline/ffmpeg' },
+        { source: 'path', path: 'cueline-no-such-ffmpeg' },
+      ],
+      tried,
+    );
+    await expect(p).rejects.toMatchObject({
+      code: 'media.binary_missing',
+      message: expect.stringMatching(
+        /tried: setting \/nonexistent\/cueline\/ffmpeg \(.+\); path cueline-no-such-ffmpeg \(.+\)/,
+      ),
+    });
+    expect(tried.map((t) => t.source)).toEqual(['setting', 'path']);
   });
 });
