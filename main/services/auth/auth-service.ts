@@ -234,7 +234,12 @@ export class AuthService {
         `The keychain has no OAuth 2.0 sign-in for ${accountId}. Sign in again.`,
       );
     const now = this.#now();
-    if (t.expiresAt - now > REFRESH_MARGIN_MS) return t.accessToken;
+    // Never more than half the token's life, so a short-lived token isn't refreshed on every request.
+    const margin = Math.min(
+      REFRESH_MARGIN_MS,
+      (t.expiresAt - (t.obtainedAt ?? t.expiresAt - 2 * REFRESH_MARGIN_MS)) / 2,
+    );
+    if (t.expiresAt - now > margin) return t.accessToken;
     if (!t.refreshToken) {
       if (t.expiresAt > now) return t.accessToken;
       throw new CuelineError(

@@ -11,6 +11,8 @@ export interface OAuth2Tokens {
   refreshToken?: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** When X issued it (epoch ms): bounds the refresh margin for short-lived tokens. */
+  obtainedAt: number;
   scopes: string[];
 }
 
@@ -51,6 +53,7 @@ export function toTokens(
     accessToken: r.access_token,
     ...(typeof r.refresh_token === 'string' ? { refreshToken: r.refresh_token } : {}),
     expiresAt: now + expiresIn * 1000,
+    obtainedAt: now,
     scopes,
   };
 }

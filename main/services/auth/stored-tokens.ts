@@ -7,6 +7,7 @@ export const StoredTokensSchema = z.discriminatedUnion('method', [
     accessToken: z.string().min(1),
     refreshToken: z.string().min(1).optional(),
     expiresAt: z.number(),
+    obtainedAt: z.number().optional(),
     scopes: z.array(z.string()),
   }),
   z.object({ method: z.literal('oauth1'), token: z.string().min(1), tokenSecret: z.string().min(1) }),

@@ -105,6 +105,16 @@ describe('AuthService (no network)', () => {
     await expect(svc.signerFor('old')).rejects.toMatchObject({ code: 'auth.expired' });
   });
 
+  it('a short-lived token is used for half its life, not refreshed on every request', async () => {
+    await add('short', 'short', {
+      ...oauth2(ALL, NOW + 59_000, 'refresh'),
+      obtainedAt: NOW - 1_000,
+    } as StoredTokens);
+    // No network is reachable at 127.0.0.1:9: a refresh attempt would fail this test.
+    const signer = await svc.signerFor('short');
+    expect(await signer.authorization({ method: 'GET', url: 'http://127.0.0.1:9/x' })).toBe('Bearer access');
+  });
+
   it('an account whose keychain entry is gone asks to sign in again', async () => {
     await add('gone', 'gone', oauth2(ALL));
     await secrets.delete(secretKeys.accountTokens('gone'));

@@ -61,6 +61,7 @@ describe('OAuth 2.0 PKCE pieces', () => {
       accessToken: 'a',
       refreshToken: 'r',
       expiresAt: 1000 + 7_200_000,
+      obtainedAt: 1000,
       scopes: ['tweet.read', 'media.write'],
     });
   });
