@@ -181,13 +181,17 @@ export async function probe(file: string, opts: ProbeOptions = {}): Promise<Medi
     { signal: opts.signal, timeoutMs: opts.timeoutMs ?? 60_000 },
   );
   // Started together: the packet scan is cheap and usually needed.
-  const gop = scanGop(bins.ffprobe, file, opts).catch((e: unknown) => {
-    if (e instanceof CuelineError && e.code === 'media.cancelled') throw e;
-    return null;
-  });
-  const r = await main;
+  // Never rejects (a cancel surfaces through the main call), so it can't go unhandled.
+  const gop = scanGop(bins.ffprobe, file, opts).catch(() => null);
+  let r;
+  try {
+    r = await main;
+  } finally {
+    // Don't leave the scan running behind a failure or a cancel.
+    if (opts.signal?.aborted) await gop;
+  }
   if (r.code !== 0) {
-    await gop.catch(() => null);
+    await gop;
     throw unreadable(lastLine(r.stderr).replace(`${file}: `, '') || `ffprobe exit ${r.code}`);
   }
   let raw: unknown;
@@ -203,9 +207,9 @@ export async function probe(file: string, opts: ProbeOptions = {}): Promise<Medi
   const vs = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
   const as = streams.find((s) => s.codec_type === 'audio');
   if (!vs && !as) throw unreadable('no audio or video streams');
-  // No B-frames (no reordering) means no leading pictures: skip waiting on the scan's answer.
-  const openGop = vs ? (vs.has_b_frames === 0 ? false : await gop) : null;
-  if (!vs || vs.has_b_frames === 0) await gop.catch(() => null);
+  const scanned = await gop;
+  // No B-frames (no reordering) means no leading pictures, whatever the scan saw.
+  const openGop = vs ? (vs.has_b_frames === 0 ? false : scanned) : null;
   const durationS = format.duration ?? vs?.duration ?? as?.duration ?? 0;
   return {
     file,

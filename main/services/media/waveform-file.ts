@@ -1,7 +1,10 @@
 // The waveform cache file: a small header then Int16 min/max arrays per level, little-endian.
 //   "CLWF" u32 version u32 sampleRate u32 durationMs u32 hasAudio u32 levelCount
 //   per level: u32 samplesPerBucket u32 count; then per level: Int16[count] min, Int16[count] max
+import { endianness } from 'node:os';
 import type { PeakLevel, Waveform } from '../../../shared/media/waveform.ts';
+
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 const MAGIC = 0x46574c43; // "CLWF" read as little-endian u32
 const VERSION = 1;
@@ -27,10 +30,9 @@ export function encodeWaveform(w: Waveform): Buffer {
   }
   for (const l of w.levels) {
     for (const arr of [l.min, l.max]) {
-      for (let i = 0; i < arr.length; i++) {
-        buf.writeInt16LE(arr[i] ?? 0, o);
-        o += 2;
-      }
+      if (LITTLE_ENDIAN) buf.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), o);
+      else for (let i = 0; i < arr.length; i++) buf.writeInt16LE(arr[i] ?? 0, o + 2 * i);
+      o += arr.byteLength;
     }
   }
   return buf;
@@ -56,11 +58,15 @@ export function decodeWaveform(buf: Buffer): Waveform | null {
     const levels: PeakLevel[] = [];
     for (const d of dims) {
       const read = (): Int16Array => {
-        const a = new Int16Array(d.count);
-        for (let i = 0; i < d.count; i++) {
-          a[i] = buf.readInt16LE(o);
-          o += 2;
+        if (o + 2 * d.count > buf.length) throw new RangeError('short file');
+        let a: Int16Array;
+        if (LITTLE_ENDIAN && (buf.byteOffset + o) % 2 === 0) {
+          a = new Int16Array(buf.buffer, buf.byteOffset + o, d.count).slice();
+        } else {
+          a = new Int16Array(d.count);
+          for (let i = 0; i < d.count; i++) a[i] = buf.readInt16LE(o + 2 * i);
         }
+        o += 2 * d.count;
         return a;
       };
       const min = read();

@@ -79,6 +79,14 @@ describe('probe + constraints on generated violators', () => {
     });
   });
 
+  it('an aborted probe rejects with media.cancelled', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    await expect(probe(fileOf('fps120'), { signal: ac.signal })).rejects.toMatchObject({
+      code: 'media.cancelled',
+    });
+  });
+
   it('a missing file is media.not_found', async () => {
     await expect(probe(join(dir, 'nope.mp4'))).rejects.toMatchObject({ code: 'media.not_found' });
   });
