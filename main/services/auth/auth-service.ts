@@ -1,6 +1,7 @@
 // Accounts for the app and the CLI: sign-in (OAuth 2.0 PKCE, OAuth 1.0a PIN, pasted OAuth 1.0a
 // tokens), refresh, sign-out, and a signer per account for the publishing engine. Tokens stay in
 // the keychain and in this object's memory; what leaves it is an AccountSummary.
+import { randomUUID } from 'node:crypto';
 import { CuelineError } from '../../../shared/errors.ts';
 import { bearerSigner, oauth1Signer, type RequestSigner } from '../x/signer.ts';
 import {
@@ -10,7 +11,7 @@ import {
   type AccountSummary,
   type AuthMethod,
 } from './account-store.ts';
-import { AppCredentials } from './app-credentials.ts';
+import { AppCredentials, redirectUri } from './app-credentials.ts';
 import { exchangePin, requestPinToken, type RequestToken } from './oauth1-pin.ts';
 import type { OAuth2Tokens } from './oauth2-client.ts';
 import { refreshOAuth2, revokeOAuth2, signInWithPkce, type UrlOpener } from './oauth2-pkce.ts';
@@ -48,6 +49,19 @@ export interface PinSignIn {
   complete(pin: string): Promise<AccountSummary>;
 }
 
+/** What the UI may know about the X app settings: never the consumer secret itself. */
+export interface AppSettingsSummary {
+  clientId: string | null;
+  consumerKey: string | null;
+  hasConsumerSecret: boolean;
+  redirectPort: number;
+  /** The exact URI to register in the developer portal. */
+  redirectUri: string;
+}
+
+/** X's request tokens are short-lived; a PIN sign-in left open longer than this is dropped. */
+const PIN_SESSION_MS = 15 * 60_000;
+
 export interface SignerOptions {
   /** Scopes the caller's requests need; missing ones are an `auth.missing_scope` error. */
   requiredScopes?: readonly string[];
@@ -60,6 +74,7 @@ export class AuthService {
   readonly #secrets: SecretStore;
   readonly #now: () => number;
   readonly #refreshing = new Map<string, Promise<string>>();
+  readonly #pinSessions = new Map<string, { pin: PinSignIn; until: number }>();
 
   constructor(o: AuthServiceOptions) {
     this.#secrets = o.secrets;
@@ -148,6 +163,42 @@ export class AuthService {
         const access = await exchangePin(this.endpoints, consumer, requestToken, pin, o.signal);
         return this.addOAuth1Tokens({ token: access.token, tokenSecret: access.tokenSecret, ...o });
       },
+    };
+  }
+
+  /**
+   * The PIN flow split across two calls (IPC from the UI): the request token stays here, the UI
+   * gets an opaque id and the consent URL.
+   */
+  async startPinSignIn(o: { accountId?: string } = {}): Promise<{ sessionId: string; authorizeUrl: string }> {
+    const pin = await this.beginOAuth1Pin(o);
+    const now = this.#now();
+    for (const [id, s] of this.#pinSessions) if (s.until <= now) this.#pinSessions.delete(id);
+    const sessionId = randomUUID();
+    this.#pinSessions.set(sessionId, { pin, until: now + PIN_SESSION_MS });
+    return { sessionId, authorizeUrl: pin.authorizeUrl };
+  }
+
+  async completePinSignIn(sessionId: string, pin: string): Promise<AccountSummary> {
+    const s = this.#pinSessions.get(sessionId);
+    this.#pinSessions.delete(sessionId); // a request token and its PIN work once
+    if (!s || s.until <= this.#now())
+      throw new CuelineError('auth.pin_rejected', 'This PIN sign-in has expired. Start it again.');
+    return s.pin.complete(pin);
+  }
+
+  cancelPinSignIn(sessionId: string): void {
+    this.#pinSessions.delete(sessionId);
+  }
+
+  async appSettingsSummary(): Promise<AppSettingsSummary> {
+    const s = await this.app.settings();
+    return {
+      clientId: s.clientId ?? null,
+      consumerKey: s.consumerKey ?? null,
+      hasConsumerSecret: s.consumerKey ? await this.app.hasConsumerSecret() : false,
+      redirectPort: s.redirectPort,
+      redirectUri: redirectUri(s.redirectPort),
     };
   }
 

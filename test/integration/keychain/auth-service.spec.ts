@@ -268,6 +268,15 @@ describe('AuthService against the emulator, tokens in the real keychain', () => 
     await expect(svc.resolveAccount('nobody')).rejects.toMatchObject({ code: 'auth.no_account' });
   });
 
+  it('the PIN flow split across two calls (as the UI does over IPC)', async () => {
+    const svc = service();
+    const { sessionId, authorizeUrl } = await svc.startPinSignIn({ accountId: 'ui-pin' });
+    const code = /id="oauth_pin">(\d+)</.exec(await (await fetch(authorizeUrl)).text())?.[1] ?? '';
+    const account = await svc.completePinSignIn(sessionId, code);
+    expect(account).toMatchObject({ accountId: 'ui-pin', method: 'oauth1', handle: 'cueline_test' });
+    await expect(svc.completePinSignIn(sessionId, code)).rejects.toMatchObject({ code: 'auth.pin_rejected' });
+  });
+
   it('a PIN works once', async () => {
     const svc = service();
     const pin = await svc.beginOAuth1Pin();

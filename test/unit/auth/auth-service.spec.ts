@@ -134,4 +134,28 @@ describe('AuthService (no network)', () => {
       /^OAuth .*oauth_token="t"/,
     );
   });
+
+  it('summarises the app settings for the UI without the consumer secret', async () => {
+    await svc.app.update({
+      clientId: 'cid',
+      consumerKey: 'ck',
+      consumerSecret: 'the-secret',
+      redirectPort: 8123,
+    });
+    const summary = await svc.appSettingsSummary();
+    expect(summary).toEqual({
+      clientId: 'cid',
+      consumerKey: 'ck',
+      hasConsumerSecret: true,
+      redirectPort: 8123,
+      redirectUri: 'http://127.0.0.1:8123/callback',
+    });
+    expect(JSON.stringify(summary)).not.toContain('the-secret');
+  });
+
+  it('an unknown or finished PIN sign-in session is refused', async () => {
+    await expect(svc.completePinSignIn('no-such-session', '1234567')).rejects.toMatchObject({
+      code: 'auth.pin_rejected',
+    });
+  });
 });
