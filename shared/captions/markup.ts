@@ -11,8 +11,8 @@ const VTT_ENTITIES: Record<string, string> = {
   rlm: '\u200f',
 };
 
-// Tags WebVTT knows (and so keeps as markup); anything else after `<` is text to escape.
-const VTT_TAG = /^<(\/?(?:c|i|b|u|v|lang|ruby|rt)(?:\.[^\s<>./]+)*(?:[ \t][^<>]*)?|\d[\d:.]*)>/;
+// `&`, and `<` unless it opens a tag WebVTT knows.
+const VTT_ESCAPE = /&|<(?!(?:\/?(?:c|i|b|u|v|lang|ruby|rt)(?:\.[^\s<>./]+)*(?:[ \t][^<>]*)?|\d[\d:.]*)>)/g;
 const SRT_ONLY_TAG = /<\/?font(?:\s[^<>]*)?>/gi;
 const VTT_ONLY_TAG = /<\/?(?:c|v|lang|ruby|rt)(?:\.[^\s<>./]+)*(?:[ \t][^<>]*)?>|<\d[\d:.]*>/g;
 // <i.foo> keeps its meaning in SRT once the classes go.
@@ -42,24 +42,14 @@ export function toVttText(text: string): { text: string; lost: boolean } {
     });
   }
   if (!t.includes('&') && !t.includes('<')) return { text: t, lost };
-  let out = '';
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (ch === '&') out += '&amp;';
-    else if (ch === '<') {
-      const m = VTT_TAG.exec(t.slice(i));
-      if (m) {
-        out += m[0];
-        i += m[0].length - 1;
-      } else out += '&lt;';
-    } else out += ch;
-  }
-  return { text: out, lost };
+  return { text: t.replace(VTT_ESCAPE, (m) => (m === '&' ? '&amp;' : '&lt;')), lost };
 }
 
 /** Model text (possibly read from WebVTT) → SRT text: WebVTT-only tags dropped, classes removed. */
+const HAS_VTT_ONLY_MARKUP = /<(?:\/?(?:c|v|lang|ruby|rt)[\s.>]|\d)|<[ibu]\./;
+
 export function toSrtText(text: string): { text: string; lost: boolean } {
-  if (!text.includes('<')) return { text, lost: false };
+  if (!text.includes('<') || !HAS_VTT_ONLY_MARKUP.test(text)) return { text, lost: false };
   let lost = false;
   const t = text
     .replace(VTT_ONLY_TAG, () => {

@@ -39,6 +39,14 @@ function isDigits(s: string, b: number, e: number): boolean {
   return true;
 }
 
+/** Value of the digits in [b, e) without allocating a substring (one per cue adds up). */
+function digitsValue(s: string, b: number, e: number): number {
+  if (e - b > 15) return Number.MAX_SAFE_INTEGER;
+  let v = 0;
+  for (let i = b; i < e; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
 /** Joins the lines of [b, e) with "\n", each without trailing spaces (CRLF files land here). */
 function cleanText(s: string, b: number, e: number): string {
   const lines = s.slice(b, e).split('\n');
@@ -201,7 +209,7 @@ export function parseSrt(input: string): SrtParseResult {
     switch (state) {
       case BETWEEN:
         if (isDigits(s, b, e)) {
-          numberValue = e - b > 15 ? Number.MAX_SAFE_INTEGER : Number(s.slice(b, e));
+          numberValue = digitsValue(s, b, e);
           numberLine = lineNo;
           state = AFTER_NUMBER;
         } else {

@@ -10,9 +10,24 @@ export function representableText(text: string): string {
     .join('\n');
 }
 
+function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 12 || c === 11 || c === 0xfeff;
+}
+
+/** One pass over the text (the writers call this for every cue). */
 function needsCleaning(text: string): boolean {
-  if (text.includes('-->') || text.includes('\r') || text.includes('\n\n')) return true;
-  if (text.startsWith('\n') || text.endsWith('\n')) return true;
-  // Trailing or whitespace-only lines.
-  return /[ \t\u00a0\f\v\ufeff](\n|$)/.test(text) || /(^|\n)[ \t\u00a0\f\v\ufeff]+(\n|$)/.test(text);
+  const n = text.length;
+  if (n === 0) return false;
+  let lineHasText = false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      // Blank or whitespace-only line, or trailing whitespace before the break, or a CR.
+      if (c === 13 || !lineHasText || isBlankChar(text.charCodeAt(i - 1))) return true;
+      lineHasText = false;
+    } else if (c === 45 && text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 62) {
+      return true; // "-->"
+    } else if (!isBlankChar(c)) lineHasText = true;
+  }
+  return !lineHasText || isBlankChar(text.charCodeAt(n - 1));
 }

@@ -100,10 +100,13 @@ export function formatVttTimestamp(ms: number): string {
  * milliseconds and the index after the timestamp in `out`, or -1 when it is not a timestamp.
  */
 export function scanTimestamp(s: string, pos: number, out: { end: number }): number {
+  // Plain locals, no arrays: this runs twice per cue and must not allocate.
   const n = s.length;
   let i = pos;
-  const fields = [0, 0, 0];
-  const widths = [0, 0, 0];
+  let f0 = 0;
+  let f1 = 0;
+  let w0 = 0;
+  let w1 = 0;
   let count = 0;
   let digits = 0;
   let value = 0;
@@ -114,8 +117,14 @@ export function scanTimestamp(s: string, pos: number, out: { end: number }): num
       digits++;
     } else if (c === 58 /* : */) {
       if (digits === 0 || count === 2) return -1;
-      widths[count] = digits;
-      fields[count++] = value;
+      if (count === 0) {
+        f0 = value;
+        w0 = digits;
+      } else {
+        f1 = value;
+        w1 = digits;
+      }
+      count++;
       value = 0;
       digits = 0;
     } else break;
@@ -136,12 +145,12 @@ export function scanTimestamp(s: string, pos: number, out: { end: number }): num
   let hours = 0;
   let minutes: number;
   if (count === 2) {
-    hours = fields[0] ?? 0;
-    minutes = fields[1] ?? 0;
-    if (widths[1] !== 2) return -1;
+    hours = f0;
+    minutes = f1;
+    if (w1 !== 2) return -1;
   } else {
-    minutes = fields[0] ?? 0;
-    if (widths[0] !== 2) return -1;
+    minutes = f0;
+    if (w0 !== 2) return -1;
   }
   const seconds = value;
   if (minutes > 59 || seconds > 59) return -1;

@@ -4,6 +4,7 @@ import { CuelineError } from '../../../shared/errors.ts';
 import type { ParseErrorDetails } from '../../../shared/captions/read.ts';
 import { parseCaptions } from '../../../shared/captions/read.ts';
 import { writeCaptions } from '../../../shared/captions/write.ts';
+import { representableText } from '../../../shared/captions/text-lines.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/captions/${name}`, import.meta.url), 'utf8');
@@ -184,5 +185,22 @@ describe('SRT writer', () => {
     );
     expect(text).toBe('1\n00:00:00,000 --> 00:00:00,001\na\n b -> c\n\n');
     expect(notes[0]?.kind).toBe('text-changed');
+  });
+
+  it.each([
+    ['ok', 'ok'],
+    ['two\nlines', 'two\nlines'],
+    [' leading space kept', ' leading space kept'],
+    ['a\n', 'a'],
+    ['\na', 'a'],
+    ['a \nb', 'a\nb'],
+    ['a\n\nb', 'a\nb'],
+    ['a\n \t\nb', 'a\nb'],
+    ['a\r\nb', 'a\nb'],
+    ['   ', ''],
+    ['x --> y', 'x -> y'],
+    ['end\u00a0', 'end'],
+  ])('representable text: %j → %j', (input, output) => {
+    expect(representableText(input)).toBe(output);
   });
 });

@@ -1,0 +1,329 @@
+// `npm run bench -- captions`: parse and write throughput for a generated 100,000-cue SRT and WebVTT,
+// ours beside the npm packages `subtitle`, `srt-parser-2`, `subsrt-ts` and `webvtt-parser`, and the
+// peak memory of parsing relative to the file size (issue 2: at least as fast as the fastest SRT
+// parser, peak memory under 5× the file size).
+//
+// Every measurement runs in its own child process (same file, CUELINE_BENCH_CHILD set) so one
+// library's garbage and JIT state can't tilt another's numbers.
+//  - Throughput: 2 warm-up runs, then the median of 5 timed runs of parse (string → cues) or write
+//    (the library's own parsed cues → string).
+//  - Memory: the child reads the file into a string, runs gc() twice, records RSS, parses once and
+//    reads the process's peak RSS (getrusage maxrss) → peak = maxRSS − RSS before parsing. The
+//    file-reading step peaks lower than parsing does (checked: the child reports the maxRSS before
+//    parsing too), so the difference is the parse's own high-water mark, including garbage not yet
+//    collected. "retained" is heapUsed after gc() with the result still referenced.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCaptions } from '../shared/captions/read.ts';
+import { writeCaptions } from '../shared/captions/write.ts';
+import { formatSrtTimestamp, formatVttTimestamp } from '../shared/captions/time.ts';
+
+const CUES = 100_000;
+const WARMUP = 1;
+const RUNS = 3;
+
+type Format = 'srt' | 'vtt';
+type Op = 'parse' | 'write';
+
+interface Impl {
+  name: string;
+  formats: Format[];
+  /** Parses text; returns the library's own cue list (whatever shape) and its length. */
+  parse: (text: string, format: Format) => Promise<{ data: unknown; count: number }>;
+  write: (data: unknown, format: Format) => Promise<string>;
+}
+
+// Implementations load their library lazily so a child only imports the one it measures.
+const impls: Impl[] = [
+  {
+    name: 'cueline (ours)',
+    formats: ['srt', 'vtt'],
+    parse: async (text, format) => {
+      const { track } = parseCaptions(text, { fileName: `bench.en.${format}`, format });
+      return { data: track, count: track.cues.length };
+    },
+    write: async (data, format) => writeCaptions(data as Parameters<typeof writeCaptions>[0], format).text,
+  },
+  {
+    name: 'subtitle',
+    formats: ['srt', 'vtt'],
+    parse: async (text) => {
+      const { parseSync } = await import('subtitle');
+      const nodes = parseSync(text);
+      return { data: nodes, count: nodes.filter((n) => n.type === 'cue').length };
+    },
+    write: async (data, format) => {
+      const { stringifySync } = await import('subtitle');
+      return stringifySync(data as Parameters<typeof stringifySync>[0], {
+        format: format === 'srt' ? 'SRT' : 'WebVTT',
+      });
+    },
+  },
+  {
+    name: 'srt-parser-2',
+    formats: ['srt'],
+    parse: async (text) => {
+      const { default: SrtParser } = await import('srt-parser-2');
+      const cues = new SrtParser().fromSrt(text);
+      return { data: cues, count: cues.length };
+    },
+    write: async (data) => {
+      const { default: SrtParser } = await import('srt-parser-2');
+      return new SrtParser().toSrt(data as Parameters<InstanceType<typeof SrtParser>['toSrt']>[0]);
+    },
+  },
+  {
+    name: 'subsrt-ts',
+    formats: ['srt', 'vtt'],
+    parse: async (text, format) => {
+      const { parse } = await import('subsrt-ts');
+      const captions = parse(text, { format });
+      return { data: captions, count: captions.filter((c) => c.type === 'caption').length };
+    },
+    write: async (data, format) => {
+      const { build } = await import('subsrt-ts');
+      return build(data as Parameters<typeof build>[0], { format });
+    },
+  },
+  {
+    name: 'webvtt-parser',
+    formats: ['vtt'],
+    parse: async (text) => {
+      const { default: webvtt } = await import('webvtt-parser');
+      const tree = new webvtt.WebVTTParser().parse(text, 'metadata');
+      return { data: tree, count: tree.cues.length };
+    },
+    write: async (data) => {
+      const mod = (await import('webvtt-parser')) as unknown as {
+        default: {
+          WebVTTSerializer: new () => { serialize: (cues: unknown[], styles?: string[]) => string };
+        };
+      };
+      const tree = data as { cues: unknown[]; styles: string[] };
+      return new mod.default.WebVTTSerializer().serialize(tree.cues, tree.styles);
+    },
+  },
+];
+
+/** Deterministic caption text: 1–2 lines of 3–7 words, some italics and Latin-1 accents. */
+function generate(format: Format): string {
+  let seed = 20_260_101;
+  const rnd = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+  const words = [
+    'the',
+    'quick',
+    'brown',
+    'fox',
+    'jumps',
+    'over',
+    'lazy',
+    'dog',
+    'café',
+    'naïve',
+    '<i>really</i>',
+    'what?',
+    'I',
+    'you',
+    "don't",
+    'know',
+    'why',
+    'here',
+    'there',
+    'again',
+    'Zoë',
+    'okay,',
+    'listen.',
+    'we',
+  ];
+  const fmt = format === 'srt' ? formatSrtTimestamp : formatVttTimestamp;
+  const parts: string[] = format === 'vtt' ? ['WEBVTT\n\n'] : [];
+  let t = 0;
+  for (let i = 0; i < CUES; i++) {
+    const start = t + 100 + Math.floor(rnd() * 500);
+    const end = start + 800 + Math.floor(rnd() * 4000);
+    t = end;
+    const lines: string[] = [];
+    for (let l = rnd() < 0.5 ? 1 : 2; l > 0; l--) {
+      const ws: string[] = [];
+      for (let k = 3 + Math.floor(rnd() * 5); k > 0; k--)
+        ws.push(words[Math.floor(rnd() * words.length)] ?? '');
+      lines.push(ws.join(' '));
+    }
+    parts.push(
+      `${format === 'srt' ? `${i + 1}\n` : ''}${fmt(start)} --> ${fmt(end)}\n${lines.join('\n')}\n\n`,
+    );
+  }
+  return parts.join('');
+}
+
+// ---- child side -----------------------------------------------------------------------------------
+
+interface TimeResult {
+  ms: number;
+  count: number;
+  outBytes: number;
+}
+interface MemResult {
+  count: number;
+  peakBytes: number;
+  retainedBytes: number;
+  maxRssBeforeParse: number;
+  rssBeforeParse: number;
+}
+
+async function child(): Promise<void> {
+  const [mode, implName, format, file] = [
+    process.env['CUELINE_BENCH_CHILD'],
+    process.env['BENCH_IMPL'],
+    process.env['BENCH_FORMAT'] as Format,
+    process.env['BENCH_FILE'] ?? '',
+  ];
+  const impl = impls.find((i) => i.name === implName);
+  if (!impl) throw new Error(`no implementation ${implName}`);
+  const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => {});
+  if (mode === 'memory') {
+    await impl.parse('', format).catch(() => undefined); // load the library first
+    const text = readFileSync(file, 'utf8');
+    gc();
+    gc();
+    const rssBeforeParse = process.memoryUsage().rss;
+    const heapBefore = process.memoryUsage().heapUsed;
+    const maxRssBeforeParse = process.resourceUsage().maxRSS * 1024;
+    const result = await impl.parse(text, format);
+    const maxRssAfter = process.resourceUsage().maxRSS * 1024;
+    gc();
+    const retainedBytes = process.memoryUsage().heapUsed - heapBefore;
+    const out: MemResult = {
+      count: result.count,
+      peakBytes: maxRssAfter - rssBeforeParse,
+      retainedBytes,
+      maxRssBeforeParse,
+      rssBeforeParse,
+    };
+    process.stdout.write(JSON.stringify(out) + '\n');
+    return;
+  }
+  const op = mode as Op;
+  const text = readFileSync(file, 'utf8');
+  const parsed = await impl.parse(text, format);
+  const times: number[] = [];
+  let outBytes = 0;
+  for (let r = 0; r < WARMUP + RUNS; r++) {
+    gc();
+    const t0 = performance.now();
+    if (op === 'parse') await impl.parse(text, format);
+    else outBytes = Buffer.byteLength(await impl.write(parsed.data, format));
+    const dt = performance.now() - t0;
+    if (r >= WARMUP) times.push(dt);
+  }
+  times.sort((a, b) => a - b);
+  const out: TimeResult = { ms: times[Math.floor(times.length / 2)] ?? NaN, count: parsed.count, outBytes };
+  process.stdout.write(JSON.stringify(out) + '\n');
+}
+
+// ---- parent side ----------------------------------------------------------------------------------
+
+const self = fileURLToPath(import.meta.url);
+
+function spawnChild<T>(mode: string, impl: string, format: Format, file: string): T | { error: string } {
+  const r = spawnSync(process.execPath, ['--expose-gc', self], {
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      CUELINE_BENCH_CHILD: mode,
+      BENCH_IMPL: impl,
+      BENCH_FORMAT: format,
+      BENCH_FILE: file,
+    },
+    maxBuffer: 1 << 20,
+  });
+  if (r.status !== 0)
+    return { error: (r.stderr || `exit ${r.status}`).split('\n').find((l) => l.trim()) ?? 'failed' };
+  return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as T;
+}
+
+const mb = (b: number): string => (b / 1e6).toFixed(1);
+const pad = (s: string, n: number): string => s.padEnd(n);
+const padL = (s: string, n: number): string => s.padStart(n);
+
+export async function run(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'cueline-bench-'));
+  try {
+    const files: Record<Format, { path: string; bytes: number }> = {
+      srt: { path: join(dir, 'bench.srt'), bytes: 0 },
+      vtt: { path: join(dir, 'bench.vtt'), bytes: 0 },
+    };
+    for (const f of ['srt', 'vtt'] as const) {
+      writeFileSync(files[f].path, generate(f));
+      files[f].bytes = statSync(files[f].path).size;
+    }
+    process.stdout.write(
+      `${CUES.toLocaleString('en')} cues: SRT ${mb(files.srt.bytes)} MB, WebVTT ${mb(files.vtt.bytes)} MB; ` +
+        `median of ${RUNS} runs after ${WARMUP} warm-ups, each library in its own process (Node ${process.version})\n\n`,
+    );
+    const header = `${pad('format', 7)}${pad('op', 7)}${pad('library', 16)}${padL('ms', 9)}${padL('cues/s', 12)}${padL('MB/s', 8)}  note`;
+    process.stdout.write(`${header}\n${'-'.repeat(header.length + 12)}\n`);
+    const parseMs: Record<string, number> = {};
+    for (const format of ['srt', 'vtt'] as const) {
+      for (const op of ['parse', 'write'] as const) {
+        for (const impl of impls.filter((i) => i.formats.includes(format))) {
+          const r = spawnChild<TimeResult>(op, impl.name, format, files[format].path);
+          let line = `${pad(format, 7)}${pad(op, 7)}${pad(impl.name, 16)}`;
+          if ('error' in r) {
+            line += `${padL('—', 9)}${padL('—', 12)}${padL('—', 8)}  failed: ${r.error.slice(0, 80)}`;
+          } else {
+            const bytes = op === 'parse' ? files[format].bytes : r.outBytes;
+            line += `${padL(r.ms.toFixed(0), 9)}${padL(Math.round((CUES / r.ms) * 1000).toLocaleString('en'), 12)}${padL((bytes / 1e6 / (r.ms / 1000)).toFixed(1), 8)}`;
+            if (r.count !== CUES) line += `  read ${r.count} cues (expected ${CUES})`;
+            if (op === 'parse') parseMs[`${format}:${impl.name}`] = r.ms;
+          }
+          process.stdout.write(`${line}\n`);
+        }
+      }
+    }
+    const ours = parseMs['srt:cueline (ours)'] ?? Infinity;
+    const rivals = impls
+      .filter((i) => i.name !== 'cueline (ours)' && i.formats.includes('srt'))
+      .map((i) => ({ name: i.name, ms: parseMs[`srt:${i.name}`] ?? Infinity }))
+      .sort((a, b) => a.ms - b.ms);
+    const fastest = rivals[0];
+    if (fastest)
+      process.stdout.write(
+        `\nSRT parse target (≥ fastest other parser, ${fastest.name} ${fastest.ms.toFixed(0)} ms): ours ${ours.toFixed(0)} ms, ` +
+          `${(fastest.ms / ours).toFixed(2)}× as fast — ${ours <= fastest.ms ? 'MET' : 'NOT MET'}\n`,
+      );
+
+    process.stdout.write(
+      `\nPeak memory of one SRT parse (maxRSS − RSS before parsing, text already loaded; retained = heap held by the result)\n`,
+    );
+    const mh = `${pad('library', 16)}${padL('peak MB', 9)}${padL('× file', 8)}${padL('retained MB', 13)}${padL('× file', 8)}`;
+    process.stdout.write(`${mh}\n${'-'.repeat(mh.length)}\n`);
+    let oursRatio = NaN;
+    for (const impl of impls.filter((i) => i.formats.includes('srt'))) {
+      const r = spawnChild<MemResult>('memory', impl.name, 'srt', files.srt.path);
+      if ('error' in r) {
+        process.stdout.write(`${pad(impl.name, 16)}failed: ${r.error.slice(0, 80)}\n`);
+        continue;
+      }
+      const ratio = r.peakBytes / files.srt.bytes;
+      if (impl.name === 'cueline (ours)') oursRatio = ratio;
+      const caveat =
+        r.maxRssBeforeParse > r.rssBeforeParse + r.peakBytes
+          ? '  (reading the file peaked higher: upper bound)'
+          : '';
+      process.stdout.write(
+        `${pad(impl.name, 16)}${padL(mb(r.peakBytes), 9)}${padL(ratio.toFixed(2), 8)}${padL(mb(r.retainedBytes), 13)}${padL((r.retainedBytes / files.srt.bytes).toFixed(2), 8)}${caveat}\n`,
+      );
+    }
+    process.stdout.write(
+      `\nSRT parse peak memory target (< 5× file size): ours ${oursRatio.toFixed(2)}× — ${oursRatio < 5 ? 'MET' : 'NOT MET'}\n`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.env['CUELINE_BENCH_CHILD']) await child();
