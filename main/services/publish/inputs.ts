@@ -4,7 +4,7 @@
 // asked), and each language is mapped to X's code. Nothing is uploaded when an input is invalid.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { checkTrack, DEFAULT_SETTINGS } from '../../../shared/captions/rules.ts';
 import { languageFromFileName, parseLanguageTag } from '../../../shared/captions/file-name.ts';
 import { writeCaptions } from '../../../shared/captions/write.ts';
@@ -15,7 +15,7 @@ import {
   type MediaCategory,
 } from '../../../shared/media/constraints.ts';
 import type { MediaInfo } from '../../../shared/media/media-info.ts';
-import { toApiLanguage } from '../../../shared/x/languages.ts';
+import { toApiLanguage, toApiLanguageCode } from '../../../shared/x/languages.ts';
 import { V2_VIDEO_MEDIA_TYPES, VIDEO_MEDIA_TYPES } from '../../../shared/x/limits.ts';
 import { readCaptionFile } from '../captions/caption-file.ts';
 import type { ApiDialect } from '../x/dialects.ts';
@@ -116,7 +116,23 @@ export async function prepareSubtitle(
       `--lang ${input.language}: not a BCP 47 language tag (e.g. en, pt-BR).`,
     );
   const { track } = await readCaptionFile(id.path, given ? { language: given } : {});
-  const tag = given ?? languageFromFileName(input.path) ?? (track.language || null);
+  const fromName = languageFromFileName(input.path);
+  if (!given && !fromName) {
+    // `clip.sp.srt`: a language-looking part that isn't one deserves its own message.
+    const part = basename(input.path).split('.').slice(1, -1).pop();
+    if (part && /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i.test(part)) {
+      try {
+        toApiLanguageCode(part);
+      } catch (err) {
+        if (err instanceof CuelineError)
+          throw new CuelineError(err.code, `${input.path}: "${part}" in the file name: ${err.message}`, {
+            path: input.path,
+          });
+        throw err;
+      }
+    }
+  }
+  const tag = given ?? fromName ?? (track.language || null);
   if (!tag)
     throw new CuelineError(
       'lang.missing',

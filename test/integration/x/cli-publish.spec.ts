@@ -1,0 +1,337 @@
+// `cueline publish/attach/detach` end to end: the real CLI as a child process against the emulator.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generateVideo } from '../../support/media-fixtures.ts';
+import { mediaBytes } from '../../x-emulator/state.ts';
+import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+
+const bin = fileURLToPath(new URL('../../../bin/cueline.mjs', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'cueline-cli-x-'));
+const video = join(dir, 'clip.mp4');
+const en = join(dir, 'clip.en.srt');
+const ptBR = join(dir, 'clip.pt-BR.vtt');
+const badOverlap = join(dir, 'bad.en.srt');
+const spanishTypo = join(dir, 'clip.sp.srt');
+const fast = join(dir, 'fast.mp4');
+let emu: Emulator;
+let home = '';
+let n = 0;
+
+beforeAll(async () => {
+  emu = await startEmulator({ config: { checkAfterSecs: 1, processingSteps: 1 } });
+  await generateVideo(video, { duration: 2 });
+  await generateVideo(fast, { duration: 1, fps: 120 });
+  writeFileSync(
+    en,
+    '1\n00:00:00,500 --> 00:00:01,500\nHello there\n\n2\n00:00:01,600 --> 00:00:02,000\nBye\n',
+  );
+  writeFileSync(ptBR, 'WEBVTT\n\n00:00.500 --> 00:01.500\nOlá, ação!\n');
+  writeFileSync(
+    badOverlap,
+    '1\n00:00:00,500 --> 00:00:01,500\nOne\n\n2\n00:00:01,000 --> 00:00:02,000\nTwo\n',
+  );
+  writeFileSync(spanishTypo, '1\n00:00:00,500 --> 00:00:01,500\nHola\n');
+});
+afterAll(() => emu.close());
+afterEach(() => {
+  emu.faults.clear();
+  delete emu.state.onRequestStart;
+});
+
+function fresh(): void {
+  home = mkdtempSync(join(dir, `home-${n++}-`));
+  emu.state.requests.length = 0;
+  emu.state.violations.length = 0;
+}
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(
+  args: string[],
+  opts: { auth?: 'oauth1' | 'oauth2'; env?: Record<string, string> } = {},
+): {
+  child: ChildProcess;
+  done: Promise<Run>;
+} {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    CUELINE_HOME: home,
+    CUELINE_X_RETRY_BASE_MS: '20',
+  };
+  for (const k of [
+    'X_CONSUMER_KEY',
+    'X_CONSUMER_SECRET',
+    'X_ACCESS_TOKEN',
+    'X_ACCESS_TOKEN_SECRET',
+    'X_OAUTH2_ACCESS_TOKEN',
+  ])
+    delete env[k];
+  Object.assign(env, emu.env(opts.auth ?? 'oauth1'), opts.env ?? {});
+  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<Run>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+const cli = (args: string[], opts: Parameters<typeof start>[1] = {}): Promise<Run> => start(args, opts).done;
+
+const routes = (name: RegExp): number => emu.state.requests.filter((r) => name.test(r.route)).length;
+
+interface JsonOut {
+  video: { id: string };
+  subtitles: Array<{ id: string; language_code: string; display_name: string; file: string }>;
+  post: { id: string } | null;
+}
+
+describe.each<['v2' | 'v1.1', 'oauth1' | 'oauth2']>([
+  ['v2', 'oauth1'],
+  ['v2', 'oauth2'],
+  ['v1.1', 'oauth1'],
+])('cueline publish --api %s (%s)', (api, auth) => {
+  it('associates before posting: uploads, associates each language, posts, prints JSON', async () => {
+    fresh();
+    const r = await cli(
+      ['publish', video, '--subs', en, '--subs', ptBR, '--post', 'Launch day', '--api', api, '--json'],
+      { auth },
+    );
+    expect(r.stderr).not.toMatch(/cueline: /);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    expect(Object.keys(out).sort()).toEqual(['post', 'subtitles', 'video']);
+    expect(out.subtitles.map((s) => [s.language_code, s.display_name, s.file])).toEqual([
+      ['EN', 'English', en],
+      ['PT', 'Português (Brasil)', ptBR],
+    ]);
+    const v = emu.state.media.get(out.video.id);
+    expect(v?.sha256).toBe(createHash('sha256').update(readFileSync(video)).digest('hex'));
+    expect([...(v?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'PT']);
+    // The VTT went out as UTF-8 SRT.
+    const pt = emu.state.media.get(out.subtitles[1]?.id ?? '');
+    expect(pt?.mediaType).toBe('text/srt');
+    expect(mediaBytes(pt!)?.toString('utf8')).toContain('00:00:00,500 --> 00:00:01,500\nOlá, ação!');
+    const post = emu.state.posts.find((p) => p.id === out.post?.id);
+    expect(post?.mediaIds).toEqual([out.video.id]);
+    // Each association came before the post, one language per call.
+    const order = emu.state.requests.map((q) => q.route).filter((x) => /subtitles\.create|tweets/.test(x));
+    expect(order).toEqual([
+      `${api === 'v2' ? 'v2' : 'v1'}.subtitles.create`,
+      `${api === 'v2' ? 'v2' : 'v1'}.subtitles.create`,
+      'v2.tweets.create',
+    ]);
+    expect(emu.state.violations).toEqual([]);
+    if (api === 'v1.1') {
+      const create = emu.state.requests.find((q) => q.route === 'v1.subtitles.create');
+      expect(create?.contentType).toBe('application/json; charset=UTF-8');
+    }
+    // Same inputs again: the journal says it's done — nothing is sent.
+    emu.state.requests.length = 0;
+    const again = await cli(
+      ['publish', video, '--subs', en, '--subs', ptBR, '--post', 'Launch day', '--api', api, '--json'],
+      { auth },
+    );
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toEqual(out);
+    expect(emu.state.requests).toEqual([]);
+  });
+});
+
+describe('the after-posting flow', () => {
+  it('posts the video, then attach adds captions and detach removes one', async () => {
+    fresh();
+    const p = await cli(['publish', video, '--post', 'Captions soon', '--json']);
+    expect(p.code).toBe(0);
+    const posted = JSON.parse(p.stdout) as JsonOut;
+    expect(posted.subtitles).toEqual([]);
+    expect(posted.post?.id).toMatch(/^\d+$/);
+    const a = await cli(['attach', posted.video.id, '--subs', en, ptBR, '--json']);
+    expect(a.code).toBe(0);
+    const attached = JSON.parse(a.stdout) as JsonOut;
+    expect(attached.video.id).toBe(posted.video.id);
+    expect([...(emu.state.media.get(posted.video.id)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'PT']);
+    const d = await cli(['detach', posted.video.id, '--lang', 'pt-BR']);
+    expect(d.code).toBe(0);
+    expect([...(emu.state.media.get(posted.video.id)?.subtitles.keys() ?? [])]).toEqual(['EN']);
+    const d2 = await cli(['detach', posted.video.id, '--lang', 'pt', '--api', 'v1.1']);
+    expect(d2.code).toBe(1);
+    expect(d2.stderr).toMatch(/No subtitles with language_code PT/);
+  });
+});
+
+describe('bad inputs: exit 2, nothing sent', () => {
+  it.each<[string, string[], RegExp]>([
+    ['overlapping cues', ['publish', video, '--subs', badOverlap], /bad\.en\.srt.*\n.*cue 2/],
+    ['a language that is not one (sp)', ['publish', video, '--subs', spanishTypo], /Spanish is "es"/],
+    ['a video X would refuse (120 fps)', ['publish', fast, '--subs', en], /fast\.mp4.*\n.*fps/i],
+    ['a missing subtitle file', ['publish', video, '--subs', join(dir, 'nope.en.srt')], /nope\.en\.srt/],
+    ['--lang with several files', ['publish', video, '--subs', en, ptBR, '--lang', 'en'], /single --subs/],
+    ['a bad --api', ['publish', video, '--subs', en, '--api', 'v3'], /v3/],
+  ])('%s', async (_name, args, stderr) => {
+    fresh();
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(stderr);
+    expect(emu.state.requests).toEqual([]);
+  });
+
+  it('missing credentials say how to provide them', async () => {
+    fresh();
+    const env: Record<string, string> = {
+      X_CONSUMER_KEY: '',
+      X_CONSUMER_SECRET: '',
+      X_ACCESS_TOKEN: '',
+      X_ACCESS_TOKEN_SECRET: '',
+      X_OAUTH2_ACCESS_TOKEN: '',
+      CUELINE_HOME: home,
+      XDG_CONFIG_HOME: home,
+    };
+    const r = await cli(['publish', video, '--subs', en], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/X_CONSUMER_KEY.*X_OAUTH2_ACCESS_TOKEN/s);
+    expect(emu.state.requests).toEqual([]);
+  });
+});
+
+describe('X failures', () => {
+  it("a failed processing state exits 1 with X's message", async () => {
+    fresh();
+    const error = { code: 3, name: 'UnsupportedMedia', message: 'Video too long: 141 s > 140 s.' };
+    emu.faults.add({ route: 'v2.finalize', action: { kind: 'processing_failure', error } });
+    const r = await cli(['publish', video, '--subs', en]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(error.message);
+    expect(routes(/subtitles/)).toBe(0);
+  });
+
+  it('retries 500/503 and dropped connections, waits out a 429', async () => {
+    fresh();
+    emu.faults.add({ route: 'v2.subtitles.create', action: { kind: 'status', status: 503 } });
+    emu.faults.add({ route: 'v2.status', action: { kind: 'status', status: 500 } });
+    emu.faults.add({ route: 'v2.append', action: { kind: 'drop' } });
+    emu.faults.add({ route: 'v2.initialize', after: 1, action: { kind: 'rate_limit', resetInSecs: 1 } });
+    const r = await cli(['publish', video, '--subs', en, '--json']);
+    expect(r.stderr).not.toMatch(/cueline: /);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    expect([...(emu.state.media.get(out.video.id)?.subtitles.keys() ?? [])]).toEqual(['EN']);
+    expect(r.stderr).toMatch(/retrying/);
+  });
+
+  it('a token without media.write: exit 1 naming the scope, no retry', async () => {
+    fresh();
+    const token = emu.mintBearer(['tweet.read', 'tweet.write', 'users.read']);
+    const r = await cli(['publish', video, '--subs', en], {
+      auth: 'oauth2',
+      env: { X_OAUTH2_ACCESS_TOKEN: token },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/media\.write/);
+    expect(emu.state.requests).toHaveLength(1);
+  });
+});
+
+describe('resume', () => {
+  it('after SIGKILL mid-upload and mid-association: no duplicate association or post', async () => {
+    fresh();
+    const args = ['publish', video, '--subs', en, ptBR, '--post', 'Resumed', '--json'];
+    // Run 1: killed while the video's APPEND is in flight.
+    emu.faults.add({ route: 'v2.append', action: { kind: 'latency', ms: 10_000 } });
+    let run = start(args);
+    emu.state.onRequestStart = (route) => {
+      if (route === 'v2.append') run.child.kill('SIGKILL');
+    };
+    expect((await run.done).signal).toBe('SIGKILL');
+    emu.faults.clear();
+    // Run 2: killed while the second language's association is in flight.
+    emu.faults.add({ route: 'v2.subtitles.create', after: 1, action: { kind: 'latency', ms: 300 } });
+    run = start(args);
+    emu.state.onRequestStart = (route) => {
+      if (
+        route === 'v2.subtitles.create' &&
+        emu.state.requests.filter((q) => q.route === 'v2.subtitles.create').length === 1
+      )
+        run.child.kill('SIGKILL');
+    };
+    expect((await run.done).signal).toBe('SIGKILL');
+    delete emu.state.onRequestStart;
+    const uploadsBefore = routes(/^v2\.initialize$/);
+    // Run 3: finishes, reusing the video and the EN association.
+    const r = await cli(args);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    expect(r.stderr).toMatch(/Video: skipped/);
+    expect(r.stderr).toMatch(/EN association: skipped/);
+    expect(r.stderr).not.toMatch(/Associating EN/);
+    expect(routes(/^v2\.initialize$/)).toBe(uploadsBefore); // nothing uploaded again
+    // EN once; PT at most twice (the killed run's request may have landed: re-sending replaces it).
+    expect(
+      emu.state.requests.filter((q) => q.route === 'v2.subtitles.create' && q.status === 200).length,
+    ).toBeLessThanOrEqual(3);
+    expect(emu.state.posts.filter((p) => p.text === 'Resumed')).toHaveLength(1);
+    expect([...(emu.state.media.get(out.video.id)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'PT']);
+  });
+
+  it('refuses to post again when a run died between sending the post and recording it', async () => {
+    fresh();
+    const args = ['publish', video, '--subs', en, '--post', 'Once only'];
+    emu.faults.add({ route: 'v2.tweets.create', action: { kind: 'drop_after' } });
+    const first = await cli(args);
+    expect(first.code).toBe(1);
+    expect(emu.state.posts.filter((p) => p.text === 'Once only')).toHaveLength(1);
+    const second = await cli(args);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/may already be on X.*--force/s);
+    expect(emu.state.posts.filter((p) => p.text === 'Once only')).toHaveLength(1);
+    expect(routes(/tweets/)).toBe(1);
+  });
+
+  it('re-uploads media ids that expired instead of reusing them', async () => {
+    fresh();
+    const args = ['publish', video, '--subs', en, '--json'];
+    emu.faults.add({ route: 'v2.subtitles.create', action: { kind: 'status', status: 400 } });
+    const first = await cli(args);
+    expect(first.code).toBe(1);
+    // Age the journal: the video id expired.
+    const { readdirSync } = await import('node:fs');
+    const jobs = join(home, 'jobs');
+    const file = join(jobs, readdirSync(jobs)[0] ?? '');
+    const rec = JSON.parse(readFileSync(file, 'utf8')) as { video: { id: string; expiresAt: number } };
+    const oldId = rec.video.id;
+    rec.video.expiresAt = Date.now() - 1000;
+    writeFileSync(file, JSON.stringify(rec));
+    const second = await cli(args);
+    expect(second.code).toBe(0);
+    const out = JSON.parse(second.stdout) as JsonOut;
+    expect(out.video.id).not.toBe(oldId);
+    expect(routes(/^v2\.initialize$/)).toBe(2 + 1); // video, subtitle, then the video again
+  });
+});
+
+describe('cancel', () => {
+  it('SIGINT mid-upload stops the job: exit 1, nothing finalized', async () => {
+    fresh();
+    emu.faults.add({ route: 'v2.append', action: { kind: 'latency', ms: 5000 } });
+    const run = start(['publish', video, '--subs', en]);
+    emu.state.onRequestStart = (route) => {
+      if (route === 'v2.append') run.child.kill('SIGINT');
+    };
+    const r = await run.done;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/Cancelled/);
+    expect(routes(/finalize/)).toBe(0);
+  });
+});
