@@ -9,6 +9,8 @@ export interface CueIndex {
   order: Int32Array;
   /** starts[k] = cues[order[k]].start */
   starts: Float64Array;
+  /** ends[k] = cues[order[k]].end (drawing reads typed arrays, not cue objects). */
+  ends: Float64Array;
   /** maxEnd[k] = max end over order[0..k]: non-decreasing, so searchable. */
   maxEnd: Float64Array;
   /** Cue id → position in `cues`. */
@@ -37,17 +39,19 @@ export function buildCueIndex(cues: readonly Cue[]): CueIndex {
     order.set(tmp);
   }
   const starts = new Float64Array(n);
+  const ends = new Float64Array(n);
   const maxEnd = new Float64Array(n);
   const byId = new Map<string, number>();
   let m = Number.NEGATIVE_INFINITY;
   for (let k = 0; k < n; k++) {
     const c = cues[order[k] as number] as Cue;
     starts[k] = c.start;
+    ends[k] = c.end;
     if (c.end > m) m = c.end;
     maxEnd[k] = m;
   }
   for (let i = 0; i < n; i++) byId.set((cues[i] as Cue).id, i);
-  return { cues, order, starts, maxEnd, byId };
+  return { cues, order, starts, ends, maxEnd, byId };
 }
 
 /** First k with a[k] > v (a non-decreasing). */
