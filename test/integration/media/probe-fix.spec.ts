@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { CuelineError } from '../../../shared/errors.ts';
 import { checkConstraints } from '../../../shared/media/constraints.ts';
 import { rationalValue } from '../../../shared/media/media-info.ts';
-import { probe } from '../../../main/services/media/probe.ts';
+import { detectOpenGop, probe } from '../../../main/services/media/probe.ts';
 import { resolveBinaries } from '../../../main/services/media/binaries.ts';
 import { transcode } from '../../../main/services/media/transcode.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
@@ -129,6 +129,41 @@ describe('transcode (fix)', () => {
     expect(big.info.video).toMatchObject({ width: 1024, height: 1024 });
     const tall = await transcode(fileOf('tall-1x4'), join(dir, 'tall.copy.mp4'));
     expect(tall.info.video?.dar).toBeGreaterThanOrEqual(1 / 3);
+  });
+
+  it('writes closed GOPs: several keyframes and no leading pictures after any of them', async () => {
+    const out = join(dir, 'open-gop.closed.mp4');
+    await transcode(fileOf('open-gop'), out);
+    const { stdout } = await run('ffprobe', [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'packet=pts,flags',
+      '-of',
+      'csv=p=0',
+      out,
+    ]);
+    const keyframes = stdout.split('\n').filter((l) => l.includes('K')).length;
+    expect(keyframes).toBeGreaterThanOrEqual(2);
+    expect(stdout).toMatch(/^\d+,_/m); // B/P packets exist, so leading pictures were possible
+    expect(detectOpenGop(stdout)).toBe(false);
+    expect(
+      detectOpenGop(
+        await run('ffprobe', [
+          '-v',
+          'error',
+          '-select_streams',
+          'v:0',
+          '-show_entries',
+          'packet=pts,flags',
+          '-of',
+          'csv=p=0',
+          fileOf('open-gop'),
+        ]).then((r) => r.stdout),
+      ),
+    ).toBe(true);
   });
 
   it('leaves unfixable violations in place (too short)', async () => {

@@ -85,7 +85,7 @@ export const VIOLATORS: Violator[] = [
     fixable: true,
     make: (f) =>
       generateVideo(f, {
-        duration: 2,
+        duration: 3,
         extra: [
           '-c:v',
           'libx264',
