@@ -60,6 +60,8 @@ const steps: Step[] = [
     cmd: ['npm', 'run', '--silent', 'test:e2e'],
     report: { file: `${RESULTS}/e2e.json`, kind: 'playwright' },
   },
+  // After the e2e step's build: scans main/ and out/, fails on findings not allow-listed with a reason.
+  { name: 'electronegativity', cmd: ['node', 'scripts/electronegativity.ts'] },
 ];
 
 function readCounts(report: NonNullable<Step['report']>): Counts | null {

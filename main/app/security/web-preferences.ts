@@ -14,6 +14,8 @@ export function hardenedWebPreferences(preload: string): WebPreferences {
     allowRunningInsecureContent: false,
     experimentalFeatures: false,
     enableBlinkFeatures: '',
+    // Middle-click would otherwise open links as new windows (Electronegativity AUXCLICK_JS_CHECK).
+    disableBlinkFeatures: 'Auxclick',
     webviewTag: false,
     navigateOnDragDrop: false,
     safeDialogs: true,
