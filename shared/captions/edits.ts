@@ -354,6 +354,10 @@ export function mergeCues(track: Track, ids: string[]): EditApplied {
 export function shiftCues(track: Track, ids: CueSelection, deltaMs: number): EditApplied {
   return run(track, { kind: 'shift', ids, deltaMs });
 }
+/** Shifts every cue (e.g. the captions were timed against a different cut). */
+export function shiftAll(track: Track, deltaMs: number): EditApplied {
+  return shiftCues(track, 'all', deltaMs);
+}
 /** Linear retime: the cue time `a.from` goes to `a.to`, `b.from` to `b.to`, the rest in proportion. */
 export function stretchCues(
   track: Track,

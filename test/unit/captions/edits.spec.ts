@@ -6,7 +6,7 @@ import {
   insertCue,
   mergeCues,
   renumberCues,
-  shiftCues,
+  shiftAll,
   sortCues,
   splitCue,
   splitText,
@@ -157,7 +157,7 @@ describe('edits', () => {
   });
 
   it('clamps a shift so no cue starts before 0 and the inverse restores it', () => {
-    const r = shiftCues(track, 'all', -5000);
+    const r = shiftAll(track, -5000);
     expect(r.track.cues[0]?.start).toBe(0);
     expect(r.inverse).toEqual({ kind: 'shift', ids: 'all', deltaMs: 1000 });
   });

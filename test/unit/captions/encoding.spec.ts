@@ -13,6 +13,12 @@ const SAMPLES: [string, string, string[]][] = [
     'windows-1252',
     ['Où êtes-vous allés cet été ?', 'Déjà vu, garçon — ça coûte 5 €.', 'À bientôt, Noël.'],
   ],
+  // chardet has no windows-1250 model: its ISO-8859-2 one answers windows-1250 when C1 bytes occur.
+  [
+    'windows-1250',
+    'windows-1250',
+    ['Święta Łódź: źródło, gąszcz, śnieg i żółw.', 'Zażółć gęślą jaźń, proszę państwa.'],
+  ],
   [
     'iso-8859-2',
     'iso-8859-2',
