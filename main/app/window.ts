@@ -1,5 +1,5 @@
 // The main window: hardened webPreferences, remembered size and place.
-import { BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, screen } from 'electron';
 import { fitToDisplays, type WindowStateStore } from '../services/workspace/window-state.ts';
 import { hardenedWebPreferences } from './security/web-preferences.ts';
 
@@ -12,6 +12,10 @@ export async function createMainWindow(opts: {
     await opts.state.load(),
     screen.getAllDisplays().map((d) => d.workArea),
   );
+  const webPreferences = hardenedWebPreferences(opts.preload);
+  // Test-only: the Electron e2e suite reads back the options the window was made with.
+  if (process.env['CUELINE_E2E'] === '1' && !app.isPackaged)
+    (globalThis as { __cuelineWebPreferences?: unknown }).__cuelineWebPreferences = webPreferences;
   const win = new BrowserWindow({
     ...(saved.x !== undefined && saved.y !== undefined ? { x: saved.x, y: saved.y } : {}),
     width: saved.width,
@@ -21,7 +25,7 @@ export async function createMainWindow(opts: {
     show: false,
     title: 'Cueline',
     backgroundColor: '#121212',
-    webPreferences: hardenedWebPreferences(opts.preload),
+    webPreferences,
   });
   if (saved.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());

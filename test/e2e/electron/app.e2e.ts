@@ -1,35 +1,100 @@
-import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-
-// Electron's binary is downloaded on a user's first run; CI here can't fetch it. Look for it
-// without triggering that download, and report this suite skipped with the reason where it's absent.
-function electronBinary(): string | null {
-  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
-  const dir = join(createRequire(import.meta.url).resolve('electron'), '..');
-  const pathFile = join(dir, 'path.txt');
-  const candidate =
-    override ?? (existsSync(pathFile) ? join(dir, 'dist', readFileSync(pathFile, 'utf8')) : null);
-  return candidate && existsSync(candidate) ? candidate : null;
-}
+import { generateVideo } from '../../support/media-fixtures.ts';
+import { electronBinary, launchApp, NO_ELECTRON, type LaunchedApp } from './launch.ts';
 
 const binary = electronBinary();
-test.skip(binary === null, 'skipped: no Electron binary on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD)');
+test.skip(binary === null, NO_ELECTRON);
 
-test('the app window opens hardened', async () => {
-  const app = await electron.launch({
-    executablePath: binary!,
-    args: [join(import.meta.dirname, '../../..')],
-  });
-  const win = await app.firstWindow();
+let launched: LaunchedApp;
+test.beforeEach(async () => {
+  launched = await launchApp(binary ?? '');
+});
+test.afterEach(() => launched.close());
+
+test('the app window opens hardened, from app://, with only window.cueline', async () => {
+  const { app, win } = launched;
   await expect(win.getByRole('heading', { name: 'Cueline' })).toBeVisible();
-  // No Node in the page and only the contract object on window: sandboxed and context-isolated.
+  expect(win.url()).toBe('app://cueline/index.html');
+  const prefs = await app.evaluate(
+    () => (globalThis as { __cuelineWebPreferences?: unknown }).__cuelineWebPreferences,
+  );
+  expect(prefs).toEqual({
+    preload: expect.stringMatching(/preload\.cjs$/),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    enableBlinkFeatures: '',
+    disableBlinkFeatures: 'Auxclick',
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: true,
+  });
   const exposed = await win.evaluate(() => ({
     require: typeof (globalThis as Record<string, unknown>)['require'],
     process: typeof (globalThis as Record<string, unknown>)['process'],
-    cueline: typeof (globalThis as Record<string, unknown>)['cueline'],
+    cueline: Object.keys(window.cueline).sort(),
   }));
-  expect(exposed).toEqual({ require: 'undefined', process: 'undefined', cueline: 'object' });
-  await app.close();
+  expect(exposed.require).toBe('undefined');
+  expect(exposed.process).toBe('undefined');
+  expect(exposed.cueline).toContain('on');
+  expect(exposed.cueline).toContain('files');
+  // The CSP header from the app:// handler is in force: inline script does not run.
+  const inlineRan = await win.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inline = true';
+    document.head.append(s);
+    return (window as unknown as { __inline?: boolean }).__inline === true;
+  });
+  expect(inlineRan).toBe(false);
+  // Navigation away is refused.
+  await win.evaluate(() => {
+    window.location.href = 'https://example.com/';
+  });
+  await expect.poll(() => win.url()).toBe('app://cueline/index.html');
+});
+
+test('a video opened through the (stubbed) native dialog streams over cueline-media:// and seeks', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'cueline-electron-media-'));
+  try {
+    const video = await generateVideo(join(dir, 'talk.mp4'), { duration: 6 });
+    const { app, win } = launched;
+    await app.evaluate(({ dialog }, path) => {
+      dialog.showOpenDialog = (async () => ({
+        canceled: false,
+        filePaths: [path],
+      })) as typeof dialog.showOpenDialog;
+    }, video);
+    const out = await win.evaluate(async () => {
+      const opened = await window.cueline.files.openVideo();
+      if (!opened.ok || !opened.value) throw new Error('not opened');
+      const url = await window.cueline.media.url({ id: opened.value.id });
+      if (!url.ok) throw new Error(url.error.message);
+      const v = document.createElement('video');
+      v.muted = true;
+      v.src = url.value.url;
+      document.body.append(v);
+      await new Promise((resolve, reject) => {
+        v.addEventListener('loadedmetadata', resolve, { once: true });
+        v.addEventListener('error', () => reject(new Error(`video error ${v.error?.code}`)), { once: true });
+      });
+      const seeked = new Promise((r) => v.addEventListener('seeked', r, { once: true }));
+      v.currentTime = 4;
+      await seeked;
+      return { url: url.value.url, currentTime: v.currentTime, name: opened.value.name };
+    });
+    expect(out.name).toBe('talk.mp4');
+    expect(out.url).toMatch(/^cueline-media:\/\/media\/[A-Za-z0-9_-]+$/);
+    expect(out.currentTime).toBeCloseTo(4, 1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
