@@ -1,7 +1,7 @@
 // Timeline ruler thumbnails: N frames evenly spaced (at the middle of N equal slices), small
 // JPEGs, cached on disk by file identity. One fast-seeking ffmpeg per frame (-ss before -i)
 // costs far less than decoding a long file end to end; two run at once for the two cores.
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -28,7 +28,7 @@ export interface ThumbnailOptions {
   binaries?: BinariesInput;
 }
 
-const indexSchema = z.object({ times: z.array(z.number()) });
+const indexSchema = z.object({ frames: z.array(z.object({ timeMs: z.number(), name: z.string() })) });
 
 export async function thumbnails(file: string, opts: ThumbnailOptions): Promise<Thumbnail[]> {
   const count = Math.max(0, Math.floor(opts.count));
@@ -38,7 +38,7 @@ export async function thumbnails(file: string, opts: ThumbnailOptions): Promise<
   const cached = await readIfExists(join(dir, 'index.json'));
   if (cached) {
     const p = indexSchema.safeParse(JSON.parse(cached.toString('utf8')));
-    if (p.success) return p.data.times.map((timeMs, i) => ({ timeMs, file: join(dir, `${i}.jpg`) }));
+    if (p.success) return p.data.frames.map((f) => ({ timeMs: f.timeMs, file: join(dir, f.name) }));
   }
   const bins = await binariesFrom(opts.binaries);
   const info = await quickInfo(bins.ffprobe, file, opts.signal);
@@ -48,10 +48,12 @@ export async function thumbnails(file: string, opts: ThumbnailOptions): Promise<
     : [];
   const tmp = `${dir}.${randomBytes(4).toString('hex')}.tmp`;
   await mkdir(tmp, { recursive: true });
+  const frames: Array<{ timeMs: number; name: string }> = [];
   try {
     let next = 0;
+    let failed = false;
     const worker = async (): Promise<void> => {
-      for (let i = next++; i < times.length; i = next++) {
+      for (let i = next++; i < times.length && !failed; i = next++) {
         const t = times[i] ?? 0;
         const r = await runProcess(
           bins.ffmpeg,
@@ -82,19 +84,32 @@ export async function thumbnails(file: string, opts: ThumbnailOptions): Promise<
           ],
           { signal: opts.signal, timeoutMs: 120_000 },
         );
-        if (r.code !== 0)
+        if (r.code !== 0) {
+          failed = true;
           throw new CuelineError('media.unreadable', `${file}: no frame at ${t} ms (${lastLine(r.stderr)})`, {
             file,
           });
+        }
+        // A video track shorter than the container can leave the last slots without a frame.
+        if (await exists(join(tmp, `${i}.jpg`))) frames.push({ timeMs: t, name: `${i}.jpg` });
       }
     };
     await Promise.all([worker(), worker()]);
-    await writeAtomic(join(tmp, 'index.json'), JSON.stringify({ times }));
+    frames.sort((a, b) => a.timeMs - b.timeMs);
+    await writeAtomic(join(tmp, 'index.json'), JSON.stringify({ frames }));
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
   }
-  return times.map((timeMs, i) => ({ timeMs, file: join(dir, `${i}.jpg`) }));
+  return frames.map((f) => ({ timeMs: f.timeMs, file: join(dir, f.name) }));
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).size > 0;
+  } catch {
+    return false;
+  }
 }

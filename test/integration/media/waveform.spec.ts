@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { PeaksChunk } from '../../../shared/media/waveform.ts';
 import { bucketStartMs } from '../../../shared/media/waveform.ts';
 import { waveform } from '../../../main/services/media/waveform.ts';
@@ -137,5 +139,16 @@ describe('thumbnails and shot changes', () => {
     const again = await thumbnails(cuts, { count: 4, height: 36, cacheDir });
     expect(again).toEqual(t);
     expect((await readdir(join(cacheDir, 'thumbnails'))).filter((n) => !n.endsWith('.tmp'))).toHaveLength(1);
+  });
+
+  it('skips slots past the end of a video track shorter than the file', async () => {
+    const f = join(dir, 'short-video.mp4');
+    // 1 s of video, 2 s of audio: the container lasts 2 s.
+    await promisify(execFile)('ffmpeg', [
+      ...['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=160x90:d=1', '-f', 'lavfi', '-i', 'sine=d=2'],
+      ...['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', f],
+    ]);
+    const t = await thumbnails(f, { count: 4, height: 36, cacheDir: join(dir, 'cache-t2') });
+    expect(t.map((x) => x.timeMs)).toEqual([250, 750]);
   });
 });
