@@ -26,6 +26,12 @@ export const PUBLISH_REQUIRED_SCOPES = ['tweet.read', 'tweet.write', 'users.read
 /** Refresh this long before expiry so a token never dies in the middle of a chunked upload. */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
 
+/** Never more than half the token's life, so a short-lived token isn't refreshed on every request. */
+function refreshMargin(t: StoredOAuth2): number {
+  const life = t.expiresAt - (t.obtainedAt ?? t.expiresAt - 2 * REFRESH_MARGIN_MS);
+  return Math.min(REFRESH_MARGIN_MS, life / 2);
+}
+
 export interface AuthServiceOptions {
   userData: string;
   secrets: SecretStore;
@@ -74,6 +80,8 @@ export class AuthService {
   readonly #secrets: SecretStore;
   readonly #now: () => number;
   readonly #refreshing = new Map<string, Promise<string>>();
+  /** Tokens already read, so a 1000-chunk upload doesn't ask the keychain 1000 times. */
+  readonly #tokenCache = new Map<string, StoredOAuth2>();
   readonly #pinSessions = new Map<string, { pin: PinSignIn; until: number }>();
 
   constructor(o: AuthServiceOptions) {
@@ -232,6 +240,7 @@ export class AuthService {
       const { clientId } = await this.app.settings();
       if (clientId) revoked = await this.#revokeQuietly(clientId, tokens);
     }
+    this.#tokenCache.delete(account.accountId);
     await this.#secrets.delete(secretKeys.accountTokens(account.accountId));
     await this.accounts.remove(account.accountId);
     return { account: toSummary(account), revoked };
@@ -277,6 +286,9 @@ export class AuthService {
   }
 
   async #freshAccessToken(accountId: string): Promise<string> {
+    const cached = this.#tokenCache.get(accountId);
+    if (cached && cached.expiresAt - this.#now() > refreshMargin(cached)) return cached.accessToken;
+    // Near expiry (or first use): read the keychain again, the other process may have refreshed.
     const account = await this.resolveAccount(accountId);
     const t = await this.#readTokens(account);
     if (t?.method !== 'oauth2')
@@ -285,12 +297,10 @@ export class AuthService {
         `The keychain has no OAuth 2.0 sign-in for ${accountId}. Sign in again.`,
       );
     const now = this.#now();
-    // Never more than half the token's life, so a short-lived token isn't refreshed on every request.
-    const margin = Math.min(
-      REFRESH_MARGIN_MS,
-      (t.expiresAt - (t.obtainedAt ?? t.expiresAt - 2 * REFRESH_MARGIN_MS)) / 2,
-    );
-    if (t.expiresAt - now > margin) return t.accessToken;
+    if (t.expiresAt - now > refreshMargin(t)) {
+      this.#tokenCache.set(accountId, t);
+      return t.accessToken;
+    }
     if (!t.refreshToken) {
       if (t.expiresAt > now) return t.accessToken;
       throw new CuelineError(
@@ -319,6 +329,7 @@ export class AuthService {
         : {}),
     };
     await this.#secrets.set(secretKeys.accountTokens(accountId), JSON.stringify(next));
+    this.#tokenCache.set(accountId, next);
     return next.accessToken;
   }
 
@@ -349,6 +360,8 @@ export class AuthService {
       );
     // Keychain first: if it is unavailable, no account appears without its tokens.
     const key = secretKeys.accountTokens(accountId);
+    this.#tokenCache.delete(accountId);
+    if (same) this.#tokenCache.delete(same.accountId);
     await this.#secrets.set(key, JSON.stringify(tokens));
     try {
       const record = await this.accounts.upsert({

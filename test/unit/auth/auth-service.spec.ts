@@ -115,6 +115,19 @@ describe('AuthService (no network)', () => {
     expect(await signer.authorization({ method: 'GET', url: 'http://127.0.0.1:9/x' })).toBe('Bearer access');
   });
 
+  it('reads the keychain once per token, not once per request', async () => {
+    await add('busy', 'busy', oauth2(ALL));
+    let reads = 0;
+    const get = secrets.get.bind(secrets);
+    secrets.get = (key: string): Promise<string | null> => {
+      reads++;
+      return get(key);
+    };
+    const signer = await svc.signerFor('busy');
+    for (let i = 0; i < 100; i++) await signer.authorization({ method: 'POST', url: 'http://127.0.0.1:9/x' });
+    expect(reads).toBeLessThanOrEqual(2);
+  });
+
   it('an account whose keychain entry is gone asks to sign in again', async () => {
     await add('gone', 'gone', oauth2(ALL));
     await secrets.delete(secretKeys.accountTokens('gone'));
