@@ -5,6 +5,7 @@ import { registerFix } from './fix.ts';
 import { registerProbe } from './probe.ts';
 import { registerAuth } from './auth.ts';
 import { registerPublish } from './publish.ts';
+import { registerBatch } from './batch.ts';
 
 /** Each CLI command lives in its own module and registers itself on the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -16,4 +17,5 @@ export const commands: RegisterCommand[] = [
   registerCheck,
   registerAuth,
   registerPublish,
+  registerBatch,
 ];

@@ -1,0 +1,225 @@
+// `cueline batch <folder>`: plan a folder (or a manifest) of videos and subtitle files, print the
+// plan (--dry-run), or publish every item N at a time through the same orchestrator and journals
+// as `cueline publish`, so a rerun skips what is done. Exit 0 only when every item was published
+// or already done.
+import { Option, type Command } from 'commander';
+import { CuelineError } from '../../../shared/errors.ts';
+import type { MediaCategory } from '../../../shared/media/constraints.ts';
+import { defaultAppPaths } from '../../services/app-paths.ts';
+import { planBatch } from '../../services/batch/plan.ts';
+import type { BatchPlan } from '../../services/batch/plan-types.ts';
+import { BatchRun, type BatchEvent } from '../../services/batch/runner.ts';
+import { allDone, resultsCsv, resultsJson } from '../../services/batch/results.ts';
+import { JournalStore } from '../../services/jobs/journal.ts';
+import { probe } from '../../services/media/probe.ts';
+import { XClient } from '../../services/x/client.ts';
+import type { ApiDialect } from '../../services/x/dialects.ts';
+import { RateLimiter } from '../../services/x/rate-limiter.ts';
+import { resolveSigner } from '../credentials.ts';
+import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
+import { writeFile } from 'node:fs/promises';
+
+interface BatchCli extends MediaCliOptions {
+  manifest?: string;
+  recursive?: boolean;
+  dryRun?: boolean;
+  concurrency: string;
+  postTemplate?: string;
+  post: boolean;
+  json?: boolean;
+  account?: string;
+  api: ApiDialect;
+  lang?: string;
+  journalDir?: string;
+  export?: string;
+}
+
+function planJson(plan: BatchPlan): unknown {
+  return {
+    items: plan.items.map((i) => ({
+      video: i.video,
+      media_id: i.mediaId,
+      status: i.excluded ? 'excluded' : i.ready ? 'ready' : 'blocked',
+      subtitles: i.subtitles.map((s) => ({
+        file: s.file,
+        language: s.language,
+        language_code: s.languageCode,
+        display_name: s.displayName,
+      })),
+      post: i.post,
+      problems: i.problems,
+    })),
+    files: plan.files.map((f) => ({
+      file: f.file,
+      kind: f.kind,
+      status: f.status,
+      ...(f.video !== undefined ? { video: f.video } : {}),
+      ...(f.language !== undefined ? { language: f.language } : {}),
+      ...(f.message !== undefined ? { message: f.message } : {}),
+    })),
+  };
+}
+
+function planText(plan: BatchPlan): string {
+  const lines: string[] = [];
+  const ready = plan.items.filter((i) => i.ready).length;
+  lines.push(`${plan.items.length} item(s), ${ready} ready, ${plan.items.length - ready} blocked`);
+  for (const i of plan.items) {
+    const langs = i.subtitles.map((s) => s.languageCode).join(' ') || '-';
+    const target = i.video ?? `media ${i.mediaId ?? ''}`;
+    lines.push(
+      `  ${i.ready ? 'ready  ' : 'blocked'}  ${target}  [${langs}]${i.post ? `  post: ${i.post}` : ''}`,
+    );
+    for (const p of i.problems) lines.push(`           ! ${p}`);
+  }
+  const notMatched = plan.files.filter((f) => f.status !== 'matched');
+  if (notMatched.length > 0) {
+    lines.push('files not matched:');
+    for (const f of notMatched)
+      lines.push(`  ${f.status.padEnd(18)} ${f.file}${f.message ? `: ${f.message}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function progressLines(): (e: BatchEvent) => void {
+  const last = new Map<string, string>();
+  return (e) => {
+    if (e.type === 'overall') return;
+    const line =
+      e.status === 'running'
+        ? e.step
+          ? `${e.key}: ${e.step}`
+          : null
+        : `${e.key}: ${e.status}${e.status === 'failed' && e.step ? ` (${e.step})` : ''}`;
+    if (line && last.get(e.key) !== line) {
+      last.set(e.key, line);
+      process.stderr.write(`${line}\n`);
+    }
+  };
+}
+
+export const registerBatch = (program: Command): void => {
+  addLimitOptions(
+    program
+      .command('batch')
+      .description(
+        'Publish a folder of videos with their subtitle files (clip.mp4 + clip.en.srt, clip.pt-BR.vtt…)',
+      )
+      .argument('<folder>', 'folder with the videos and subtitle files (or the manifest’s base for display)'),
+  )
+    .option('--manifest <file>', 'CSV or JSON rows: video, subtitle, language, display_name, media_id, post')
+    .option('-r, --recursive', 'look in sub-folders too')
+    .option('--dry-run', 'print the plan and send nothing')
+    .option('--concurrency <n>', 'items published at the same time', '2')
+    .option(
+      '--post-template <text>',
+      'post each video with this text; {name} {file} {languages} are filled in',
+    )
+    .option('--no-post', 'never post (also ignores the manifest’s post column)')
+    .option('--lang <code>', 'language of subtitle files named <video>.srt (no language in the name)')
+    .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
+    .option('--account <name>', 'signed-in account to use (when X_* environment credentials are not set)')
+    .option('--journal-dir <dir>', 'job journal folder (default: <user data>/jobs; CUELINE_HOME moves it)')
+    .option('--export <file>', 'also write the results to this file (.csv or .json)')
+    .option('--json', 'print the plan or the results as JSON on stdout')
+    .action(async (folder: string, o: BatchCli) => {
+      const concurrency = Number(o.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
+        throw new CuelineError(
+          'usage.concurrency',
+          `--concurrency ${o.concurrency}: give a whole number from 1 to 16.`,
+        );
+      const category: MediaCategory = o.category;
+      const binaries = cliBinaries();
+      const probeFn = (file: string, po: { signal?: AbortSignal }) => probe(file, { ...po, binaries });
+      const ac = new AbortController();
+      const onSig = (): void => ac.abort();
+      process.once('SIGINT', onSig);
+      process.once('SIGTERM', onSig);
+      try {
+        const plan = await planBatch(
+          {
+            folder,
+            ...(o.manifest ? { manifest: o.manifest } : {}),
+            ...(o.recursive ? { recursive: true } : {}),
+            ...(o.lang ? { defaultLanguage: o.lang } : {}),
+          },
+          { category, api: o.api, limits: limitOptions(o), probe: probeFn, signal: ac.signal },
+        );
+        if (o.dryRun) {
+          process.stdout.write(o.json ? `${JSON.stringify(planJson(plan))}\n` : planText(plan));
+          return;
+        }
+        if (plan.items.length === 0)
+          throw new CuelineError(
+            'usage.nothing_to_do',
+            `${folder}: no video with a subtitle file next to it (name them like clip.mp4 + clip.en.srt).`,
+          );
+        if (!o.json) process.stderr.write(planText(plan));
+        const env = process.env;
+        const signer = await resolveSigner({
+          env,
+          ...(o.account !== undefined ? { account: o.account } : {}),
+        });
+        const limiter = new RateLimiter({
+          onWait: (w) =>
+            process.stderr.write(`rate limit: waiting ${Math.ceil(w.waitMs / 1000)} s for ${w.key}\n`),
+        });
+        const retryBase = Number(env['CUELINE_X_RETRY_BASE_MS']);
+        const client = new XClient({
+          signer,
+          fetch: limiter.fetchFor(o.account ?? 'default'),
+          ...(env['CUELINE_X_API_BASE'] ? { apiBase: env['CUELINE_X_API_BASE'] } : {}),
+          ...(env['CUELINE_X_UPLOAD_BASE'] ? { uploadBase: env['CUELINE_X_UPLOAD_BASE'] } : {}),
+          ...(Number.isFinite(retryBase) && retryBase > 0 ? { retry: { baseDelayMs: retryBase } } : {}),
+          onRetry: (e) =>
+            process.stderr.write(`X: retrying in ${Math.ceil(e.delayMs / 1000)} s (${e.reason})\n`),
+        });
+        const run = await BatchRun.open(
+          plan,
+          {
+            concurrency,
+            category,
+            api: o.api,
+            postTemplate: o.post === false ? null : (o.postTemplate ?? null),
+            noPost: o.post === false,
+          },
+          {
+            client,
+            journalDir: o.journalDir ?? JournalStore.dirFor(defaultAppPaths().userData),
+            probe: probeFn,
+            account: o.account ?? null,
+            limits: limitOptions(o),
+            onEvent: progressLines(),
+          },
+        );
+        ac.signal.addEventListener('abort', () => run.cancel(), { once: true });
+        const results = await run.start();
+        if (o.export)
+          await writeFile(
+            o.export,
+            o.export.toLowerCase().endsWith('.csv')
+              ? resultsCsv(results)
+              : `${JSON.stringify(resultsJson(results), null, 2)}\n`,
+          );
+        if (o.json) process.stdout.write(`${JSON.stringify(resultsJson(results))}\n`);
+        else {
+          const done = results.filter((r) => r.status === 'published' || r.status === 'skipped').length;
+          process.stdout.write(
+            `${done} of ${results.length} item(s) published or already done.\n` +
+              results
+                .map(
+                  (r) =>
+                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  https://x.com/i/status/${r.post_id}` : ''}${r.error ? `  ${r.error}` : ''}`,
+                )
+                .join('\n') +
+              '\n',
+          );
+        }
+        if (!allDone(results)) process.exitCode = 1;
+      } finally {
+        process.off('SIGINT', onSig);
+        process.off('SIGTERM', onSig);
+      }
+    });
+};

@@ -1,0 +1,73 @@
+// What the batch planner hands the runner, the CLI and the app: items (one video, or one existing
+// media id, with its subtitle files) and a report line for every file it looked at.
+
+export type FileStatus = 'matched' | 'orphan' | 'ambiguous' | 'invalid' | 'duplicate_language' | 'excluded';
+
+export interface FileReport {
+  /** Path relative to the batch root (for display; stable key for corrections). */
+  file: string;
+  /** Absolute path (main-side only: never sent to the renderer). */
+  path: string;
+  kind: 'video' | 'subtitle';
+  status: FileStatus;
+  /** The video (relative) a subtitle file was paired with. */
+  video?: string;
+  /** BCP 47 tag when known. */
+  language?: string;
+  /** Why it is not matched: the parse error, the constraint violation, the ambiguity. */
+  message?: string;
+}
+
+export interface PlanSubtitle {
+  file: string;
+  path: string;
+  /** BCP 47 tag. */
+  language: string;
+  /** X's language_code (`PT` for `pt-BR`). */
+  languageCode: string;
+  displayName: string;
+}
+
+export interface PlanItem {
+  /** Stable key: the video's relative path, or `media:<id>` for an already-published video. */
+  key: string;
+  /** The video's base name without extension (the post template's {name}). */
+  name: string;
+  video: string | null;
+  videoPath: string | null;
+  /** An existing media id: attach to it instead of uploading (the after-posting flow). */
+  mediaId: string | null;
+  subtitles: PlanSubtitle[];
+  /** Post text from a manifest row (the template applies otherwise). */
+  post: string | null;
+  /** Reasons the item can't run as planned (invalid video, invalid or duplicate subtitles). */
+  problems: string[];
+  ready: boolean;
+  /** Excluded by the user: neither run nor counted as failed. */
+  excluded: boolean;
+}
+
+export interface PlanSource {
+  folder: string;
+  manifest?: string;
+  recursive?: boolean;
+  /** BCP 47 language for `<video>.srt` files that don't name one. */
+  defaultLanguage?: string;
+}
+
+/** Corrections the user made to a plan (the app's table): applied when planning again. */
+export interface PlanCorrections {
+  /** Relative subtitle file → BCP 47 tag. */
+  languages?: Record<string, string>;
+  /** Relative files left out. */
+  excludedFiles?: string[];
+  /** Item keys left out. */
+  excludedItems?: string[];
+}
+
+export interface BatchPlan {
+  root: string;
+  source: PlanSource;
+  items: PlanItem[];
+  files: FileReport[];
+}

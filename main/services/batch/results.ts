@@ -1,0 +1,53 @@
+// Batch results for people and tools: the CLI's --json shape ({"items": [...]}) and CSV (one row
+// per item, languages and subtitle ids joined) for a spreadsheet.
+import { stringify } from 'csv-stringify/sync';
+import type { BatchItemResult } from './record.ts';
+
+export interface ExportedItem {
+  video: string | null;
+  status: 'published' | 'skipped' | 'failed';
+  video_id: string | null;
+  subtitles: Array<{ file: string; language_code: string; display_name: string; id: string }>;
+  post_id: string | null;
+  error: string | null;
+}
+
+/** Still pending/running/cancelled at export time counts as failed: it isn't done. */
+export function exportedStatus(s: BatchItemResult['status']): ExportedItem['status'] {
+  return s === 'published' || s === 'skipped' ? s : 'failed';
+}
+
+export function resultsJson(items: BatchItemResult[]): { items: ExportedItem[] } {
+  return {
+    items: items.map((r) => ({
+      video: r.video ?? (r.key.startsWith('media:') ? null : r.key),
+      status: exportedStatus(r.status),
+      video_id: r.video_id,
+      subtitles: r.subtitles,
+      post_id: r.post_id,
+      error: exportedStatus(r.status) === 'failed' ? (r.error ?? `not finished (${r.status})`) : null,
+    })),
+  };
+}
+
+export function resultsCsv(items: BatchItemResult[]): string {
+  const rows = resultsJson(items).items.map((r) => ({
+    video: r.video ?? '',
+    status: r.status,
+    video_id: r.video_id ?? '',
+    languages: r.subtitles.map((s) => s.language_code).join(' '),
+    subtitle_ids: r.subtitles.map((s) => s.id).join(' '),
+    post_id: r.post_id ?? '',
+    post_url: r.post_id ? `https://x.com/i/status/${r.post_id}` : '',
+    error: r.error ?? '',
+  }));
+  return stringify(rows, {
+    header: true,
+    columns: ['video', 'status', 'video_id', 'languages', 'subtitle_ids', 'post_id', 'post_url', 'error'],
+  });
+}
+
+/** Every item published or already done: the CLI's exit 0. */
+export function allDone(items: BatchItemResult[]): boolean {
+  return items.every((r) => r.status === 'published' || r.status === 'skipped');
+}
