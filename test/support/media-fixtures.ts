@@ -90,3 +90,17 @@ export async function generateCuts(out: string, shotSeconds: number[]): Promise<
   ]);
   return out;
 }
+
+/**
+ * A stream copy of `input` carrying a display rotation, as phones write portrait video.
+ * ffmpeg ≤ 6.0 takes the `rotate` tag; newer releases need `-display_rotation` on the input.
+ */
+export async function rotateVideo(input: string, out: string, degrees: number): Promise<string> {
+  const q = ['-hide_banner', '-loglevel', 'error', '-y'];
+  try {
+    await run('ffmpeg', [...q, '-display_rotation:v:0', String(degrees), '-i', input, '-c', 'copy', out]);
+  } catch {
+    await run('ffmpeg', [...q, '-i', input, '-c', 'copy', '-metadata:s:v:0', `rotate=${degrees}`, out]);
+  }
+  return out;
+}

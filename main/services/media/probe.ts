@@ -42,6 +42,8 @@ const streamSchema = z.object({
   sample_rate: num.optional(),
   duration: num.optional(),
   disposition: z.object({ attached_pic: z.number().optional() }).loose().optional(),
+  side_data_list: z.array(z.object({ rotation: num.optional() }).loose()).optional(),
+  tags: z.object({ rotate: num.optional() }).loose().optional(),
 });
 type Stream = z.infer<typeof streamSchema>;
 
@@ -78,9 +80,15 @@ const GOP_SCAN_PACKETS = 900;
 const INTERLACED_ORDERS = new Set(['tt', 'bb', 'tb', 'bt']);
 
 function toVideo(s: Stream, openGop: boolean | null): VideoStreamInfo {
-  const width = s.width ?? 0;
-  const height = s.height ?? 0;
-  const sar = parseRational(s.sample_aspect_ratio, ':');
+  // Phones store portrait video as landscape frames plus a display rotation, and ffmpeg applies
+  // it when re-encoding: width, height and SAR here are as displayed, so the transcode plan
+  // scales the picture people see instead of squashing it.
+  const rotation = s.side_data_list?.find((d) => d.rotation !== undefined)?.rotation ?? s.tags?.rotate ?? 0;
+  const quarterTurn = Math.abs(Math.round(rotation)) % 180 === 90;
+  const width = (quarterTurn ? s.height : s.width) ?? 0;
+  const height = (quarterTurn ? s.width : s.height) ?? 0;
+  const coded = parseRational(s.sample_aspect_ratio, ':');
+  const sar = coded && quarterTurn ? { num: coded.den, den: coded.num } : coded;
   const sarValue = sar && sar.num > 0 ? sar.num / sar.den : 1;
   // avg_frame_rate, not r_frame_rate: phones' variable-rate files report r_frame_rate as the
   // timebase-like 90 or 120 while playing at 30.

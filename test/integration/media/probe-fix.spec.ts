@@ -11,7 +11,7 @@ import { rationalValue } from '../../../shared/media/media-info.ts';
 import { detectOpenGop, probe } from '../../../main/services/media/probe.ts';
 import { resolveBinaries } from '../../../main/services/media/binaries.ts';
 import { transcode } from '../../../main/services/media/transcode.ts';
-import { generateVideo } from '../../support/media-fixtures.ts';
+import { generateVideo, rotateVideo } from '../../support/media-fixtures.ts';
 import { makeTextAsMp4, makeTruncated, makeViolators, VIOLATORS } from './violators.ts';
 
 const run = promisify(execFile);
@@ -164,6 +164,22 @@ describe('transcode (fix)', () => {
         ]).then((r) => r.stdout),
       ),
     ).toBe(true);
+  });
+
+  it('keeps a rotated (phone portrait) picture upright and unsquashed', async () => {
+    const landscape = await generateVideo(join(dir, 'rot-src.mp4'), {
+      duration: 1,
+      width: 1280,
+      height: 720,
+      fps: 10,
+    });
+    const rotated = await rotateVideo(landscape, join(dir, 'rotated.mp4'), 90);
+    const info = await probe(rotated);
+    expect(info.video).toMatchObject({ width: 720, height: 1280 });
+    expect(checkConstraints(info, opts).violations.map((v) => v.rule)).toEqual(['video.too_large']);
+    const r = await transcode(rotated, join(dir, 'rotated.fixed.mp4'));
+    expect(r.info.video).toMatchObject({ width: 576, height: 1024 });
+    expect(checkConstraints(r.info, opts).ok).toBe(true);
   });
 
   it('leaves unfixable violations in place (too short)', async () => {
