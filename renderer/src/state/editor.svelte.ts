@@ -1,0 +1,581 @@
+// The editor: the stores together, and every action the UI can take (open, save, edit commands,
+// undo, autosave and recovery). Components call these; they keep no document data themselves.
+import type { Edit } from '../../../shared/captions/edits.ts';
+import type { Track } from '../../../shared/captions/model.ts';
+import { checkTrack, cueCps, type Finding, type PresetName } from '../../../shared/captions/rules.ts';
+import type { FileRef } from '../../../shared/ipc/common.ts';
+import { cueline } from '../lib/cueline-api.ts';
+import * as cmd from './commands.ts';
+import type { SavedDocument, TrackSource } from './document-core.ts';
+import { DocumentStore } from './document.svelte.ts';
+import { JobsStore } from './jobs.svelte.ts';
+import { MediaStore } from './media.svelte.ts';
+import type { CommandId } from './keymap.ts';
+import { PlaybackStore } from './playback.svelte.ts';
+import { SelectionStore, type SelectMode } from './selection.svelte.ts';
+import { SettingsStore } from './settings.svelte.ts';
+
+export type Dialog = 'shortcuts' | 'shift' | 'sync' | 'rename' | null;
+export type Panel = 'inspector' | 'findings';
+
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface RecoveryOffer {
+  docId: string;
+  title: string;
+  savedAt: string;
+}
+
+function randomDocId(): string {
+  const a = new Uint8Array(9);
+  crypto.getRandomValues(a);
+  return 'doc-' + Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export class Editor {
+  readonly doc = new DocumentStore();
+  readonly selection = new SelectionStore();
+  readonly playback = new PlaybackStore();
+  readonly settings = new SettingsStore();
+  readonly jobs = new JobsStore();
+  readonly media = new MediaStore(this.jobs);
+
+  dialog: Dialog = $state(null);
+  panel: Panel = $state('inspector');
+  view: 'list' | 'translation' = $state('list');
+  /** Key of the source track shown beside the active one in the translation view. */
+  sourceKey: string | null = $state(null);
+  sharedTiming = $state(true);
+  findOpen = $state(false);
+  findReplace = $state(false);
+  /** Cue whose text is being edited inline in the list. */
+  editingId: string | null = $state(null);
+  videoUrl: string | null = $state(null);
+  toasts: readonly Toast[] = $state.raw([]);
+  recovery: RecoveryOffer | null = $state(null);
+  /** What the status line says after each action (also announced politely). */
+  status = $state('');
+  docId = randomDocId();
+  #toastId = 0;
+  #autosaveTimer: ReturnType<typeof setTimeout> | undefined;
+  #lastAutosaved = -1;
+
+  get track(): Track | null {
+    return this.doc.active?.track ?? null;
+  }
+  /** The project a rule preset is remembered for. */
+  get project(): string | null {
+    return this.doc.video?.name ?? this.doc.tracks[0]?.source.fileName ?? null;
+  }
+  get preset(): PresetName {
+    return this.settings.presetFor(this.project);
+  }
+  get rules(): ReturnType<SettingsStore['rulesFor']> {
+    return this.settings.rulesFor(this.project);
+  }
+  get title(): string {
+    return this.doc.video?.name ?? this.doc.active?.source.fileName ?? 'Untitled';
+  }
+
+  findingsFor(track: Track | null): Finding[] {
+    return track ? checkTrack(track, this.rules, { frameRate: this.playback.frameRate }) : [];
+  }
+
+  cps(text: string, start: number, end: number): number {
+    return cueCps(
+      { id: '', start, end, text },
+      { language: this.track?.language ?? '', countSpaces: this.rules.cpsCountsSpaces },
+    );
+  }
+
+  /** 'ok' | 'near' | 'over' for a reading speed against the project's limit. */
+  cpsLevel(cps: number): 'ok' | 'near' | 'over' {
+    const max = this.rules.maxCps;
+    return cps > max ? 'over' : cps > max * 0.85 ? 'near' : 'ok';
+  }
+
+  // ---- notifications -------------------------------------------------------------------------
+  toast(text: string, kind: Toast['kind'] = 'info'): void {
+    const t = { id: ++this.#toastId, kind, text };
+    this.toasts = [...this.toasts, t];
+    this.status = text;
+    setTimeout(
+      () => (this.toasts = this.toasts.filter((x) => x.id !== t.id)),
+      kind === 'error' ? 8000 : 3500,
+    );
+  }
+
+  // ---- files ---------------------------------------------------------------------------------
+  async openVideoDialog(): Promise<void> {
+    const r = await cueline.files.openVideo();
+    if (!r.ok) return this.toast(r.error.message, 'error');
+    if (r.value) await this.openFiles([r.value]);
+  }
+
+  async openSubtitlesDialog(): Promise<void> {
+    const r = await cueline.files.openSubtitles();
+    if (!r.ok) return this.toast(r.error.message, 'error');
+    await this.openFiles(r.value);
+  }
+
+  async dropFiles(files: readonly File[]): Promise<void> {
+    const r = await cueline.files.dropped(files);
+    if (!r.ok) return this.toast(r.error.message, 'error');
+    for (const x of r.value.rejected) this.toast(`${x.name}: ${x.reason}`, 'error');
+    await this.openFiles(r.value.accepted);
+  }
+
+  async openFiles(files: readonly FileRef[]): Promise<void> {
+    for (const f of files) {
+      if (f.kind === 'video') await this.#openVideo(f);
+      else if (f.kind === 'subtitles') await this.#openSubtitles(f);
+      else this.toast(`${f.name}: open folders from the batch window.`, 'error');
+    }
+  }
+
+  async #openVideo(f: FileRef): Promise<void> {
+    const r = await cueline.media.url({ id: f.id });
+    if (!r.ok) return this.toast(r.error.message, 'error');
+    this.videoUrl = r.value.url;
+    this.doc.setVideo({ fileId: f.id, name: f.name });
+    this.status = `Opened ${f.name}`;
+    void this.#loadMedia(f.id);
+  }
+
+  async #loadMedia(fileId: string): Promise<void> {
+    await this.media.load(fileId);
+    if (this.media.frameRate) this.playback.frameRate = this.media.frameRate;
+  }
+
+  async #openSubtitles(f: FileRef): Promise<void> {
+    const r = await cueline.captions.open({ fileId: f.id });
+    if (!r.ok) return this.toast(`${f.name}: ${r.error.message}`, 'error');
+    const v = r.value;
+    const source: TrackSource = {
+      fileId: v.fileId,
+      fileName: v.name,
+      format: v.format,
+      encoding: v.encoding.name,
+      encodingConfidence: v.encoding.confidence,
+    };
+    const existing = this.doc.tracks.find((t) => t.source.fileId === v.fileId);
+    if (existing) this.doc.replaceTrack(existing.key, v.track as Track, source);
+    else this.doc.addTrack(v.track as Track, source);
+    this.selection.select(null, []);
+    for (const w of v.warnings.slice(0, 3)) this.toast(`${v.name} line ${w.line}: ${w.message}`);
+    this.status = `Opened ${v.name} (${v.track.cues.length} cues, ${v.encoding.name})`;
+  }
+
+  /** Re-reads the active track's file in another encoding (the detection got it wrong). */
+  async reopenWithEncoding(encoding: string): Promise<void> {
+    const t = this.doc.active;
+    if (!t?.source.fileId) return;
+    if (
+      t.version !== t.savedVersion &&
+      !confirm('Re-opening discards the unsaved edits to this track. Continue?')
+    )
+      return;
+    const r = await cueline.captions.open({ fileId: t.source.fileId, encoding });
+    if (!r.ok) return this.toast(r.error.message, 'error');
+    this.doc.replaceTrack(t.key, r.value.track as Track, {
+      ...t.source,
+      encoding: r.value.encoding.name,
+      encodingConfidence: r.value.encoding.confidence,
+    });
+    this.status = `Re-opened ${t.source.fileName} as ${r.value.encoding.name}`;
+  }
+
+  async save(): Promise<boolean> {
+    const t = this.doc.active;
+    if (!t) return false;
+    if (!t.source.fileId) return this.saveAs();
+    const r = await cueline.captions.save({
+      fileId: t.source.fileId,
+      track: t.track,
+      format: t.source.format,
+    });
+    if (!r.ok) {
+      // After a crash the file ids of the old session are gone: ask where to save.
+      if (r.error.code === 'file.unknown_id') return this.saveAs();
+      this.toast(r.error.message, 'error');
+      return false;
+    }
+    this.doc.markSaved(t.key, {});
+    for (const n of r.value.notes) this.toast(n.message);
+    this.status = `Saved ${t.source.fileName}`;
+    await this.#discardAutosaveIfClean();
+    return true;
+  }
+
+  async saveAs(format?: 'srt' | 'vtt'): Promise<boolean> {
+    const t = this.doc.active;
+    if (!t) return false;
+    const fmt = format ?? t.source.format;
+    const base = (
+      t.source.fileName ?? `${this.title.replace(/\.[^.]+$/, '')}.${t.track.language || 'captions'}`
+    ).replace(/\.(srt|vtt)$/i, '');
+    const r = await cueline.captions.saveAs({ track: t.track, format: fmt, suggestedName: `${base}.${fmt}` });
+    if (!r.ok) {
+      this.toast(r.error.message, 'error');
+      return false;
+    }
+    if (!r.value) return false;
+    this.doc.markSaved(t.key, {
+      fileId: r.value.file.id,
+      fileName: r.value.file.name,
+      format: fmt,
+      encoding: 'utf-8',
+    });
+    this.status = `Saved ${r.value.file.name}`;
+    await this.#discardAutosaveIfClean();
+    return true;
+  }
+
+  // ---- tracks --------------------------------------------------------------------------------
+  newTrack(language: string, label: string, copyTimingFrom?: string): void {
+    const from = copyTimingFrom ? this.doc.core.trackDoc(copyTimingFrom)?.track : undefined;
+    const cues = from ? from.cues.map((c) => ({ id: c.id, start: c.start, end: c.end, text: '' })) : [];
+    const source: TrackSource = {
+      fileId: null,
+      fileName: null,
+      format: 'srt',
+      encoding: 'utf-8',
+      encodingConfidence: 1,
+    };
+    this.doc.addTrack({ language, label, cues }, source, { dirty: true });
+    this.status = `Added track ${label}`;
+  }
+
+  deleteTrack(key: string): void {
+    const t = this.doc.core.trackDoc(key);
+    if (!t) return;
+    if (
+      t.version !== t.savedVersion &&
+      !confirm(`Delete the track “${t.track.label || t.track.language}” with unsaved edits?`)
+    )
+      return;
+    this.doc.removeTrack(key);
+    if (this.sourceKey === key) this.sourceKey = null;
+  }
+
+  // ---- edits ---------------------------------------------------------------------------------
+  /** Applies an edit to the active track (or `trackKey`); false (and a message) if it is invalid. */
+  apply(
+    edit: Edit,
+    meta: { label: string; coalesceKey?: string; final?: boolean },
+    trackKey?: string,
+  ): boolean {
+    try {
+      this.doc.apply(edit, meta, trackKey);
+    } catch (err) {
+      this.toast(err instanceof Error ? err.message : String(err), 'error');
+      return false;
+    }
+    this.selection.prune(this.track);
+    if (meta.final !== false) this.status = meta.label;
+    this.#scheduleAutosave();
+    return true;
+  }
+
+  #run(r: cmd.CommandResult): void {
+    if ('error' in r) {
+      this.toast(r.error);
+      return;
+    }
+    if (this.apply(r.edit, { label: r.label }) && r.select) {
+      this.selection.select(this.track, r.select);
+    }
+  }
+
+  #ctx(): cmd.CommandContext {
+    return {
+      selectedIds: this.selection.ids,
+      playheadMs: this.playback.currentTimeMs,
+      frameRate: this.playback.frameRate,
+    };
+  }
+
+  undo(): void {
+    const label = this.doc.undo();
+    this.selection.prune(this.track);
+    this.status = label ? `Undid ${label.toLowerCase()}` : 'Nothing to undo';
+    if (label) this.#scheduleAutosave();
+  }
+
+  redo(): void {
+    const label = this.doc.redo();
+    this.selection.prune(this.track);
+    this.status = label ? `Redid ${label.toLowerCase()}` : 'Nothing to redo';
+    if (label) this.#scheduleAutosave();
+  }
+
+  setText(id: string, text: string, final: boolean): void {
+    const cue = this.track?.cues.find((c) => c.id === id);
+    if (!cue || cue.text === text) {
+      if (final) this.doc.seal();
+      return;
+    }
+    this.apply({ kind: 'setText', id, text }, { label: 'Edit text', coalesceKey: `text:${id}`, final });
+  }
+
+  select(ids: readonly string[], mode: SelectMode = 'replace', seek = false): void {
+    this.selection.select(this.track, ids, mode);
+    const cue = this.track?.cues.find((c) => c.id === ids.at(-1));
+    if (seek && cue) this.playback.seek(cue.start);
+  }
+
+  selectFinding(f: Finding): void {
+    if (!f.cueId) return;
+    this.panel = 'inspector';
+    this.select([f.cueId], 'replace', true);
+  }
+
+  shift(deltaMs: number, scope: 'all' | 'selection'): void {
+    const t = this.track;
+    if (!t) return;
+    this.#run(cmd.shiftBy(t, scope === 'all' ? 'all' : [...this.selection.ids], deltaMs));
+  }
+
+  twoPointSync(firstTo: number, lastTo: number): void {
+    if (this.track) this.#run(cmd.twoPointSync(this.track, firstTo, lastTo));
+  }
+
+  replaceAll(re: RegExp, replacement: string): void {
+    if (this.track) this.#run(cmd.replaceAll(this.track, re, replacement));
+  }
+
+  autoFix(onlySelected = false): void {
+    const t = this.track;
+    if (!t) return;
+    this.#run(
+      cmd.autoFix(
+        t,
+        this.rules,
+        this.playback.frameRate,
+        cmd.DEFAULT_AUTOFIX,
+        onlySelected ? this.selection.set : undefined,
+      ),
+    );
+  }
+
+  createCue(startMs: number, endMs: number): void {
+    if (this.track) this.#run(cmd.insertRange(this.track, startMs, endMs));
+  }
+
+  /** Moves the selection to the previous/next cue and the playhead to its start. */
+  stepCue(delta: number, mode: SelectMode = 'replace'): void {
+    const t = this.track;
+    if (!t || t.cues.length === 0) return;
+    const cur = this.selection.focusId ?? this.selection.ids.at(-1);
+    let i = cur ? t.cues.findIndex((c) => c.id === cur) : -1;
+    if (i < 0) i = delta > 0 ? -1 : t.cues.length;
+    const next = t.cues[Math.max(0, Math.min(t.cues.length - 1, i + delta))];
+    if (next) this.select([next.id], mode, true);
+  }
+
+  stepFinding(delta: number): void {
+    const findings = this.findingsFor(this.track).filter((f) => f.cueIndex !== undefined);
+    if (findings.length === 0) return this.toast('No quality findings.');
+    const cur = this.track?.cues.findIndex((c) => c.id === this.selection.ids[0]) ?? -1;
+    const next =
+      delta > 0
+        ? (findings.find((f) => (f.cueIndex ?? 0) > cur) ?? findings[0])
+        : ([...findings].reverse().find((f) => (f.cueIndex ?? 0) < cur) ?? findings.at(-1));
+    if (next) {
+      this.selectFinding(next);
+      this.status = next.message;
+    }
+  }
+
+  /** Runs a keyboard/menu command. */
+  run(id: CommandId): void {
+    const t = this.track;
+    const ctx = this.#ctx();
+    const p = this.playback;
+    switch (id) {
+      case 'playPause':
+        return p.toggle();
+      case 'playSelection': {
+        const c = t ? cmd.targetCue(t, ctx) : null;
+        if (c) p.playRange(c.cue.start, c.cue.end);
+        return;
+      }
+      case 'seekBack1s':
+        return p.seekBy(-1000);
+      case 'seekForward1s':
+        return p.seekBy(1000);
+      case 'seekBack500':
+        return p.seekBy(-500);
+      case 'seekForward500':
+        return p.seekBy(500);
+      case 'frameBack':
+        return p.stepFrames(-1);
+      case 'frameForward':
+        return p.stepFrames(1);
+      case 'prevCue':
+        return this.stepCue(-1);
+      case 'nextCue':
+        return this.stepCue(1);
+      case 'jumpToPlayhead': {
+        const c = t ? cmd.cueAtTime(t, p.currentTimeMs) : null;
+        if (c) this.select([c.cue.id]);
+        else this.toast('No cue at the playhead.');
+        return;
+      }
+      case 'nextFinding':
+        return this.stepFinding(1);
+      case 'prevFinding':
+        return this.stepFinding(-1);
+      case 'editText': {
+        const c = t ? cmd.targetCue(t, ctx) : null;
+        if (c) this.editingId = c.cue.id;
+        return;
+      }
+      case 'undo':
+        return this.undo();
+      case 'redo':
+        return this.redo();
+      case 'save':
+        void this.save();
+        return;
+      case 'saveAs':
+        void this.saveAs();
+        return;
+      case 'openVideo':
+        void this.openVideoDialog();
+        return;
+      case 'openSubtitles':
+        void this.openSubtitlesDialog();
+        return;
+      case 'find':
+        this.findOpen = true;
+        this.findReplace = false;
+        return;
+      case 'replace':
+        this.findOpen = true;
+        this.findReplace = true;
+        return;
+      case 'showShortcuts':
+        this.dialog = 'shortcuts';
+        return;
+      case 'shiftTimes':
+        if (t) this.dialog = 'shift';
+        return;
+      case 'twoPointSync':
+        if (t) this.dialog = 'sync';
+        return;
+      case 'autoFix':
+        return this.autoFix(this.selection.ids.length > 0);
+    }
+    if (!t) return this.toast('Open or create a subtitle track first.');
+    const frame = (edge: 'start' | 'end' | 'both', steps: number): void =>
+      this.#run(cmd.nudge(t, ctx, edge, steps, 'frame'));
+    const ms = (edge: 'start' | 'end' | 'both', steps: number): void =>
+      this.#run(cmd.nudge(t, ctx, edge, steps, '100ms'));
+    switch (id) {
+      case 'insertCue':
+        return this.#run(cmd.insertAtPlayhead(t, ctx));
+      case 'deleteCue':
+        return this.#run(cmd.deleteSelected(t, ctx));
+      case 'splitAtPlayhead':
+        return this.#run(cmd.splitAtPlayhead(t, ctx));
+      case 'mergeWithNext':
+        return this.#run(cmd.mergeWithNext(t, ctx));
+      case 'setStart':
+        return this.#run(cmd.setEdgeAtPlayhead(t, ctx, 'start'));
+      case 'setEnd':
+        return this.#run(cmd.setEdgeAtPlayhead(t, ctx, 'end'));
+      case 'snapToShotChange':
+        return this.#run(
+          cmd.snapToShotChanges(t, ctx, this.media.shotChangesMs, {
+            startWithinFrames: this.settings.snap.shotStartWithinFrames,
+            endBeforeFrames: this.settings.snap.shotEndBeforeFrames,
+          }),
+        );
+      case 'nudgeStartBackFrame':
+        return frame('start', -1);
+      case 'nudgeStartForwardFrame':
+        return frame('start', 1);
+      case 'nudgeEndBackFrame':
+        return frame('end', -1);
+      case 'nudgeEndForwardFrame':
+        return frame('end', 1);
+      case 'nudgeBothBackFrame':
+        return frame('both', -1);
+      case 'nudgeBothForwardFrame':
+        return frame('both', 1);
+      case 'nudgeStartBack100':
+        return ms('start', -1);
+      case 'nudgeStartForward100':
+        return ms('start', 1);
+      case 'nudgeEndBack100':
+        return ms('end', -1);
+      case 'nudgeEndForward100':
+        return ms('end', 1);
+      case 'nudgeBothBack100':
+        return ms('both', -1);
+      case 'nudgeBothForward100':
+        return ms('both', 1);
+    }
+  }
+
+  // ---- autosave and recovery -----------------------------------------------------------------
+  #scheduleAutosave(): void {
+    clearTimeout(this.#autosaveTimer);
+    // Soon after an edit (a crash loses at most a second of work), and not on every keystroke.
+    this.#autosaveTimer = setTimeout(() => void this.autosaveNow(), 1000);
+  }
+
+  async autosaveNow(): Promise<void> {
+    const rev = this.doc.snap.revision;
+    if (!this.doc.snap.dirty || rev === this.#lastAutosaved) return;
+    const document = JSON.parse(JSON.stringify(this.doc.core.toSaved())) as never;
+    const r = await cueline.autosave.write({ docId: this.docId, title: this.title, document });
+    if (r.ok) this.#lastAutosaved = rev;
+  }
+
+  async #discardAutosaveIfClean(): Promise<void> {
+    if (!this.doc.snap.dirty) await cueline.autosave.discard({ docId: this.docId });
+  }
+
+  /** Looks for autosaves left by a session that ended without saving. */
+  async checkRecovery(): Promise<void> {
+    const r = await cueline.autosave.list();
+    if (!r.ok) return;
+    const latest = [...r.value].sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
+    if (latest && latest.docId !== this.docId)
+      this.recovery = { docId: latest.docId, title: latest.title, savedAt: latest.savedAt };
+  }
+
+  async recover(): Promise<void> {
+    const offer = this.recovery;
+    if (!offer) return;
+    const r = await cueline.autosave.read({ docId: offer.docId });
+    this.recovery = null;
+    if (!r.ok) return this.toast(r.error.message, 'error');
+    const saved = r.value.document as unknown as SavedDocument;
+    if (!saved || saved.version !== 1 || !Array.isArray(saved.tracks))
+      return this.toast('That autosave is from another version of Cueline.', 'error');
+    this.doc.restore(saved);
+    // Continue under the recovered id so the next autosave replaces it.
+    this.docId = offer.docId;
+    if (saved.video) {
+      const url = await cueline.media.url({ id: saved.video.fileId });
+      if (url.ok) {
+        this.videoUrl = url.value.url;
+        void this.#loadMedia(saved.video.fileId);
+      } else this.toast(`Open ${saved.video.name} again to see the video.`);
+    }
+    this.status = `Recovered ${offer.title}`;
+  }
+
+  async discardRecovery(): Promise<void> {
+    const offer = this.recovery;
+    this.recovery = null;
+    if (offer) await cueline.autosave.discard({ docId: offer.docId });
+  }
+}

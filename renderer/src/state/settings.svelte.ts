@@ -1,0 +1,123 @@
+// Preferences: theme, rule preset per project (a project is the video, or the first subtitle file
+// when there is no video), rule overrides, keymap overrides, snapping offsets and pane sizes. Kept
+// through settings:get/set; the editor's own keys live under settings.editor.
+import { PRESETS, type PresetName, type RuleSettings } from '../../../shared/captions/rules.ts';
+import { cueline } from '../lib/cueline-api.ts';
+import { DEFAULT_SNAP, type SnapSettings } from '../timeline/snapping.ts';
+import type { Keymap } from './keymap.ts';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface PaneSizes {
+  sidePx: number;
+  timelinePx: number;
+  videoPx: number;
+}
+
+const DEFAULT_PANES: PaneSizes = { sidePx: 440, timelinePx: 190, videoPx: 270 };
+const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
+
+function isPreset(v: unknown): v is PresetName {
+  return typeof v === 'string' && (PRESET_NAMES as string[]).includes(v);
+}
+function record(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+export class SettingsStore {
+  theme: ThemeChoice = $state('system');
+  systemDark = $state(false);
+  projectPresets: Record<string, PresetName> = $state.raw({});
+  ruleOverrides: Partial<RuleSettings> = $state.raw({});
+  keymap: Keymap = $state.raw({});
+  snap: SnapSettings = $state.raw(DEFAULT_SNAP);
+  panes: PaneSizes = $state.raw(DEFAULT_PANES);
+  autosaveSeconds = $state(30);
+  loaded = $state(false);
+
+  get resolvedTheme(): 'light' | 'dark' {
+    return this.theme === 'system' ? (this.systemDark ? 'dark' : 'light') : this.theme;
+  }
+
+  presetFor(project: string | null): PresetName {
+    return (project && this.projectPresets[project]) || 'netflix-adult';
+  }
+
+  rulesFor(project: string | null): RuleSettings {
+    return { ...PRESETS[this.presetFor(project)], ...this.ruleOverrides };
+  }
+
+  async load(): Promise<void> {
+    const r = await cueline.settings.get();
+    if (!r.ok) return;
+    const s = r.value;
+    this.theme = s.theme;
+    this.autosaveSeconds = s.autosaveSeconds;
+    const overrides: Partial<RuleSettings> = {};
+    for (const [k, v] of Object.entries(s.captionRules)) (overrides as Record<string, number>)[k] = v;
+    this.ruleOverrides = overrides;
+    const ed = record(s.editor);
+    const presets: Record<string, PresetName> = {};
+    for (const [k, v] of Object.entries(record(ed['projectPresets']))) if (isPreset(v)) presets[k] = v;
+    this.projectPresets = presets;
+    const km: Keymap = {};
+    for (const [k, v] of Object.entries(record(ed['keymap'])))
+      if (Array.isArray(v) && v.every((x) => typeof x === 'string')) (km as Record<string, string[]>)[k] = v;
+    this.keymap = km;
+    const snap = record(ed['snap']);
+    this.snap = {
+      ...DEFAULT_SNAP,
+      ...Object.fromEntries(
+        Object.entries(snap).filter(
+          ([k, v]) => k in DEFAULT_SNAP && typeof v === typeof DEFAULT_SNAP[k as keyof SnapSettings],
+        ),
+      ),
+    };
+    const panes = record(ed['panes']);
+    this.panes = {
+      ...DEFAULT_PANES,
+      ...Object.fromEntries(Object.entries(panes).filter(([, v]) => typeof v === 'number')),
+    };
+    this.loaded = true;
+  }
+
+  async setTheme(theme: ThemeChoice): Promise<void> {
+    this.theme = theme;
+    await cueline.settings.set({ theme });
+  }
+
+  async setPreset(project: string | null, preset: PresetName): Promise<void> {
+    if (!project) return;
+    this.projectPresets = { ...this.projectPresets, [project]: preset };
+    await this.#saveEditor();
+  }
+
+  async setKeymap(keymap: Keymap): Promise<void> {
+    this.keymap = keymap;
+    await this.#saveEditor();
+  }
+
+  async setSnap(snap: SnapSettings): Promise<void> {
+    this.snap = snap;
+    await this.#saveEditor();
+  }
+
+  setPanes(panes: PaneSizes): void {
+    this.panes = panes;
+    clearTimeout(this.#panesTimer);
+    // Splitter drags fire often; store once they settle.
+    this.#panesTimer = setTimeout(() => void this.#saveEditor(), 400);
+  }
+  #panesTimer: ReturnType<typeof setTimeout> | undefined;
+
+  async #saveEditor(): Promise<void> {
+    await cueline.settings.set({
+      editor: {
+        projectPresets: this.projectPresets,
+        keymap: this.keymap as Record<string, string[]>,
+        snap: { ...this.snap },
+        panes: { ...this.panes },
+      },
+    });
+  }
+}

@@ -1,0 +1,48 @@
+// Shared media for the editor e2e tests: a short generated video and a small SRT, made once per
+// worker in a temporary folder.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateVideo } from '../../support/media-fixtures.ts';
+
+export const SRT = [
+  '1',
+  '00:00:01,000 --> 00:00:03,000',
+  'Hello and welcome to the launch',
+  '',
+  '2',
+  '00:00:04,000 --> 00:00:06,000',
+  'Today we ship captions',
+  '',
+  '3',
+  '00:00:06,500 --> 00:00:08,000',
+  'Thanks for watching',
+  '',
+].join('\n');
+
+export interface Media {
+  dir: string;
+  video: string;
+  srt: string;
+}
+
+let media: Promise<{ dir: string; video: string }> | null = null;
+
+/** A 10 s 25 fps video (generated once) and a fresh copy of the SRT for this test. */
+export async function editorMedia(name = 'launch.en.srt', text = SRT): Promise<Media> {
+  media ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cueline-editor-'));
+    const video = await generateVideo(join(dir, 'launch.mp4'), {
+      duration: 10,
+      width: 640,
+      height: 360,
+      fps: 25,
+    });
+    return { dir, video };
+  })();
+  const { video } = await media;
+  const dir = await mkdtemp(join(tmpdir(), 'cueline-editor-srt-'));
+  const srt = join(dir, name);
+  await writeFile(srt, text);
+  return { dir, video, srt };
+}
