@@ -1,11 +1,29 @@
 // Opaque ids for the files the user opened. The renderer names files only by these ids, so a
 // compromised renderer can reach nothing the user didn't pick (DESIGN.md "Renderer", media protocol).
+// Ids are kept in the user-data folder so an autosaved document recovered after a crash still
+// names its video and subtitle files.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { FileKind, FileRef } from '../../../shared/ipc/common.ts';
+import { fileId, fileKind } from '../../../shared/ipc/common.ts';
+import { writeJsonAtomic } from './atomic-json.ts';
 import { kindOfFile } from './file-kinds.ts';
+
+/** Ids remembered across launches (oldest forgotten first). */
+const MAX_REMEMBERED = 500;
+const persisted = z.array(
+  z.object({
+    id: fileId,
+    kind: fileKind,
+    name: z.string(),
+    size: z.number().int().nonnegative(),
+    path: z.string(),
+  }),
+);
 
 export interface RegisteredFile extends FileRef {
   path: string;
@@ -14,6 +32,43 @@ export interface RegisteredFile extends FileRef {
 export class FileRegistry {
   readonly #byId = new Map<string, RegisteredFile>();
   readonly #idByPath = new Map<string, string>();
+  readonly #persistFile: string | undefined;
+  #saving: Promise<void> = Promise.resolve();
+
+  /** With persistFile, ids are loaded from it now and saved to it on every registration. */
+  constructor(persistFile?: string) {
+    this.#persistFile = persistFile;
+    if (!persistFile) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(persistFile, 'utf8'));
+    } catch {
+      return; // first launch, or a damaged file: start empty
+    }
+    const parsed = persisted.safeParse(raw);
+    if (!parsed.success) return;
+    for (const e of parsed.data) {
+      this.#byId.set(e.id, e);
+      this.#idByPath.set(e.path, e.id);
+    }
+  }
+
+  /** Resolves once the ids registered so far are on disk. */
+  flush(): Promise<void> {
+    return this.#saving;
+  }
+
+  #persist(): void {
+    const file = this.#persistFile;
+    if (!file) return;
+    const entries = [...this.#byId.values()].slice(-MAX_REMEMBERED);
+    this.#saving = this.#saving
+      .then(() => writeJsonAtomic(file, entries))
+      .then(
+        () => undefined,
+        (err: unknown) => console.warn(`[workspace] could not save file ids: ${String(err)}`),
+      );
+  }
 
   /** Mints (or reuses) an id for a file or folder on disk. Only main-side code calls this. */
   async register(path: string, expected?: FileKind): Promise<FileRef> {
@@ -43,8 +98,11 @@ export class FileRegistry {
       size: st.isFile() ? st.size : 0,
       path: full,
     };
+    // Re-inserted so the most recently used ids are the last forgotten.
+    this.#byId.delete(id);
     this.#byId.set(id, entry);
     this.#idByPath.set(full, id);
+    this.#persist();
     return toRef(entry);
   }
 

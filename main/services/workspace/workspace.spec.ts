@@ -14,7 +14,10 @@ beforeEach(async () => {
   await writeFile(join(dir, 'media', 'a.en.srt'), 'subs');
   await writeFile(join(dir, 'media', 'notes.txt'), 'x');
 });
-afterEach(() => rm(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await ws.files.flush();
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('file registry', () => {
   it('mints opaque ids without paths, stable per path', async () => {
@@ -49,6 +52,23 @@ describe('file registry', () => {
     expect(() => ws.files.resolve('nope-nope-nope')).toThrow(
       expect.objectContaining({ code: 'file.unknown_id' }),
     );
+  });
+});
+
+describe('file ids', () => {
+  it('survive a restart, so a recovered autosave still names its files', async () => {
+    const a = await ws.files.register(join(dir, 'media', 'a.mp4'));
+    await ws.files.flush();
+    const again = createWorkspace(ws.paths);
+    expect(again.files.resolve(a.id, 'video').path).toBe(join(dir, 'media', 'a.mp4'));
+    expect((await again.files.register(join(dir, 'media', 'a.mp4'))).id).toBe(a.id);
+  });
+
+  it('start empty from a damaged file', async () => {
+    await mkdir(ws.paths.userData, { recursive: true });
+    await writeFile(join(ws.paths.userData, 'file-ids.json'), '{nope');
+    const again = createWorkspace(ws.paths);
+    expect(again.files.lookup('AAAAAAAAAAAAAAAA')).toBeUndefined();
   });
 });
 

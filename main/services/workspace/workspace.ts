@@ -1,5 +1,6 @@
 // Everything the app keeps about the user's files and preferences, under one user-data folder
 // (CUELINE_HOME in tests). Plain Node: the app, the CLI and the test harness share it.
+import { join } from 'node:path';
 import type { AppPaths } from '../app-paths.ts';
 import { AutosaveStore } from './autosave-store.ts';
 import { FileRegistry } from './file-registry.ts';
@@ -17,7 +18,7 @@ export interface Workspace {
 }
 
 export function createWorkspace(paths: AppPaths): Workspace {
-  const files = new FileRegistry();
+  const files = new FileRegistry(join(paths.userData, 'file-ids.json'));
   return {
     paths,
     files,

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createAppRouter } from '../../../main/router/app-router.ts';
+import type { PublishingDeps } from '../../../main/router/handlers/publish.ts';
 import type { Router } from '../../../main/router/router.ts';
 import type { EventSink } from '../../../main/router/types.ts';
 import { createWorkspace, type Workspace } from '../../../main/services/workspace/workspace.ts';
@@ -41,8 +42,10 @@ export interface HarnessApp {
   reload(): Promise<void>;
 }
 
-export const test = base.extend<{ app: HarnessApp }>({
-  app: async ({ page }, use) => {
+export const test = base.extend<{ app: HarnessApp; publishing: PublishingDeps | undefined }>({
+  /** Publishing to X: tests that publish override it with one pointed at the emulator. */
+  publishing: [undefined, { option: true }],
+  app: async ({ page, publishing }, use) => {
     const userData = await mkdtemp(join(tmpdir(), 'cueline-e2e-'));
     const workspace = createWorkspace({ userData, cache: join(userData, 'cache') });
     const dialogs = new DialogsDouble();
@@ -60,6 +63,7 @@ export const test = base.extend<{ app: HarnessApp }>({
         versions: { node: process.versions.node, electron: null, chrome: null },
       },
       router: { validateResponses: true },
+      ...(publishing ? { publishing } : {}),
     });
     const server = await startHarnessServer(workspace.files);
     mediaUrl = server.mediaUrl;
@@ -114,6 +118,7 @@ export const test = base.extend<{ app: HarnessApp }>({
     router.jobs.cancelAllFor(sink.id);
     await router.jobs.idle();
     await server.close();
+    await workspace.files.flush();
     await rm(userData, { recursive: true, force: true });
   },
 });
