@@ -131,8 +131,14 @@ export class AuthService {
     return { ...toSummary(account), isDefault: true };
   }
 
+  /** Fails fast, before the user spends time in the browser, when the tokens would have nowhere to go. */
+  async checkKeychain(): Promise<void> {
+    await this.#secrets.get(secretKeys.accountTokens('.probe'));
+  }
+
   async signInOAuth2(o: OAuth2SignInOptions): Promise<AccountSummary> {
     const clientId = await this.app.clientId();
+    await this.checkKeychain();
     const settings = await this.app.settings();
     return signInWithPkce(
       {
@@ -163,7 +169,7 @@ export class AuthService {
   }
 
   async beginOAuth1Pin(o: { accountId?: string; signal?: AbortSignal } = {}): Promise<PinSignIn> {
-    const consumer = await this.app.consumer();
+    const consumer = await this.app.consumer(); // reads the keychain: fails fast when it is unavailable
     const requestToken: RequestToken = await requestPinToken(this.endpoints, consumer, o.signal);
     return {
       authorizeUrl: requestToken.authorizeUrl,

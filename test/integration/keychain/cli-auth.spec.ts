@@ -113,6 +113,25 @@ describe('cueline auth (CLI, real keychain)', () => {
     expect(out.stderr).toContain('cueline auth login');
   });
 
+  it('without a usable keychain: a clear error before any browser opens, and nothing saved', async () => {
+    const noBus = { ...env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/cueline-bus' };
+    const pages = emulator.oauth.consentPages;
+    const login = await cli(['auth', 'login', '--oauth2'], noBus);
+    expect(login.code).toBe(1);
+    expect(login.stderr).toContain('system keychain is not available');
+    expect(login.stderr).not.toContain('/i/oauth2/authorize');
+    expect(emulator.oauth.consentPages).toBe(pages);
+    const setup = await cli(['auth', 'setup', '--consumer-key', 'other', '--consumer-secret-stdin'], noBus, {
+      stdin: 'some-secret\n',
+    });
+    expect(setup.code).toBe(1);
+    expect(setup.stderr).toContain('system keychain is not available');
+    const settings = JSON.parse(await readFile(join(home, 'x-app.json'), 'utf8')) as { consumerKey: string };
+    expect(settings.consumerKey).toBe(emulator.credentials.consumerKey); // nothing half-saved
+    const list = await cli(['auth', 'list', '--json'], env);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+  });
+
   it('login --oauth2 signs in through the browser and the loopback port', async () => {
     const r = await cli(['auth', 'login', '--oauth2'], env);
     expect(r.code, r.stderr).toBe(0);
