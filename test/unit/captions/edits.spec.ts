@@ -54,6 +54,21 @@ function editFor(t: Track): fc.Arbitrary<Edit> {
     fc
       .shuffledSubarray(ids, { minLength: n, maxLength: n })
       .map((order) => ({ kind: 'reorder', ids: order }) as Edit),
+    fc
+      .tuple(
+        fc.integer({ min: 0, max: n }),
+        fc.integer({ min: 0, max: n }),
+        fc.array(newCue, { maxLength: 3 }),
+      )
+      .map(
+        ([index, count, cues]) =>
+          ({
+            kind: 'replaceCues',
+            index,
+            count: Math.min(count, n - index),
+            cues: cues.map((c, k) => ({ ...c, id: `${c.id}-${k}` })),
+          }) as Edit,
+      ),
   ];
   if (n === 0) return fc.oneof(...always);
   const withCues: fc.Arbitrary<Edit>[] = [
@@ -65,6 +80,15 @@ function editFor(t: Track): fc.Arbitrary<Edit> {
       return fc.integer({ min: 0, max: end }).map((start) => ({ kind: 'resize', id, start }) as Edit);
     }),
     fc.tuple(anyId, cueText).map(([id, text]) => ({ kind: 'setText', id, text }) as Edit),
+    fc
+      .uniqueArray(fc.tuple(anyId, ms, fc.integer({ min: 0, max: 9000 })), {
+        selector: ([id]) => id,
+        maxLength: 4,
+      })
+      .map(
+        (ts) =>
+          ({ kind: 'retime', times: ts.map(([id, start, d]) => ({ id, start, end: start + d })) }) as Edit,
+      ),
     fc
       .tuple(anyId, fc.option(fc.constantFrom('align:start', 'line:0'), { nil: null }))
       .map(([id, settings]) => ({ kind: 'setSettings', id, settings }) as Edit),
