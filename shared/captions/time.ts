@@ -71,20 +71,23 @@ export function framesToDurationMs(frames: number, rate: FrameRate): number {
   return (frames * 1000 * rate.den) / rate.num;
 }
 
-function pad2(n: number): string {
-  return n < 10 ? '0' + n : String(n);
-}
-function pad3(n: number): string {
-  return n < 10 ? '00' + n : n < 100 ? '0' + n : String(n);
-}
+// Zero-padded fields from tables: the writers format two timestamps per cue.
+const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
 
 /** `HH:MM:SS,mmm` (SRT) or `HH:MM:SS.mmm` (WebVTT). */
 export function formatTimestamp(ms: number, sep: ',' | '.'): string {
   const t = Math.max(0, Math.round(ms));
   const h = Math.floor(t / 3_600_000);
-  const m = Math.floor(t / 60_000) % 60;
-  const s = Math.floor(t / 1000) % 60;
-  return pad2(h) + ':' + pad2(m) + ':' + pad2(s) + sep + pad3(t % 1000);
+  return (
+    (h < 100 ? PAD2[h] : String(h)) +
+    ':' +
+    PAD2[Math.floor(t / 60_000) % 60] +
+    ':' +
+    PAD2[Math.floor(t / 1000) % 60] +
+    sep +
+    PAD3[t % 1000]
+  );
 }
 
 export function formatSrtTimestamp(ms: number): string {
