@@ -191,6 +191,12 @@ interface LoginOptions {
 async function login(svc: AuthService, o: LoginOptions): Promise<void> {
   if (o.oauth1 && o.oauth2) throw new CuelineError('usage.conflict', 'Choose one of --oauth1 and --oauth2.');
   const settings = await svc.app.settings();
+  if (!o.oauth1 && !o.oauth2 && !o.paste && !settings.clientId && !settings.consumerKey)
+    throw new CuelineError(
+      'auth.missing_credentials',
+      'Set up your X app first: `cueline auth setup --client-id <id>` (OAuth 2.0) or ' +
+        '`cueline auth setup --consumer-key <key> --consumer-secret-stdin` (OAuth 1.0a).',
+    );
   const method =
     o.oauth1 || o.paste ? 'oauth1' : o.oauth2 ? 'oauth2' : settings.clientId ? 'oauth2' : 'oauth1';
   const open = systemOpener();

@@ -82,6 +82,12 @@ describe('cueline auth (CLI, real keychain)', () => {
     await rm(home, { recursive: true, force: true });
   });
 
+  it('login before setup says how to set up, exit 2', async () => {
+    const r = await cli(['auth', 'login'], env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cueline auth setup --client-id');
+  });
+
   it('setup keeps the consumer secret out of files and output', async () => {
     const port = await freePort();
     const r = await cli(
