@@ -18,8 +18,15 @@ const api = buildCuelineApi(__CUELINE_BRIDGE_SPEC__, {
       ipcRenderer.removeListener(event, wrapped);
     };
   },
-  // Only a File from a real drop or <input type=file> has a path; anything else maps to ''.
-  pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
+  // Only a File from a real drop or <input type=file> has a path; a File made in script gives '',
+  // and anything that isn't a File throws — both send nothing.
+  pathForFile: (file) => {
+    try {
+      return webUtils.getPathForFile(file as File);
+    } catch {
+      return '';
+    }
+  },
 });
 
 contextBridge.exposeInMainWorld('cueline', api);
