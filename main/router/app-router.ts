@@ -5,6 +5,9 @@ import type { AppInfo } from '../../shared/ipc/channels/app.ts';
 import type { Workspace } from '../services/workspace/workspace.ts';
 import type { Dialogs } from './dialogs.ts';
 import { appHandlers } from './handlers/app.ts';
+import { batchHandlers } from './handlers/batch.ts';
+import { historyHandlers } from './handlers/history.ts';
+import { publishHandlers, type PublishingDeps } from './handlers/publish.ts';
 import { captionsHandlers } from './handlers/captions.ts';
 import { filesHandlers } from './handlers/files.ts';
 import { jobsHandlers } from './handlers/jobs.ts';
@@ -19,12 +22,21 @@ export interface AppRouterOptions {
   dialogs: Dialogs;
   mediaUrl(id: string): string;
   appInfo: AppInfo;
+  /** Publishing to X (accounts, clients, journals, notifications). */
+  publishing?: PublishingDeps;
   router?: Omit<RouterOptions, 'jobs'>;
 }
 
 export function createAppRouter(o: AppRouterOptions): Router {
   const jobs = createJobRunner();
-  const deps = { workspace: o.workspace, dialogs: o.dialogs, mediaUrl: o.mediaUrl, appInfo: o.appInfo, jobs };
+  const deps = {
+    workspace: o.workspace,
+    dialogs: o.dialogs,
+    mediaUrl: o.mediaUrl,
+    appInfo: o.appInfo,
+    jobs,
+    ...(o.publishing ? { publishing: o.publishing } : {}),
+  };
   const handlers: Handlers<Channels> = {
     ...appHandlers(deps),
     ...captionsHandlers(deps),
@@ -32,6 +44,9 @@ export function createAppRouter(o: AppRouterOptions): Router {
     ...jobsHandlers(deps),
     ...mediaHandlers(deps),
     ...workspaceHandlers(deps),
+    ...publishHandlers(deps),
+    ...historyHandlers(deps),
+    ...batchHandlers(deps),
   };
   return createRouter(contract, handlers, { ...o.router, jobs });
 }

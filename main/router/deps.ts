@@ -2,6 +2,7 @@ import type { AppInfo } from '../../shared/ipc/channels/app.ts';
 import type { Workspace } from '../services/workspace/workspace.ts';
 import type { Dialogs } from './dialogs.ts';
 import type { JobRunner } from './jobs.ts';
+import type { PublishingDeps } from './handlers/publish.ts';
 
 /** Everything the handlers reach: services and the few things the host (app or harness) provides. */
 export interface RouterDeps {
@@ -11,4 +12,6 @@ export interface RouterDeps {
   mediaUrl(id: string): string;
   appInfo: AppInfo;
   jobs: JobRunner;
+  /** Publishing to X (publish, history, batch channels); absent → those channels say it is unavailable. */
+  publishing?: PublishingDeps;
 }

@@ -3,6 +3,9 @@
 // checker says which), and the preload and window.cueline pick the channels up at build time.
 import type { ChannelMap } from './define.ts';
 import { appChannels } from './channels/app.ts';
+import { batchChannels } from './channels/batch.ts';
+import { historyChannels } from './channels/history.ts';
+import { publishChannels } from './channels/publish.ts';
 import { autosaveChannels } from './channels/autosave.ts';
 import { captionsChannels } from './channels/captions.ts';
 import { filesChannels } from './channels/files.ts';
@@ -22,6 +25,9 @@ export const channels = {
   ...mediaChannels,
   ...recentChannels,
   ...settingsChannels,
+  ...publishChannels,
+  ...historyChannels,
+  ...batchChannels,
 } satisfies ChannelMap;
 
 export { events };

@@ -1,0 +1,30 @@
+// What was published where and when, from the job journals (and what the app noted beside them:
+// the video's name, the account), newest first.
+import { z } from 'zod';
+import { call } from '../define.ts';
+
+export const historyEntry = z.object({
+  jobId: z.string(),
+  kind: z.enum(['publish', 'attach']),
+  status: z.enum(['running', 'completed', 'failed']),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  /** The video's file name when known (published from this app), else null. */
+  videoName: z.string().nullable(),
+  account: z.string().nullable(),
+  category: z.enum(['tweet_video', 'amplify_video']).nullable(),
+  api: z.enum(['v2', 'v1.1']).nullable(),
+  videoId: z.string().nullable(),
+  languages: z.array(z.object({ languageCode: z.string(), subtitleId: z.string(), associated: z.boolean() })),
+  postId: z.string().nullable(),
+  postUrl: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type HistoryEntry = z.output<typeof historyEntry>;
+
+export const historyChannels = {
+  'history:list': call(
+    z.object({ limit: z.number().int().min(1).max(1000).optional() }),
+    z.array(historyEntry),
+  ),
+};

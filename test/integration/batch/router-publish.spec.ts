@@ -1,0 +1,288 @@
+// The publish, history and batch IPC channels through the real router (as the app and the
+// Playwright harness bind it), against the emulator: jobs, progress events, pause, cancel, notifications.
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppRouter } from '../../../main/router/app-router.ts';
+import type { Router } from '../../../main/router/router.ts';
+import type { EventSink } from '../../../main/router/types.ts';
+import { createWorkspace, type Workspace } from '../../../main/services/workspace/workspace.ts';
+import { DialogsDouble } from '../../e2e/harness/dialogs-double.ts';
+import {
+  emulatorPublishing,
+  recordingNotifier,
+  type RecordingNotifier,
+} from '../../e2e/renderer/publish-support.ts';
+import { generateVideo } from '../../support/media-fixtures.ts';
+import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'cueline-router-publish-'));
+const seed = join(dir, 'seed.mp4');
+let emu: Emulator;
+let router: Router;
+let workspace: Workspace;
+let notifier: RecordingNotifier;
+const events: Array<{ event: string; payload: Record<string, unknown> }> = [];
+const sink: EventSink = {
+  id: 'window-1',
+  send: (event, payload) => events.push({ event, payload: payload as Record<string, unknown> }),
+  isClosed: () => false,
+};
+
+const cues = (text: string) => [
+  { id: '1', start: 100, end: 800, text },
+  { id: '2', start: 900, end: 1000, text: `${text}!` },
+];
+
+async function call<T>(channel: string, payload?: unknown): Promise<T> {
+  const r = await router.invoke(channel, payload, { sink });
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+async function finished(jobId: string): Promise<{ event: string; payload: Record<string, unknown> }> {
+  await router.jobs.idle();
+  const e = events.find(
+    (x) => (x.event === 'job:done' || x.event === 'job:failed') && x.payload['jobId'] === jobId,
+  );
+  if (!e) throw new Error(`job ${jobId} did not end`);
+  return e;
+}
+
+beforeAll(async () => {
+  emu = await startEmulator({ config: { checkAfterSecs: 0, processingSteps: 1 } });
+  await generateVideo(seed, { duration: 1, width: 160, height: 90 });
+  notifier = recordingNotifier();
+  workspace = createWorkspace({ userData: join(dir, 'ws'), cache: join(dir, 'ws', 'cache') });
+  router = createAppRouter({
+    workspace,
+    dialogs: new DialogsDouble(),
+    mediaUrl: (id) => `http://127.0.0.1/media/${id}`,
+    appInfo: {
+      name: 'Cueline',
+      version: '0',
+      platform: 'linux',
+      versions: { node: '24', electron: null, chrome: null },
+    },
+    publishing: await emulatorPublishing(emu, { notifier, notifyAfterMs: 0 }),
+    router: { validateResponses: true },
+  });
+});
+afterAll(() => emu.close());
+
+describe('publish channels', () => {
+  it('pre-flight names the problems; publish uploads, associates, posts; history lists it; replace and remove act on X', async () => {
+    const video = await workspace.files.register(seed, 'video');
+    const pre = await call<{
+      ok: boolean;
+      tracks: Array<{ languageCode: string | null; problems: string[] }>;
+    }>('publish:preflight', {
+      video: video.id,
+      category: 'tweet_video',
+      tracks: [
+        { language: 'en', cues: cues('Hi') },
+        { language: 'sp', cues: cues('Hola') },
+        { language: 'fr', cues: [] },
+      ],
+      post: 'x'.repeat(300),
+    });
+    expect(pre.ok).toBe(false);
+    expect(pre.tracks[0]).toEqual({
+      language: 'en',
+      languageCode: 'EN',
+      displayName: 'English',
+      problems: [],
+    });
+    expect(pre.tracks[1]?.problems.join()).toMatch(/Spanish is "es"/);
+    expect(pre.tracks[2]?.problems).toEqual(['The track has no cues.']);
+
+    const { jobId } = await call<{ jobId: string }>('publish:start', {
+      video: video.id,
+      tracks: [
+        { language: 'en', cues: cues('Hi') },
+        { language: 'pt-BR', cues: cues('Oi') },
+      ],
+      post: 'Launch day',
+      category: 'tweet_video',
+      api: 'v2',
+    });
+    const end = await finished(jobId);
+    expect(end.event).toBe('job:done');
+    const result = end.payload['result'] as {
+      videoId: string;
+      postUrl: string;
+      subtitles: Array<{ languageCode: string }>;
+    };
+    expect(result.subtitles.map((s) => s.languageCode)).toEqual(['EN', 'PT']);
+    expect([...(emu.state.media.get(result.videoId)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'PT']);
+    expect(emu.state.posts.find((p) => p.text === 'Launch day')?.mediaIds).toEqual([result.videoId]);
+    const steps = events
+      .filter((e) => e.event === 'job:progress' && e.payload['jobId'] === jobId)
+      .map((e) => (e.payload['progress'] as { step: string }).step);
+    // Progress is throttled (latest wins) so intermediate steps may merge; the last one always lands.
+    expect(steps[0]).toBe('validate');
+    expect(steps[steps.length - 1]).toBe('done');
+    expect(notifier.shown.at(-1)).toMatchObject({ sinkId: 'window-1', title: 'Publishing finished' });
+
+    const history = await call<
+      Array<{
+        videoId: string;
+        videoName: string;
+        postUrl: string;
+        languages: Array<{ languageCode: string; associated: boolean }>;
+      }>
+    >('history:list', {});
+    expect(history[0]).toMatchObject({
+      videoId: result.videoId,
+      videoName: 'seed.mp4',
+      postUrl: result.postUrl,
+    });
+
+    const rep = await call<{ jobId: string }>('publish:replace', {
+      mediaId: result.videoId,
+      track: { language: 'en', cues: cues('Hello again') },
+      category: 'tweet_video',
+      api: 'v2',
+    });
+    expect((await finished(rep.jobId)).event).toBe('job:done');
+    const en = emu.state.media.get(result.videoId)?.subtitles.get('EN');
+    expect(emu.state.media.get(en?.id ?? '')?.chunks?.toString()).toContain('Hello again');
+    expect(emu.state.requests.filter((q) => q.route === 'v2.subtitles.delete').map((q) => q.status)).toEqual([
+      200,
+    ]);
+
+    await call('publish:removeLanguage', {
+      mediaId: result.videoId,
+      language: 'pt-BR',
+      category: 'tweet_video',
+      api: 'v2',
+    });
+    expect([...(emu.state.media.get(result.videoId)?.subtitles.keys() ?? [])]).toEqual(['EN']);
+    const after = await call<typeof history>('history:list', {});
+    const first = after.find((h) => h.videoName === 'seed.mp4');
+    expect(first?.languages.find((l) => l.languageCode === 'PT')?.associated).toBe(false);
+  });
+});
+
+describe('batch channels', () => {
+  it('plans a folder, runs it with progress, exports the results, and a second run skips everything', async () => {
+    const d = mkdtempSync(join(dir, 'batch-'));
+    for (const n of ['one', 'two', 'three']) {
+      copyFileSync(seed, join(d, `${n}.mp4`));
+      writeFileSync(join(d, `${n}.en.srt`), '1\n00:00:00,100 --> 00:00:00,800\nHi\n');
+    }
+    writeFileSync(join(d, 'stray.de.srt'), '1\n00:00:00,100 --> 00:00:00,800\nHallo\n');
+    const folder = await workspace.files.register(d, 'folder');
+    const plan = await call<{
+      items: Array<{ key: string; ready: boolean }>;
+      files: Array<{ file: string; status: string }>;
+    }>('batch:plan', { folder: folder.id, category: 'tweet_video', api: 'v2' });
+    expect(plan.items.map((i) => [i.key, i.ready])).toEqual([
+      ['one.mp4', true],
+      ['three.mp4', true],
+      ['two.mp4', true],
+    ]);
+    expect(plan.files.find((f) => f.file === 'stray.de.srt')?.status).toBe('orphan');
+    // No absolute path reaches the renderer.
+    expect(JSON.stringify(plan)).not.toContain(d);
+
+    const run = await call<{ jobId: string }>('batch:run', {
+      folder: folder.id,
+      category: 'tweet_video',
+      api: 'v2',
+      concurrency: 2,
+      postTemplate: 'Batch {name}',
+      corrections: { excludedItems: ['three.mp4'] },
+    });
+    const end = await finished(run.jobId);
+    expect(end.event).toBe('job:done');
+    const result = end.payload['result'] as {
+      batchId: string;
+      status: string;
+      items: Array<{ key: string; status: string }>;
+    };
+    expect(result.status).toBe('completed');
+    expect(result.items.map((i) => [i.key, i.status])).toEqual([
+      ['one.mp4', 'published'],
+      ['two.mp4', 'published'],
+    ]);
+    expect(
+      emu.state.posts
+        .filter((p) => p.text.startsWith('Batch '))
+        .map((p) => p.text)
+        .sort(),
+    ).toEqual(['Batch one', 'Batch two']);
+    const progress = events.filter((e) => e.event === 'job:progress' && e.payload['jobId'] === run.jobId);
+    expect(progress.length).toBeGreaterThan(0);
+    expect(notifier.shown.at(-1)).toMatchObject({
+      title: 'Batch finished',
+      body: '2 of 2 videos published.',
+    });
+
+    const exp = await call<{ name: string }>('batch:export', { batchId: result.batchId, format: 'csv' });
+    expect(readFileSync(join(d, exp.name), 'utf8')).toMatch(/^video,status,video_id/);
+
+    const again = await call<{ jobId: string }>('batch:continue', { batchId: result.batchId });
+    const end2 = await finished(again.jobId);
+    const r2 = end2.payload['result'] as { items: Array<{ status: string }> };
+    expect(r2.items.map((i) => i.status)).toEqual(['skipped', 'skipped']);
+    expect(await call('batch:unfinished')).toEqual([]);
+  });
+
+  it('pauses (no new item starts), resumes, and cancels a run; the cancelled batch is listed as unfinished', async () => {
+    const d = mkdtempSync(join(dir, 'batch-'));
+    for (const n of ['p1', 'p2', 'p3']) {
+      copyFileSync(seed, join(d, `${n}.mp4`));
+      writeFileSync(join(d, `${n}.en.srt`), '1\n00:00:00,100 --> 00:00:00,800\nHi\n');
+    }
+    const folder = await workspace.files.register(d, 'folder');
+    emu.state.requests.length = 0;
+    // Pause as soon as the first item's video reaches FINALIZE (it still has its subtitle to do).
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let paused: Promise<unknown> | null = null;
+    let runId = '';
+    emu.state.onRequestStart = (route) => {
+      if (route === 'v2.finalize' && !paused) {
+        paused = call('batch:control', { jobId: runId, action: 'pause' });
+        void paused.then(() => release());
+      }
+    };
+    const run = await call<{ jobId: string }>('batch:run', {
+      folder: folder.id,
+      category: 'tweet_video',
+      api: 'v2',
+      concurrency: 1,
+      postTemplate: null,
+    });
+    runId = run.jobId;
+    await held;
+    delete emu.state.onRequestStart;
+    // While paused, the first item finishes and nothing else starts.
+    const waitFor = async (pred: () => boolean): Promise<void> => {
+      while (!pred()) await new Promise((r) => setImmediate(r));
+    };
+    const progressOf = () =>
+      events
+        .filter((e) => e.event === 'job:progress' && e.payload['jobId'] === run.jobId)
+        .map((e) => e.payload['progress'] as { state: string; items: Array<{ key: string; status: string }> })
+        .at(-1);
+    await waitFor(() => progressOf()?.items.find((i) => i.key === 'p1.mp4')?.status === 'published');
+    expect(progressOf()?.state).toBe('paused');
+    expect(progressOf()?.items.filter((i) => i.status === 'running')).toEqual([]);
+    expect(progressOf()?.items.find((i) => i.key === 'p2.mp4')?.status).toBe('pending');
+    // One video and one subtitle INIT: p1's only.
+    expect(emu.state.requests.filter((q) => q.route === 'v2.initialize').length).toBe(2);
+
+    await call('batch:control', { jobId: run.jobId, action: 'resume' });
+    await waitFor(() => progressOf()?.items.find((i) => i.key === 'p2.mp4')?.status === 'running');
+    expect((await call<{ cancelled: boolean }>('jobs:cancel', { jobId: run.jobId })).cancelled).toBe(true);
+    const end = await finished(run.jobId);
+    expect(end.event).toBe('job:failed');
+    expect((end.payload['error'] as { code: string }).code).toBe('job.cancelled');
+    const unfinished =
+      await call<Array<{ folderName: string; status: string; done: number }>>('batch:unfinished');
+    expect(unfinished[0]).toMatchObject({ status: 'cancelled', done: 1 });
+  });
+});
