@@ -372,7 +372,16 @@ export class Editor {
     if (!t || t.cues.length === 0) return;
     const cur = this.selection.focusId ?? this.selection.ids.at(-1);
     let i = cur ? t.cues.findIndex((c) => c.id === cur) : -1;
-    if (i < 0) i = delta > 0 ? -1 : t.cues.length;
+    if (i < 0) {
+      // Nothing selected: step from the cue under (or last before) the playhead.
+      const at = this.playback.currentTimeMs;
+      const under = cmd.cueAtTime(t, at);
+      if (under) i = under.index;
+      else {
+        const before = t.cues.findLastIndex((c) => c.start <= at);
+        i = before >= 0 ? before + (delta > 0 ? 0 : 1) : delta > 0 ? -1 : t.cues.length;
+      }
+    }
     const next = t.cues[Math.max(0, Math.min(t.cues.length - 1, i + delta))];
     if (next) this.select([next.id], mode, true);
   }
