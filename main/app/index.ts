@@ -5,6 +5,10 @@ import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
 import { basename, join } from 'node:path';
 import type { FileRef } from '../../shared/ipc/common.ts';
 import { createAppRouter } from '../router/app-router.ts';
+import { defaultPublishing } from '../router/handlers/publish.ts';
+import { createAuthService } from '../services/auth/default-auth-service.ts';
+import { probe } from '../services/media/probe.ts';
+import { electronNotifier } from './notifier.ts';
 import type { Router } from '../router/router.ts';
 import { defaultAppPaths } from '../services/app-paths.ts';
 import { createWorkspace } from '../services/workspace/workspace.ts';
@@ -130,6 +134,12 @@ function start(): void {
           chrome: process.versions.chrome ?? null,
         },
       },
+      publishing: defaultPublishing({
+        userData: workspace.paths.userData,
+        auth: createAuthService(process.env, workspace.paths.userData),
+        probe: (file, o) => probe(file, o),
+        notifier: electronNotifier(),
+      }),
       router: { validateResponses: !app.isPackaged },
     });
     bindRouter(ipcMain, router, origins);
