@@ -25,6 +25,8 @@ export interface OAuthEmulatorState {
   grantScopes?: string[];
   /** Registered OAuth 2.0 client ids; empty = accept any. */
   clientIds: Set<string>;
+  /** Client ids registered as confidential ("Web App"): the token endpoint wants Basic auth from them. */
+  confidentialClientIds: Set<string>;
   /**
    * Registered redirect URIs, matched exactly like X does. Empty = accept any
    * http://127.0.0.1:<port>/callback (tests listen on port 0).
@@ -56,6 +58,7 @@ export function createOAuthState(init: Partial<OAuthEmulatorState> = {}): OAuthE
   return {
     consent: 'approve',
     clientIds: new Set(),
+    confidentialClientIds: new Set(),
     redirectUris: new Set(),
     codeTtlMs: 30_000,
     accessTtlMs: 7_200_000,
@@ -217,6 +220,10 @@ async function tokenEndpoint(
   const p = new URLSearchParams(body.toString('utf8'));
   const clientId = p.get('client_id') ?? '';
   if (!clientId || (o.clientIds.size > 0 && !o.clientIds.has(clientId))) {
+    oauthError(res, 401, 'unauthorized_client', 'Missing valid authorization header');
+    return;
+  }
+  if (o.confidentialClientIds.has(clientId) && !/^Basic\s/i.test(req.headers.authorization ?? '')) {
     oauthError(res, 401, 'unauthorized_client', 'Missing valid authorization header');
     return;
   }

@@ -76,6 +76,13 @@ export function tokenError(err: unknown, during: 'exchange' | 'refresh'): Cuelin
             { error: err.error },
           );
     }
+    if (err.error === 'unauthorized_client' || err.error === 'invalid_client')
+      return new CuelineError(
+        'auth.missing_credentials',
+        'X refused the client id. Cueline signs in as a public client: in the developer portal, set the ' +
+          'app\'s type to "Native App" and copy its OAuth 2.0 client id into `cueline auth setup --client-id`.',
+        { error: err.error },
+      );
     return new CuelineError('auth.token_error', `X's token endpoint refused the request: ${err.error}.`, {
       error: err.error,
       status: err.status,

@@ -155,6 +155,17 @@ describe('AuthService against the emulator, tokens in the real keychain', () => 
     expect(await service().listAccounts()).toEqual([]);
   });
 
+  it('an app registered as confidential (not "Native App") gets a message saying so', async () => {
+    emulator.oauth.confidentialClientIds = new Set(['test-client']);
+    const browser = approvingBrowser();
+    const err = await service()
+      .signInOAuth2({ open: browser.open, port: 0 })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'auth.missing_credentials' });
+    expect((err as Error).message).toContain('Native App');
+    expect(await service().listAccounts()).toEqual([]);
+  });
+
   it('cancel and timeout close the loopback server and leave nothing behind', async () => {
     const ac = new AbortController();
     let port = 0;
