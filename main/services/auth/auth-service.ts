@@ -364,6 +364,14 @@ export class AuthService {
         'usage.account_name',
         'Account names use letters, digits, ".", "_" and "-" (up to 64).',
       );
+    // A name already taken by another X user or method: never overwrite its tokens silently.
+    const taken = all.find((a) => a.accountId === accountId);
+    if (taken && (taken.userId !== me.id || taken.method !== method))
+      throw new CuelineError(
+        'usage.account_name',
+        `"${accountId}" is already @${taken.handle} (${taken.method}). Sign it out first, or pick another name.`,
+        { accountId },
+      );
     // Keychain first: if it is unavailable, no account appears without its tokens.
     const key = secretKeys.accountTokens(accountId);
     this.#tokenCache.delete(accountId);

@@ -288,6 +288,30 @@ describe('AuthService against the emulator, tokens in the real keychain', () => 
     await expect(svc.completePinSignIn(sessionId, code)).rejects.toMatchObject({ code: 'auth.pin_rejected' });
   });
 
+  it('a name already used by another sign-in is refused, and the new grant is revoked', async () => {
+    await signIn();
+    const svc = service();
+    await expect(
+      svc.addOAuth1Tokens({
+        token: emulator.credentials.accessToken,
+        tokenSecret: emulator.credentials.accessTokenSecret,
+        accountId: 'cueline_test',
+      }),
+    ).rejects.toMatchObject({ code: 'usage.account_name' });
+    emulator.state.users.set('42', { id: '42', username: 'someone_else' });
+    emulator.oauth.userId = '42';
+    const revoked = emulator.oauth.revoked.length;
+    await expect(
+      svc.signInOAuth2({ open: approvingBrowser().open, port: 0, accountId: 'cueline_test' }),
+    ).rejects.toMatchObject({
+      code: 'usage.account_name',
+    });
+    expect(emulator.oauth.revoked.length).toBe(revoked + 2);
+    const [only] = await svc.listAccounts();
+    expect(only).toMatchObject({ accountId: 'cueline_test', handle: 'cueline_test', method: 'oauth2' });
+    await expect(svc.signerFor('cueline_test')).resolves.toMatchObject({ method: 'oauth2' });
+  });
+
   it('a PIN works once', async () => {
     const svc = service();
     const pin = await svc.beginOAuth1Pin();
