@@ -27,14 +27,18 @@ export interface LaunchedApp {
   close(): Promise<void>;
 }
 
-export async function launchApp(binary: string, extraArgs: string[] = []): Promise<LaunchedApp> {
-  const home = await mkdtemp(join(tmpdir(), 'cueline-electron-'));
+export async function launchApp(
+  binary: string,
+  o: { home?: string; env?: Record<string, string>; args?: string[] } = {},
+): Promise<LaunchedApp> {
+  const home = o.home ?? (await mkdtemp(join(tmpdir(), 'cueline-electron-')));
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && k !== 'ELECTRON_RENDERER_URL') env[k] = v;
   env['CUELINE_HOME'] = home;
   env['CUELINE_E2E'] = '1';
-  const app = await electron.launch({ executablePath: binary, args: [ROOT, ...extraArgs], env });
+  Object.assign(env, o.env);
+  const app = await electron.launch({ executablePath: binary, args: [ROOT, ...(o.args ?? [])], env });
   const win = await app.firstWindow();
   await win.waitForLoadState('domcontentloaded');
   return {
