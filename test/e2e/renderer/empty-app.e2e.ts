@@ -1,3 +1,4 @@
+import { channels } from '../../../shared/ipc/contract.ts';
 import { expect, test } from '../harness/fixture.ts';
 
 // The empty window, served as built with the app's CSP and window.cueline backed by the real router.
@@ -21,16 +22,17 @@ test('window.cueline has the preload shape and reaches the router', async ({ app
       ]),
     );
   });
-  expect(shape).toEqual({
-    on: 'function',
-    app: ['info'],
-    autosave: ['discard', 'list', 'read', 'write'],
-    captions: ['open', 'save', 'saveAs'],
+  // One method per contract channel, grouped by area, plus on().
+  const expected: Record<string, string | string[]> = { on: 'function' };
+  for (const name of Object.keys(channels)) {
+    const [area = '', verb = ''] = name.split(':');
+    expected[area] = [...((expected[area] as string[] | undefined) ?? []), verb].sort();
+  }
+  expect(shape).toEqual(expected);
+  expect(shape).toMatchObject({
     files: ['dropped', 'openFolder', 'openSubtitles', 'openVideo'],
-    jobs: ['cancel'],
+    captions: ['open', 'save', 'saveAs'],
     media: ['probe', 'shotChanges', 'thumbnails', 'url', 'waveform'],
-    recent: ['list'],
-    settings: ['get', 'set'],
   });
   const info = await app.page.evaluate(() => window.cueline.app.info());
   expect(info).toMatchObject({ ok: true, value: { name: 'Cueline' } });
