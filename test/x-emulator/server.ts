@@ -137,34 +137,39 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://emulator');
     const contentType = req.headers['content-type'] ?? '';
-    let body: Buffer;
-    try {
-      body = await readBody(req, MAX_BODY);
-    } catch (err) {
-      if (err instanceof HttpError) return sendProblem(res, err);
-      throw err;
-    }
-    const base = {
+    let bodyPromise: Promise<Buffer> | null = null;
+    const lazyBody = (): Promise<Buffer> => (bodyPromise ??= readBody(req, MAX_BODY));
+    const baseOf = (bytes: number): Omit<RequestLogEntry, 'route' | 'status' | 'auth'> => ({
       at,
       method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       contentType: contentType || undefined,
-      bodyBytes: body.length,
-    };
+      bodyBytes: bytes,
+    });
     for (const route of routes) {
       const ctx: RouteContext = {
         state,
         url,
-        readBody: () => Promise.resolve(body),
+        readBody: lazyBody,
         sendJson,
         sendProblem,
         sendV1Error,
         HttpError,
-        log: (name, status) => log({ ...base, route: name, status, auth: 'none' }),
+        log: (name, status) => log({ ...baseOf(0), route: name, status, auth: 'none' }),
       };
       if (await route(req, res, ctx)) return;
     }
+    let body: Buffer;
+    try {
+      body = await lazyBody();
+    } catch (err) {
+      if (err instanceof HttpError) return sendProblem(res, err);
+      throw err;
+    }
+    if (process.env['EMULATOR_TIMING'])
+      process.stderr.write(`body ${body.length} after ${state.now() - at} ms\n`);
+    const base = baseOf(body.length);
     let form: URLSearchParams | null = null;
     let parts: MultipartPart[] | null = null;
     const v1 = url.pathname.startsWith('/1.1/');

@@ -6,6 +6,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { CuelineError } from '../../../shared/errors.ts';
 import { cancelledError, xErrorMessage, xHttpError, xNetworkError } from './errors.ts';
+import { streamedRequest } from './http-stream.ts';
+import type { StreamBody } from './multipart.ts';
 import type { RequestSigner } from './signer.ts';
 
 export const DEFAULT_API_BASE = 'https://api.x.com';
@@ -58,8 +60,8 @@ export interface XRequest {
   json?: unknown;
   /** application/x-www-form-urlencoded body (part of the OAuth 1.0a signature). */
   form?: Record<string, string>;
-  /** multipart/form-data body, rebuilt for each attempt (not part of the signature). */
-  multipart?: () => FormData;
+  /** multipart/form-data body, rebuilt (re-read from disk) for each attempt; not part of the signature. */
+  multipart?: () => StreamBody;
   /** Safe to repeat after an ambiguous failure (default true). */
   idempotent?: boolean;
   signal?: AbortSignal;
@@ -155,21 +157,29 @@ export class XClient {
       } else if (req.form) {
         headers['content-type'] = 'application/x-www-form-urlencoded';
         body = new URLSearchParams(req.form).toString();
-      } else if (req.multipart) {
-        body = req.multipart();
+      }
+      const stream = req.multipart?.();
+      if (stream) {
+        headers['content-type'] = stream.contentType;
+        headers['content-length'] = String(stream.length);
       }
       const timeout = AbortSignal.timeout(this.policy.attemptTimeoutMs);
       const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-      let res: Response;
+      let res: { status: number; headers: Headers };
       let text: string;
       try {
-        res = await this.fetchFn(href, {
-          method: req.method,
-          headers,
-          ...(body !== undefined ? { body } : {}),
-          signal,
-        });
-        text = await res.text();
+        if (stream) {
+          ({ res, text } = await streamedRequest(href, req.method, headers, stream, signal));
+        } else {
+          const r = await this.fetchFn(href, {
+            method: req.method,
+            headers,
+            ...(body !== undefined ? { body } : {}),
+            signal,
+          });
+          text = await r.text();
+          res = r;
+        }
       } catch (err) {
         if (req.signal?.aborted) throw cancelledError();
         const retryable = idempotent || refusedConnection(err);

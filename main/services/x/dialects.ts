@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { XClient } from './client.ts';
+import { multipartBody, type ChunkSource } from './multipart.ts';
 
 export type ApiDialect = 'v2' | 'v1.1';
 export type UploadCategory = 'tweet_video' | 'amplify_video' | 'subtitles';
@@ -44,7 +45,13 @@ export interface Dialect {
     p: { mediaType: string; totalBytes: number; category: UploadCategory },
     signal?: AbortSignal,
   ): Promise<{ id: string; expiresAfterSecs?: number }>;
-  append(c: XClient, id: string, segmentIndex: number, chunk: Blob, signal?: AbortSignal): Promise<void>;
+  append(
+    c: XClient,
+    id: string,
+    segmentIndex: number,
+    chunk: ChunkSource,
+    signal?: AbortSignal,
+  ): Promise<void>;
   finalize(c: XClient, id: string, signal?: AbortSignal): Promise<MediaStatus>;
   status(c: XClient, id: string, signal?: AbortSignal): Promise<MediaStatus>;
   createSubtitles(
@@ -144,12 +151,9 @@ const v2: Dialect = {
       method: 'POST',
       host: 'api',
       path: `/2/media/upload/${encodeURIComponent(id)}/append`,
-      multipart: () => {
-        const fd = new FormData();
-        fd.append('segment_index', String(segmentIndex));
-        fd.append('media', chunk, 'media');
-        return fd;
-      },
+      // AppendMediaUploadRequest: exactly `media` and `segment_index`.
+      multipart: () =>
+        multipartBody([['segment_index', String(segmentIndex)]], { name: 'media', source: chunk }),
       ...(signal ? { signal } : {}),
     });
   },
@@ -287,14 +291,15 @@ const v11: Dialect = {
       method: 'POST',
       host: 'upload',
       path: UPLOAD_JSON,
-      multipart: () => {
-        const fd = new FormData();
-        fd.append('command', 'APPEND');
-        fd.append('media_id', id);
-        fd.append('segment_index', String(segmentIndex));
-        fd.append('media', chunk, 'media');
-        return fd;
-      },
+      multipart: () =>
+        multipartBody(
+          [
+            ['command', 'APPEND'],
+            ['media_id', id],
+            ['segment_index', String(segmentIndex)],
+          ],
+          { name: 'media', source: chunk },
+        ),
       ...(signal ? { signal } : {}),
     });
   },

@@ -1,14 +1,14 @@
 // Chunked upload: INIT → APPEND × n → FINALIZE → STATUS polls. The file is read straight from
-// disk one chunk at a time (a lazily file-backed Blob slice per APPEND, so memory stays bounded
-// whatever the size); a failed chunk is retried by XClient with the same segment_index; STATUS is
+// disk one chunk at a time (each APPEND body streams its byte range 1 MiB at a time, so memory
+// stays bounded whatever the size); a failed chunk is retried by XClient with the same segment_index; STATUS is
 // polled no sooner than check_after_secs; a failed processing state surfaces X's own message.
-import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { XClient } from './client.ts';
 import type { Dialect, MediaStatus, UploadCategory } from './dialects.ts';
 import { cancelledError } from './errors.ts';
+import type { ChunkSource } from './multipart.ts';
 
 export const MIN_CHUNK = 4 * 1024 * 1024;
 /** segment_index is 0–999. */
@@ -62,12 +62,15 @@ export function chunkSizeFor(size: number, cap: number | null): number {
   return Math.min(want, cap);
 }
 
-async function sourceBlob(source: UploadSource): Promise<Blob> {
-  if ('bytes' in source) return new Blob([source.bytes as Uint8Array<ArrayBuffer>]);
+async function sourceSize(source: UploadSource): Promise<number> {
+  if ('bytes' in source) return source.bytes.length;
   try {
-    await stat(source.path);
-    return await openAsBlob(source.path);
+    const s = await stat(source.path);
+    if (!s.isFile())
+      throw new CuelineError('media.unreadable', `${source.path}: not a file`, { path: source.path });
+    return s.size;
   } catch (err) {
+    if (err instanceof CuelineError) throw err;
     const code = err && typeof err === 'object' && 'code' in err ? String(err.code) : '';
     if (code === 'ENOENT')
       throw new CuelineError('media.not_found', `${source.path}: no such file`, { path: source.path });
@@ -85,8 +88,7 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
   const { client, dialect, signal } = opts;
   const now = opts.now ?? Date.now;
   const sleep = opts.sleep ?? ((ms: number, s?: AbortSignal) => delay(ms, undefined, s ? { signal: s } : {}));
-  const blob = await sourceBlob(opts.source);
-  const total = blob.size;
+  const total = await sourceSize(opts.source);
   if (total === 0) throw new CuelineError('media.unreadable', 'The file is empty.');
   const chunk = opts.chunkSize ?? chunkSizeFor(total, dialect.maxChunkBytes);
   if (signal?.aborted) throw cancelledError();
@@ -117,7 +119,10 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
     if (signal?.aborted) throw cancelledError();
     const t0 = now();
     const end = Math.min(total, offset + chunk);
-    await dialect.append(client, init.id, index, blob.slice(offset, end), signal);
+    const src = opts.source;
+    const chunkSource: ChunkSource =
+      'bytes' in src ? { bytes: src.bytes.subarray(offset, end) } : { path: src.path, start: offset, end };
+    await dialect.append(client, init.id, index, chunkSource, signal);
     sent = end;
     const dt = Math.max(1, now() - t0) / 1000;
     const inst = (end - offset) / dt;
