@@ -22,13 +22,28 @@ class StdinLines {
   #waiters: Array<(line: string | null) => void> = [];
   #closed = false;
   #rl: ReturnType<typeof createInterface> | undefined;
+  readonly #signal: AbortSignal | undefined;
 
-  next(prompt: string, o: { secret?: boolean } = {}): Promise<string | null> {
-    if (process.stdin.isTTY) return o.secret ? readHidden(prompt) : askTerminal(prompt);
+  /** Ctrl-C (the signal) ends a pending read with auth.cancelled instead of leaving it waiting. */
+  constructor(signal?: AbortSignal) {
+    this.#signal = signal;
+    signal?.addEventListener('abort', () => {
+      for (const w of this.#waiters.splice(0)) w(null);
+    });
+  }
+
+  async next(prompt: string, o: { secret?: boolean } = {}): Promise<string | null> {
+    const line = await this.#read(prompt, o.secret === true);
+    if (this.#signal?.aborted) throw new CuelineError('auth.cancelled', 'Sign-in was cancelled.');
+    return line;
+  }
+
+  #read(prompt: string, secret: boolean): Promise<string | null> {
+    if (process.stdin.isTTY) return secret ? readHidden(prompt) : askTerminal(prompt);
     this.#rl ??= this.#open();
     const line = this.#lines.shift();
     if (line !== undefined) return Promise.resolve(line);
-    if (this.#closed) return Promise.resolve(null);
+    if (this.#closed || this.#signal?.aborted) return Promise.resolve(null);
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
 
@@ -53,8 +68,13 @@ class StdinLines {
 
 function askTerminal(prompt: string): Promise<string | null> {
   const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     rl.once('close', () => resolve(null));
+    // The terminal is in raw mode while asking: Ctrl-C arrives here, not as a process signal.
+    rl.once('SIGINT', () => {
+      reject(new CuelineError('auth.cancelled', 'Cancelled.'));
+      rl.close();
+    });
     rl.question(prompt, (answer) => {
       resolve(answer);
       rl.close();
@@ -208,8 +228,8 @@ async function login(svc: AuthService, o: LoginOptions): Promise<void> {
       );
     });
   };
-  const lines = new StdinLines();
   const cancel = cancelOnSigint();
+  const lines = new StdinLines(cancel.signal);
   try {
     let account: AccountSummary;
     if (method === 'oauth2') {

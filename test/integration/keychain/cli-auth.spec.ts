@@ -24,7 +24,10 @@ const outputs: string[] = [];
 function cli(
   args: string[],
   env: NodeJS.ProcessEnv,
-  opts: { stdin?: string; onStderr?: (text: string, write: (s: string) => void) => void } = {},
+  opts: {
+    stdin?: string;
+    onStderr?: (text: string, write: (s: string) => void, interrupt: () => void) => void;
+  } = {},
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -33,7 +36,11 @@ function cli(
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => {
       stderr += d.toString();
-      opts.onStderr?.(stderr, (s) => child.stdin.write(s));
+      opts.onStderr?.(
+        stderr,
+        (s) => child.stdin.write(s),
+        () => child.kill('SIGINT'),
+      );
     });
     child.once('error', reject);
     child.once('close', (code) => {
@@ -138,6 +145,28 @@ describe('cueline auth (CLI, real keychain)', () => {
     expect(JSON.parse(list.stdout)).toEqual([]);
   });
 
+  it('Ctrl-C while waiting for the browser closes the loopback port and saves nothing', async () => {
+    let interrupted = false;
+    const r = await cli(['auth', 'login', '--oauth2', '--no-browser'], env, {
+      onStderr: (text, _write, interrupt) => {
+        if (interrupted || !text.includes('/i/oauth2/authorize?')) return;
+        interrupted = true;
+        interrupt();
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cancelled/);
+    const port = Number(/127\.0\.0\.1%3A(\d+)%2Fcallback/.exec(r.stderr)?.[1]);
+    expect(port).toBeGreaterThan(0);
+    const free = await new Promise<boolean>((resolve) => {
+      const s = createServer();
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    expect(free).toBe(true);
+    expect(JSON.parse((await cli(['auth', 'list', '--json'], env)).stdout)).toEqual([]);
+  });
+
   it('login --oauth2 signs in through the browser and the loopback port', async () => {
     const r = await cli(['auth', 'login', '--oauth2'], env);
     expect(r.code, r.stderr).toBe(0);
@@ -160,6 +189,23 @@ describe('cueline auth (CLI, real keychain)', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('pin  @cueline_test');
     expect(r.stdout).toContain('oauth1');
+  });
+
+  it('Ctrl-C while waiting for the PIN cancels cleanly', async () => {
+    let interrupted = false;
+    const r = await cli(['auth', 'login', '--oauth1', '--no-browser', '--account', 'interrupted'], env, {
+      onStderr: (text, _write, interrupt) => {
+        if (interrupted || !text.includes('/oauth/authorize?')) return;
+        interrupted = true;
+        interrupt();
+      },
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cancelled/);
+    const list = await cli(['auth', 'list', '--json'], env);
+    expect((JSON.parse(list.stdout) as Array<{ accountId: string }>).map((a) => a.accountId)).not.toContain(
+      'interrupted',
+    );
   });
 
   it('a wrong PIN exits 2 and adds nothing', async () => {
