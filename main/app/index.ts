@@ -10,7 +10,7 @@ import { createAuthService } from '../services/auth/default-auth-service.ts';
 import { probe } from '../services/media/probe.ts';
 import { electronNotifier } from './notifier.ts';
 import type { Router } from '../router/router.ts';
-import { defaultAppPaths } from '../services/app-paths.ts';
+import { defaultAppPaths, type AppPaths } from '../services/app-paths.ts';
 import { createWorkspace } from '../services/workspace/workspace.ts';
 import { filesFromArgv } from './argv.ts';
 import { bundledMediaBinaries } from './bundled-binaries.ts';
@@ -26,14 +26,19 @@ import { createMainWindow } from './window.ts';
 
 type OpenSource = 'menu' | 'argv' | 'second-instance' | 'os';
 
+// The user-data folder is set first: the single-instance lock is per folder, so a test run with
+// its own CUELINE_HOME doesn't hand its files to the user's open Cueline.
+const paths = defaultAppPaths();
+app.setPath('userData', paths.userData);
+
 // One instance: a second launch hands its files to the first and quits.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  start();
+  start(paths);
 }
 
-function start(): void {
+function start(paths: AppPaths): void {
   registerPrivilegedSchemes();
   if (app.isPackaged) {
     const bins = bundledMediaBinaries(process.resourcesPath, process.platform);
@@ -44,8 +49,6 @@ function start(): void {
   const origins = [APP_ORIGIN, ...(devUrl ? [originOf(devUrl) ?? ''] : [])].filter(Boolean);
   hardenAllWebContents(origins);
 
-  const paths = defaultAppPaths();
-  app.setPath('userData', paths.userData);
   const workspace = createWorkspace(paths);
   let win: BrowserWindow | null = null;
   let router: Router | null = null;
