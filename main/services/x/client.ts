@@ -7,7 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { CuelineError } from '../../../shared/errors.ts';
 import { cancelledError, xErrorMessage, xHttpError, xNetworkError } from './errors.ts';
 import { streamedRequest } from './http-stream.ts';
-import type { StreamBody } from './multipart.ts';
+import { toReadableStream, type StreamBody } from './multipart.ts';
 import type { RequestSigner } from './signer.ts';
 
 export const DEFAULT_API_BASE = 'https://api.x.com';
@@ -43,6 +43,7 @@ export interface XClientOptions {
   signer: RequestSigner;
   apiBase?: string;
   uploadBase?: string;
+  /** Replaces fetch for every request (uploads then go through it too, as pull streams). */
   fetch?: typeof fetch;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
@@ -97,6 +98,7 @@ export class XClient {
   readonly authMethod: 'oauth1' | 'oauth2';
   private readonly signer: RequestSigner;
   private readonly fetchFn: typeof fetch;
+  private readonly customFetch: boolean;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -109,6 +111,7 @@ export class XClient {
     this.apiBase = (opts.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, '');
     this.uploadBase = (opts.uploadBase ?? DEFAULT_UPLOAD_BASE).replace(/\/+$/, '');
     this.fetchFn = opts.fetch ?? fetch;
+    this.customFetch = opts.fetch !== undefined;
     this.sleep = opts.sleep ?? defaultSleep;
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
@@ -168,8 +171,19 @@ export class XClient {
       let res: { status: number; headers: Headers };
       let text: string;
       try {
-        if (stream) {
+        if (stream && !this.customFetch) {
           ({ res, text } = await streamedRequest(href, req.method, headers, stream, signal));
+        } else if (stream) {
+          // An injected fetch (e.g. a rate limiter) sees every request, uploads included.
+          const r = await this.fetchFn(href, {
+            method: req.method,
+            headers,
+            body: toReadableStream(stream),
+            duplex: 'half',
+            signal,
+          } as RequestInit);
+          text = await r.text();
+          res = r;
         } else {
           const r = await this.fetchFn(href, {
             method: req.method,

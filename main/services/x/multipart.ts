@@ -86,3 +86,51 @@ export function multipartBody(
     writeTo,
   };
 }
+
+/**
+ * The same body as a pull-based ReadableStream, for an injected fetch (e.g. a rate-limiting
+ * wrapper). Chunks are copied because the read buffers are recycled.
+ */
+export function toReadableStream(body: StreamBody): ReadableStream<Uint8Array> {
+  let waiting: { chunk: Uint8Array; done: () => void } | null = null;
+  let wake: (() => void) | null = null;
+  let finished = false;
+  let failure: unknown = null;
+  const writing = body
+    .writeTo(
+      (chunk) =>
+        new Promise<void>((done) => {
+          waiting = { chunk: Buffer.from(chunk), done };
+          wake?.();
+        }),
+    )
+    .then(
+      () => {
+        finished = true;
+        wake?.();
+      },
+      (err: unknown) => {
+        failure = err ?? new Error('body failed');
+        wake?.();
+      },
+    );
+  void writing;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(ctrl) {
+        while (!waiting && !finished && !failure) await new Promise<void>((r) => (wake = r));
+        wake = null;
+        if (failure) return ctrl.error(failure);
+        const w = waiting as { chunk: Uint8Array; done: () => void } | null;
+        if (w) {
+          waiting = null;
+          ctrl.enqueue(w.chunk);
+          w.done();
+          return;
+        }
+        ctrl.close();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}

@@ -91,7 +91,61 @@ describe.each<[ApiDialect, 'oauth1' | 'oauth2']>([
   });
 });
 
+describe('an injected fetch (e.g. a rate limiter) sees uploads too', () => {
+  it('streams APPEND bodies through it, byte for byte', async () => {
+    const seen: string[] = [];
+    const c = emu.credentials;
+    const wrapped: typeof fetch = (input, init) => {
+      seen.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+      return fetch(input, init);
+    };
+    const client = new XClient({
+      signer: bearerSigner(() => Promise.resolve(c.bearerToken)),
+      apiBase: emu.apiBase,
+      uploadBase: emu.uploadBase,
+      fetch: wrapped,
+    });
+    const m = await uploadMedia({
+      client,
+      dialect: dialectFor('v2'),
+      source: { path: big },
+      mediaType: 'video/mp4',
+      category: 'tweet_video',
+    });
+    expect(emu.state.media.get(m.id)?.sha256).toBe(sha(bigBytes));
+    expect(seen.filter((s) => s.endsWith('/append'))).toHaveLength(3);
+  });
+});
+
 describe('faults', () => {
+  it("treats a 200 that carries only errors[] as X's error, message kept", async () => {
+    emu.faults.add({
+      route: 'v2.initialize',
+      action: {
+        kind: 'status',
+        status: 200,
+        body: {
+          errors: [
+            {
+              title: 'Invalid Request',
+              detail: 'One or more parameters to your request was invalid.',
+              type: 'https://api.x.com/2/problems/invalid-request',
+            },
+          ],
+        },
+      },
+    });
+    const err = await uploadMedia({
+      client: client('oauth2'),
+      dialect: dialectFor('v2'),
+      source: { bytes: Buffer.from('x') },
+      mediaType: 'text/srt',
+      category: 'subtitles',
+    }).catch((e: unknown) => e);
+    expect((err as CuelineError).code).toBe('x.api_error');
+    expect((err as CuelineError).message).toContain('One or more parameters to your request was invalid.');
+  });
+
   const small = (): { bytes: Uint8Array } => ({
     bytes: Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nHi\n'),
   });
