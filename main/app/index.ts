@@ -69,7 +69,10 @@ function start(paths: AppPaths): void {
     for (const path of list) {
       try {
         const ref = await workspace.files.register(path);
-        await workspace.recent.add(workspace.files.resolve(ref.id).path, ref.kind);
+        const full = workspace.files.resolve(ref.id).path;
+        await workspace.recent.add(full, ref.kind);
+        // The OS's own recent list (macOS Dock menu, Windows jump list).
+        if (ref.kind !== 'folder') app.addRecentDocument(full);
         files.push(ref);
       } catch (err) {
         console.warn(`[open] ${basename(path)}: ${err instanceof Error ? err.message : String(err)}`);

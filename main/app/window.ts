@@ -1,5 +1,5 @@
 // The main window: hardened webPreferences, remembered size and place.
-import { app, BrowserWindow, screen } from 'electron';
+import { app, BrowserWindow, nativeTheme, screen } from 'electron';
 import { fitToDisplays, type WindowStateStore } from '../services/workspace/window-state.ts';
 import { hardenedWebPreferences } from './security/web-preferences.ts';
 
@@ -24,7 +24,8 @@ export async function createMainWindow(opts: {
     minHeight: 400,
     show: false,
     title: 'Cueline',
-    backgroundColor: '#121212',
+    // Matches the renderer's first paint in either theme, so opening doesn't flash.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#121212' : '#f3f4f6',
     webPreferences,
   });
   if (saved.maximized) win.maximize();
