@@ -2,7 +2,8 @@
 // undo, autosave and recovery). Components call these; they keep no document data themselves.
 import type { Edit } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
-import { checkTrack, cueCps, type Finding, type PresetName } from '../../../shared/captions/rules.ts';
+import { cueCps, type Finding, type PresetName, type RuleSettings } from '../../../shared/captions/rules.ts';
+import { IncrementalChecker } from './incremental-checks.ts';
 import type { FileRef } from '../../../shared/ipc/common.ts';
 import { cueline } from '../lib/cueline-api.ts';
 import * as cmd from './commands.ts';
@@ -74,15 +75,20 @@ export class Editor {
   get preset(): PresetName {
     return this.settings.presetFor(this.project);
   }
-  get rules(): ReturnType<SettingsStore['rulesFor']> {
-    return this.settings.rulesFor(this.project);
+  /** One object per settings change, so the checker's cache survives edits. */
+  // Compared as text: `project` changes identity on every edit, the rules only when settings do.
+  readonly #rulesKey = $derived(JSON.stringify(this.settings.rulesFor(this.project)));
+  readonly #rules: RuleSettings = $derived(JSON.parse(this.#rulesKey) as RuleSettings);
+  get rules(): RuleSettings {
+    return this.#rules;
   }
+  readonly #checker = new IncrementalChecker();
   get title(): string {
     return this.doc.video?.name ?? this.doc.active?.source.fileName ?? 'Untitled';
   }
 
   findingsFor(track: Track | null): Finding[] {
-    return track ? checkTrack(track, this.rules, { frameRate: this.playback.frameRate }) : [];
+    return track ? this.#checker.check(track, this.rules, this.playback.frameRate) : [];
   }
 
   cps(text: string, start: number, end: number): number {
