@@ -1,0 +1,186 @@
+// `npm run bench -- editor-list`: the cue list with 10,000 cues in Debian's Chromium (issue 7: "list
+// scroll frame times"), the real built renderer served by the e2e harness with window.cueline on the
+// real router. Figures, beside a 60 Hz frame budget (16.7 ms):
+//  - scroll frame work: per frame, scrollTop moved → scroll handler → Svelte update → style and
+//    layout forced, p50/p95 over steady wheel-like scrolling and over page jumps;
+//  - animation-frame spacing while scrolling one step per frame (gaps > 16.7 ms are dropped frames);
+//  - keystroke to updated row: typing in a cue's inline editor with 10,000 cues (the edit, the
+//    re-check of every rule over the track, and the list update).
+// Needs `npm run build` first (it serves out/renderer).
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatSrtTimestamp } from '../shared/captions/time.ts';
+import { createAppRouter } from '../main/router/app-router.ts';
+import { createWorkspace } from '../main/services/workspace/workspace.ts';
+import { installBridge } from '../test/e2e/harness/bridge.ts';
+import { DialogsDouble } from '../test/e2e/harness/dialogs-double.ts';
+import { startHarnessServer } from '../test/e2e/harness/server.ts';
+import {
+  launchBenchBrowser,
+  percentile,
+  printRows,
+  type BenchRow,
+} from '../test/e2e/bench/editor-bench-kit.ts';
+
+const CUES = 10_000;
+const BUDGET = 16.7;
+
+function bigSrt(n: number): string {
+  const words = [
+    'launch',
+    'captions',
+    'timeline',
+    'speaker',
+    'today',
+    'welcome',
+    'video',
+    'publish',
+    'quality',
+    'reading',
+  ];
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = i * 2500 + 100;
+    const text = Array.from({ length: 4 + (i % 7) }, (_, k) => words[(i + k * 3) % words.length]).join(' ');
+    out.push(
+      String(i + 1),
+      `${formatSrtTimestamp(start)} --> ${formatSrtTimestamp(start + 1800 + (i % 5) * 100)}`,
+      i % 3 ? text : `${text}\nsecond line`,
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+export async function run(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'cueline-list-bench-'));
+  const srt = join(dir, 'big.en.srt');
+  await writeFile(srt, bigSrt(CUES));
+  const workspace = createWorkspace({ userData: join(dir, 'user'), cache: join(dir, 'cache') });
+  const dialogs = new DialogsDouble();
+  let mediaUrl: (id: string) => string = () => '';
+  const router = createAppRouter({
+    workspace,
+    dialogs,
+    mediaUrl: (id) => mediaUrl(id),
+    appInfo: {
+      name: 'Cueline',
+      version: 'bench',
+      platform: process.platform,
+      versions: { node: process.versions.node, electron: null, chrome: null },
+    },
+  });
+  const server = await startHarnessServer(workspace.files);
+  mediaUrl = server.mediaUrl;
+  const browser = await launchBenchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await installBridge(page, router, server.origin);
+    await page.goto(`${server.origin}/`);
+    dialogs.answer('openSubtitles', [srt]);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
+    await page.locator('[role="row"].cue').first().waitFor();
+    const openMs = Date.now() - t0;
+    const grid = page.getByRole('grid', { name: 'Cues' });
+    const rowCount = await grid.getAttribute('aria-rowcount');
+    if (rowCount !== String(CUES + 1)) throw new Error(`expected ${CUES} cues, the grid says ${rowCount}`);
+
+    const scroll = await page.evaluate(async () => {
+      const el = document.querySelector<HTMLElement>('[data-testid="cue-list"]');
+      if (!el) throw new Error('no cue list');
+      const frame = (): Promise<number> => new Promise((r) => requestAnimationFrame(r));
+      const measure = async (steps: number[]): Promise<{ work: number[]; gaps: number[] }> => {
+        const work: number[] = [];
+        const gaps: number[] = [];
+        let last = await frame();
+        for (const dy of steps) {
+          const t = performance.now();
+          el.scrollTop += dy;
+          el.dispatchEvent(new Event('scroll'));
+          await new Promise<void>((r) => queueMicrotask(r));
+          void el.querySelector('[role="row"].cue:last-child')?.getBoundingClientRect();
+          work.push(performance.now() - t);
+          const now = await frame();
+          gaps.push(now - last);
+          last = now;
+        }
+        return { work, gaps };
+      };
+      const wheel = await measure(Array.from({ length: 600 }, (_, i) => (i % 200 < 150 ? 120 : -120)));
+      const pages = await measure(Array.from({ length: 120 }, (_, i) => (i % 40 < 30 ? 900 : -1500)));
+      const jumps = await measure(
+        Array.from({ length: 60 }, (_, i) => ((i * 7919) % 290_000) - el.scrollTop),
+      );
+      return { wheel, pages, jumps };
+    });
+
+    // Typing in the middle of the track.
+    await page.evaluate(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="cue-list"]');
+      if (el) el.scrollTop = 5000 * 30;
+      el?.dispatchEvent(new Event('scroll'));
+    });
+    const row = page.locator('[role="row"].cue').nth(10);
+    await row.dblclick();
+    const box = page.getByRole('textbox', { name: /Text of cue/ });
+    await box.waitFor();
+    const typing = await box.evaluate(async (ta) => {
+      const area = ta as HTMLTextAreaElement;
+      const row = area.closest('[role="row"]');
+      const times: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const t = performance.now();
+        area.value += 'x';
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+        await new Promise<void>((r) => queueMicrotask(r));
+        await new Promise<void>((r) => setTimeout(r, 0));
+        void row?.getBoundingClientRect();
+        times.push(performance.now() - t);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return times;
+    });
+
+    const rows: BenchRow[] = [
+      {
+        what: `open a ${CUES}-cue SRT to first rows`,
+        value: openMs,
+        unit: 'ms',
+        target: '< 1000',
+        ok: openMs < 1000,
+      },
+      ...(['wheel', 'pages', 'jumps'] as const).map((k) => ({
+        what: `list scroll frame work (${k === 'wheel' ? '120 px steps' : k === 'pages' ? 'page steps' : 'random jumps'})`,
+        p50: percentile(scroll[k].work, 50),
+        p95: percentile(scroll[k].work, 95),
+        unit: 'ms',
+        target: `p95 <= ${BUDGET}`,
+        ok: percentile(scroll[k].work, 95) <= BUDGET,
+      })),
+      {
+        what: 'animation-frame spacing while scrolling',
+        p50: percentile([...scroll.wheel.gaps, ...scroll.pages.gaps], 50),
+        p95: percentile([...scroll.wheel.gaps, ...scroll.pages.gaps], 95),
+        unit: 'ms',
+        target: `~${BUDGET} (vsync)`,
+      },
+      {
+        what: `keystroke to updated row (${CUES} cues, rules re-run)`,
+        p50: percentile(typing, 50),
+        p95: percentile(typing, 95),
+        unit: 'ms',
+        target: '< 50',
+        ok: percentile(typing, 95) < 50,
+      },
+    ];
+    console.log(`Cue list, ${CUES} cues, 1280×800, Debian Chromium (${browser.version()})`);
+    printRows(rows);
+  } finally {
+    await browser.close();
+    router.jobs.cancelAllFor('none');
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
