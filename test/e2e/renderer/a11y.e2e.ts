@@ -1,0 +1,84 @@
+// Accessibility of the editor beyond the axe scans in editor-screenshots.e2e.ts: panes resize from
+// the keyboard (WAI-ARIA window splitter), dialogs trap and return focus, every toolbar button has
+// a name, and the tabs, the list and the checks are reachable without a mouse.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '../harness/fixture.ts';
+import { editorMedia } from './editor-support.ts';
+
+test('splitters resize with the keyboard, dialogs return focus, controls are named', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  app.dialogs.answer('openSubtitles', [m.srt]);
+  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
+  await expect(page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue')).toHaveCount(3);
+
+  const side = page.getByRole('separator', { name: 'Side panel width' });
+  const before = Number(await side.getAttribute('aria-valuenow'));
+  await side.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(side).toHaveAttribute('aria-valuenow', String(before + 10));
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(side).toHaveAttribute('aria-valuenow', String(before - 40));
+  await page.keyboard.press('Home');
+  await expect(side).toHaveAttribute('aria-valuenow', '300');
+  const timeline = page.getByRole('separator', { name: 'Timeline height' });
+  const tBefore = Number(await timeline.getAttribute('aria-valuenow'));
+  await timeline.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(timeline).toHaveAttribute('aria-valuenow', String(tBefore + 10));
+
+  // Every button in the toolbar has an accessible name.
+  const names = await page
+    .getByRole('toolbar', { name: 'Editor' })
+    .getByRole('button')
+    .evaluateAll((bs) => bs.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim()));
+  expect(names.filter((n) => n === '')).toEqual([]);
+
+  // The shift dialog: opened from the keyboard, focus inside, Escape closes and focus comes back.
+  const grid = page.getByRole('grid', { name: 'Cues' });
+  await grid.focus();
+  await page.keyboard.press('Control+Shift+KeyA');
+  const dialog = page.getByRole('dialog', { name: 'Shift times' });
+  await expect(dialog).toBeVisible();
+  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  const r = await new AxeBuilder({ page }).include('dialog').analyze();
+  expect(
+    r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(grid).toBeFocused();
+
+  // Shift all by +1.5 s from the dialog, undone in one step.
+  await page.keyboard.press('Control+Shift+KeyA');
+  await page.getByRole('textbox', { name: /Offset/ }).fill('+1.5');
+  await page.keyboard.press('Enter');
+  await expect(grid.locator('[role="row"].cue').first()).toContainText('00:00:02.500');
+  await page.keyboard.press('Control+KeyZ');
+  await expect(grid.locator('[role="row"].cue').first()).toContainText('00:00:01.000');
+
+  // The side panel tabs and the checks list work from the keyboard.
+  await page.getByRole('tab', { name: /Checks/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Quality checks' })).toBeVisible();
+});
+
+test('find and replace with a regular expression is one undo step', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  app.dialogs.answer('openSubtitles', [m.srt]);
+  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
+  const grid = page.getByRole('grid', { name: 'Cues' });
+  await grid.focus();
+  await page.keyboard.press('Control+KeyH');
+  await page.getByRole('searchbox', { name: 'Find' }).fill('(\\w+) (captions|launch)');
+  await page.getByRole('checkbox', { name: 'Regex' }).check();
+  await expect(page.getByRole('search', { name: 'Find and replace' })).toContainText('of 2');
+  await page.getByRole('textbox', { name: 'Replace with' }).fill('$2 $1');
+  await page.getByRole('button', { name: 'Replace all' }).click();
+  await expect(grid.locator('[role="row"].cue').nth(0)).toContainText('Hello and welcome to launch the');
+  await expect(grid.locator('[role="row"].cue').nth(1)).toContainText('Today we captions ship');
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(grid.locator('[role="row"].cue').nth(0)).toContainText('Hello and welcome to the launch');
+  await expect(grid.locator('[role="row"].cue').nth(1)).toContainText('Today we ship captions');
+});
