@@ -126,6 +126,8 @@ function start(paths: AppPaths): void {
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     handleProtocols(session.defaultSession, join(import.meta.dirname, '../renderer'), workspace.files);
+    // One AuthService for publishing and the Accounts panel: they share the token cache and refreshes.
+    const auth = createAuthService(process.env, app.getPath('userData'));
     router = createAppRouter({
       workspace,
       dialogs: electronDialogs,
@@ -142,10 +144,12 @@ function start(paths: AppPaths): void {
       },
       publishing: defaultPublishing({
         userData: workspace.paths.userData,
-        auth: createAuthService(process.env, workspace.paths.userData),
+        auth,
         probe: (file, o) => probe(file, o),
         notifier: electronNotifier(),
       }),
+      // Consent pages are URLs main builds from the X endpoints, never from the renderer.
+      accounts: { service: auth, open: (url) => shell.openExternal(url) },
       router: { validateResponses: !app.isPackaged },
     });
     bindRouter(ipcMain, router, origins);

@@ -4,6 +4,7 @@ import { contract, type Channels } from '../../shared/ipc/contract.ts';
 import type { AppInfo } from '../../shared/ipc/channels/app.ts';
 import type { Workspace } from '../services/workspace/workspace.ts';
 import type { Dialogs } from './dialogs.ts';
+import { accountsHandlers, type AccountsDeps } from './handlers/accounts.ts';
 import { appHandlers } from './handlers/app.ts';
 import { batchHandlers } from './handlers/batch.ts';
 import { historyHandlers } from './handlers/history.ts';
@@ -24,6 +25,8 @@ export interface AppRouterOptions {
   appInfo: AppInfo;
   /** Publishing to X (accounts, clients, journals, notifications). */
   publishing?: PublishingDeps;
+  /** X accounts: the AuthService and the browser opener for sign-in. */
+  accounts?: AccountsDeps;
   router?: Omit<RouterOptions, 'jobs'>;
 }
 
@@ -36,6 +39,7 @@ export function createAppRouter(o: AppRouterOptions): Router {
     appInfo: o.appInfo,
     jobs,
     ...(o.publishing ? { publishing: o.publishing } : {}),
+    ...(o.accounts ? { accounts: o.accounts } : {}),
   };
   const handlers: Handlers<Channels> = {
     ...appHandlers(deps),
@@ -47,6 +51,7 @@ export function createAppRouter(o: AppRouterOptions): Router {
     ...publishHandlers(deps),
     ...historyHandlers(deps),
     ...batchHandlers(deps),
+    ...accountsHandlers(deps),
   };
   return createRouter(contract, handlers, { ...o.router, jobs });
 }

@@ -3,6 +3,7 @@ import type { Workspace } from '../services/workspace/workspace.ts';
 import type { Dialogs } from './dialogs.ts';
 import type { JobRunner } from './jobs.ts';
 import type { PublishingDeps } from './handlers/publish.ts';
+import type { AccountsDeps } from './handlers/accounts.ts';
 
 /** Everything the handlers reach: services and the few things the host (app or harness) provides. */
 export interface RouterDeps {
@@ -14,4 +15,6 @@ export interface RouterDeps {
   jobs: JobRunner;
   /** Publishing to X (publish, history, batch channels); absent → those channels say it is unavailable. */
   publishing?: PublishingDeps;
+  /** X accounts (accounts channels); absent → those channels say it is unavailable. */
+  accounts?: AccountsDeps;
 }

@@ -2,6 +2,7 @@
 // `<area>Channels` and add one line below; main/router/handlers then needs its handlers (the type
 // checker says which), and the preload and window.cueline pick the channels up at build time.
 import type { ChannelMap } from './define.ts';
+import { accountsChannels } from './channels/accounts.ts';
 import { appChannels } from './channels/app.ts';
 import { batchChannels } from './channels/batch.ts';
 import { historyChannels } from './channels/history.ts';
@@ -28,6 +29,7 @@ export const channels = {
   ...publishChannels,
   ...historyChannels,
   ...batchChannels,
+  ...accountsChannels,
 } satisfies ChannelMap;
 
 export { events };
