@@ -85,7 +85,13 @@ function pairFolder(
   const videos = files.filter((f) => f.kind === 'video');
   const drafts = new Map<string, Draft>();
   for (const v of videos) {
-    const report: FileReport = { file: v.file, path: v.path, kind: 'video', status: 'orphan' };
+    const report: FileReport = {
+      file: v.file,
+      path: v.path,
+      kind: 'video',
+      status: 'orphan',
+      message: `no subtitle file named ${stem(v.file)}.<language>.srt or .vtt beside it`,
+    };
     drafts.set(v.file, { item: newItem(v.file, stem(v.file), v, null), videoReport: report, subs: [] });
     reports.push(report);
   }
@@ -225,6 +231,7 @@ export async function planBatch(source: PlanSource, opts: PlanOptions): Promise<
       excludedItems.has(item.key) || (d.videoReport !== null && excludedFiles.has(d.videoReport.file));
     if (d.videoReport) {
       d.videoReport.status = 'matched';
+      delete d.videoReport.message;
       if (item.excluded) d.videoReport.status = 'excluded';
       else if (item.videoPath) {
         try {

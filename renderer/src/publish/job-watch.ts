@@ -1,0 +1,42 @@
+// Follows one job started from this window: its progress, its end. Unsubscribes itself at the end.
+import { cueline } from '../lib/cueline-api.ts';
+
+export interface JobHandlers {
+  progress?: (p: unknown) => void;
+  done?: (r: unknown) => void;
+  failed?: (e: { code: string; message: string }) => void;
+}
+
+export function watchJob(jobId: string, h: JobHandlers): () => void {
+  const offs = [
+    cueline.on('job:progress', (e) => {
+      if (e.jobId === jobId) h.progress?.(e.progress);
+    }),
+    cueline.on('job:done', (e) => {
+      if (e.jobId !== jobId) return;
+      off();
+      h.done?.(e.result);
+    }),
+    cueline.on('job:failed', (e) => {
+      if (e.jobId !== jobId) return;
+      off();
+      h.failed?.(e.error);
+    }),
+  ];
+  const off = (): void => {
+    for (const o of offs.splice(0)) o();
+  };
+  return off;
+}
+
+export function fmtBytes(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(0, Math.round(n / 1024))} KB`;
+}
+
+export function fmtEta(s: number | null): string {
+  if (s === null || !Number.isFinite(s)) return '';
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m} min ${Math.round(s % 60)} s left` : `${Math.ceil(s)} s left`;
+}

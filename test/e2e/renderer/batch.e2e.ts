@@ -1,0 +1,139 @@
+// The batch view in the renderer harness: a generated folder with orphans and invalid files, the
+// plan and its corrections, a run with progress, cancel and resume — the real router, planner,
+// runner and journals against the X emulator.
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test as base } from '../harness/fixture.ts';
+import { generateVideo } from '../../support/media-fixtures.ts';
+import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+import { emulatorPublishing } from './publish-support.ts';
+
+const test = base.extend<{ emulator: Emulator }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take an object pattern
+  emulator: async ({}, use) => {
+    const e = await startEmulator({ config: { checkAfterSecs: 0, processingSteps: 1 } });
+    await use(e);
+    await e.close();
+  },
+  publishing: async ({ emulator }, use) => {
+    await use(await emulatorPublishing(emulator));
+  },
+});
+
+const srt = (t: string): string => `1\n00:00:00,100 --> 00:00:00,800\n${t}\n`;
+let seed: Promise<string> | null = null;
+
+async function folder(spec: Record<string, string | null>): Promise<string> {
+  seed ??= mkdtemp(join(tmpdir(), 'cueline-batch-seed-')).then((d) =>
+    generateVideo(join(d, 'seed.mp4'), { duration: 1, width: 160, height: 90 }),
+  );
+  const video = await seed;
+  const d = await mkdtemp(join(tmpdir(), 'cueline-batch-e2e-'));
+  for (const [name, content] of Object.entries(spec)) {
+    if (content === null) await copyFile(video, join(d, name));
+    else await writeFile(join(d, name), content);
+  }
+  return d;
+}
+
+test('plans a folder with orphans and invalid files, takes a correction, publishes the ready videos', async ({
+  app,
+  emulator,
+}) => {
+  const d = await folder({
+    'intro.mp4': null,
+    'intro.en.srt': srt('Hello'),
+    'intro.es.srt': srt('Hola'),
+    'outro.mp4': null,
+    'outro.srt': srt('Goodbye'),
+    'broken.mp4': null,
+    'broken.en.srt': '1\n00:00:00,100 --> 00:00:00,800\nOne\n\n2\n00:00:00,500 --> 00:00:00,900\nTwo\n',
+    'lonely.mp4': null,
+    'nobody.fr.srt': srt('Bonjour'),
+  });
+  const { page } = app;
+  await page.getByRole('button', { name: 'Batch…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
+  app.dialogs.answer('openFolder', d);
+  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  const items = dialog.getByTestId('plan-items');
+  await expect(items.getByRole('row')).toHaveCount(4); // header + intro, outro, broken
+  const files = dialog.getByTestId('plan-files');
+  await expect(files.getByRole('row', { name: /nobody\.fr\.srt.*orphan/ })).toBeVisible();
+  await expect(files.getByRole('row', { name: /lonely\.mp4.*orphan/ })).toBeVisible();
+  await expect(files.getByRole('row', { name: /broken\.en\.srt.*invalid.*overlap/i })).toBeVisible();
+  await expect(
+    files.getByRole('row', { name: /outro\.srt.*invalid.*can't tell the language/ }),
+  ).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Publish 1 video' })).toBeEnabled();
+  await page.screenshot({ path: 'test/e2e/screenshots/batch-plan.png' });
+
+  // Correction: outro.srt is German; the broken video is left out.
+  await dialog.getByLabel('Language of outro.srt').fill('de');
+  await dialog.getByLabel('Language of outro.srt').blur();
+  await dialog.getByRole('checkbox', { name: 'Send broken' }).uncheck();
+  await expect(dialog.getByRole('button', { name: 'Publish 2 videos' })).toBeEnabled();
+  await dialog.getByLabel('Post each video').check();
+  await dialog.getByLabel('Post template').fill('New: {name}');
+  await dialog.getByLabel('Concurrency').fill('2');
+  await dialog.getByRole('button', { name: 'Publish 2 videos' }).click();
+
+  const progress = dialog.getByTestId('batch-progress');
+  await expect(progress.getByRole('heading')).toContainText('2 of 2 finished · 2 published · completed');
+  expect(emulator.state.posts.map((p) => p.text).sort()).toEqual(['New: intro', 'New: outro']);
+  const outroPost = emulator.state.posts.find((p) => p.text === 'New: outro');
+  expect([...(emulator.state.media.get(outroPost?.mediaIds[0] ?? '')?.subtitles.keys() ?? [])]).toEqual([
+    'DE',
+  ]);
+  await page.screenshot({ path: 'test/e2e/screenshots/batch-done.png' });
+
+  await dialog.getByRole('button', { name: 'Export CSV' }).click();
+  await expect(dialog.getByText('Saved cueline-batch-results.csv in the batch folder.')).toBeVisible();
+  expect(app.cspViolations).toEqual([]);
+});
+
+test('cancels a running batch, lists it as unfinished, and resumes it without redoing finished items', async ({
+  app,
+  emulator,
+}) => {
+  const spec: Record<string, string | null> = {};
+  for (const n of ['a1', 'a2', 'a3', 'a4']) {
+    spec[`${n}.mp4`] = null;
+    spec[`${n}.en.srt`] = srt(`Hi ${n}`);
+  }
+  const d = await folder(spec);
+  const { page } = app;
+  await page.getByRole('button', { name: 'Batch…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
+  app.dialogs.answer('openFolder', d);
+  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  await dialog.getByLabel('Concurrency').fill('1');
+  // Hold every request a moment so the test can act while the batch runs.
+  emulator.faults.add({ route: /.*/, action: { kind: 'latency', ms: 60 }, times: 100_000 });
+  await dialog.getByRole('button', { name: 'Publish 4 videos' }).click();
+  const progress = dialog.getByTestId('batch-progress');
+  await expect(progress.getByRole('row', { name: /a1\.mp4 published/ })).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel batch' }).click();
+  await expect(progress.getByRole('heading')).toContainText('cancelled');
+  await page.screenshot({ path: 'test/e2e/screenshots/batch-cancelled.png' });
+  const posted = emulator.state.requests.filter(
+    (r) => r.route === 'v2.subtitles.create' && r.status === 200,
+  ).length;
+  expect(posted).toBeLessThan(4);
+
+  emulator.faults.clear();
+  await dialog.getByRole('button', { name: 'Back to the plan' }).click();
+  const unfinished = dialog.getByTestId('unfinished-batch');
+  await expect(unfinished).toContainText(/\d of 4 done · cancelled/);
+  await unfinished.getByRole('button', { name: 'Resume' }).click();
+  await expect(progress.getByRole('heading')).toContainText('4 of 4 finished · 4 published · completed');
+  await expect(progress.getByRole('row', { name: /a1\.mp4 skipped/ })).toBeVisible();
+  // Each video was associated exactly once over both runs.
+  const assoc = emulator.state.requests.filter((r) => r.route === 'v2.subtitles.create' && r.status === 200);
+  expect(assoc.length).toBe(4);
+  const videos = [...emulator.state.media.values()].filter(
+    (m) => m.category === 'tweet_video' && m.subtitles.size > 0,
+  );
+  expect(videos.length).toBe(4);
+});

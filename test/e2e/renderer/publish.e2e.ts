@@ -1,0 +1,104 @@
+// The Publish dialog and its History tab in the renderer harness: the real router and publishing
+// engine against the X emulator (real HTTP on 127.0.0.1).
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test as base } from '../harness/fixture.ts';
+import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+import { editorMedia } from './editor-support.ts';
+import { emulatorPublishing } from './publish-support.ts';
+
+const test = base.extend<{ emulator: Emulator }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take an object pattern
+  emulator: async ({}, use) => {
+    const e = await startEmulator({ config: { checkAfterSecs: 0, processingSteps: 1 } });
+    await use(e);
+    await e.close();
+  },
+  publishing: async ({ emulator }, use) => {
+    await use(await emulatorPublishing(emulator));
+  },
+});
+
+const FR =
+  '1\n00:00:01,000 --> 00:00:03,000\nBonjour et bienvenue\n\n2\n00:00:04,000 --> 00:00:06,000\nNous publions\n';
+
+async function openDocument(app: Parameters<Parameters<typeof test>[2]>[0]['app']): Promise<void> {
+  const m = await editorMedia();
+  const fr = join(m.dir, 'launch.fr.srt');
+  await writeFile(fr, FR);
+  const { page } = app;
+  app.dialogs.answer('openVideo', m.video);
+  await page.getByRole('button', { name: 'Open video…' }).first().click();
+  app.dialogs.answer('openSubtitles', [m.srt, fr]);
+  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
+  await expect(page.getByRole('tab', { name: /fr|French/i }).first()).toBeVisible();
+}
+
+test('publishes the open video with two languages and a post', async ({ app, emulator }) => {
+  await openDocument(app);
+  const { page } = app;
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish to X' });
+  await expect(dialog.getByTestId('video-ok')).toHaveText('Within X’s limits.');
+  // The generated video is Constrained Baseline: X recommends High (a warning, not a blocker).
+  await expect(dialog.getByRole('region', { name: 'Video check' })).toContainText('X recommends High');
+  await dialog.getByLabel('Post text').fill('Launch day 🚀 https://example.com/launch');
+  await expect(dialog.getByTestId('post-count')).toHaveText('37 / 280');
+  await expect(dialog.getByRole('cell', { name: 'EN', exact: true })).toBeVisible();
+  await expect(dialog.getByRole('cell', { name: 'FR', exact: true })).toBeVisible();
+  await page.screenshot({ path: 'test/e2e/screenshots/publish-dialog.png' });
+
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+  const result = dialog.getByTestId('publish-result');
+  await expect(result).toBeVisible();
+  const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';
+  const video = emulator.state.media.get(videoId);
+  expect([...(video?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'FR']);
+  const post = emulator.state.posts.find((p) => p.mediaIds[0] === videoId);
+  expect(post?.text).toBe('Launch day 🚀 https://example.com/launch');
+  await expect(result.getByRole('link')).toHaveAttribute('href', `https://x.com/i/status/${post?.id ?? ''}`);
+  await page.screenshot({ path: 'test/e2e/screenshots/publish-done.png' });
+  expect(app.cspViolations).toEqual([]);
+});
+
+test('attaches after posting by pasted media id, then replaces a language from History', async ({
+  app,
+  emulator,
+}) => {
+  await openDocument(app);
+  const { page } = app;
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish to X' });
+  // First only English, without a post.
+  await dialog.getByLabel('Don’t post').check();
+  await dialog.getByRole('checkbox', { name: 'Send French' }).uncheck();
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(dialog.getByTestId('publish-result')).toBeVisible();
+  const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';
+  expect([...(emulator.state.media.get(videoId)?.subtitles.keys() ?? [])]).toEqual(['EN']);
+  expect(emulator.state.posts).toEqual([]);
+
+  // The after-posting flow: paste the id, send French only.
+  await dialog.getByLabel('Attach to a video already on X').check();
+  await dialog.getByLabel('Video media id').fill(videoId);
+  await dialog.getByRole('checkbox', { name: 'Send French' }).check();
+  await dialog.getByRole('checkbox', { name: 'Send English' }).uncheck();
+  await dialog.getByRole('button', { name: 'Attach captions' }).click();
+  await expect(dialog.getByText('Published.')).toBeVisible();
+  expect([...(emulator.state.media.get(videoId)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'FR']);
+
+  // History: replace EN with the French track's text (delete, then create).
+  await dialog.getByRole('tab', { name: 'History' }).click();
+  const entry = dialog.getByTestId('history-entry').filter({ hasText: 'launch.mp4' });
+  await expect(entry).toBeVisible();
+  await entry.getByLabel('Track to replace EN with').selectOption({
+    label: (await entry.getByLabel('Track to replace EN with').locator('option').nth(1).textContent()) ?? '',
+  });
+  await entry.getByRole('button', { name: 'Replace EN' }).click();
+  await expect(dialog.getByText('Replaced the EN captions.')).toBeVisible();
+  const deletes = emulator.state.requests.filter((r) => r.route === 'v2.subtitles.delete');
+  expect(deletes.map((r) => r.status)).toEqual([200]);
+  const en = emulator.state.media.get(videoId)?.subtitles.get('EN');
+  expect(emulator.state.media.get(en?.id ?? '')?.chunks?.toString()).toContain('Bonjour et bienvenue');
+  await page.screenshot({ path: 'test/e2e/screenshots/publish-history.png' });
+});
