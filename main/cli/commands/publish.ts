@@ -98,6 +98,25 @@ function progressReporter(): { onEvent: (e: PublishEvent) => void; end: () => vo
   };
 }
 
+/**
+ * `--subs` takes several files, so `publish --subs a.srt clip.mp4` lands the video among them:
+ * take it back from the end of the list.
+ */
+function positionalAfterSubs(
+  given: string | undefined,
+  o: { subs?: string[] },
+  looksRight: (s: string) => boolean,
+  what: string,
+): string {
+  if (given !== undefined) return given;
+  const last = o.subs?.at(-1);
+  if (last !== undefined && looksRight(last)) {
+    o.subs = o.subs?.slice(0, -1) ?? [];
+    return last;
+  }
+  throw new CuelineError('usage.missing_argument', `Missing ${what}.`);
+}
+
 function subtitleInputs(o: CommonCli): SubtitleInput[] {
   const files = o.subs ?? [];
   if ((o.lang !== undefined || o.displayName !== undefined) && files.length > 1)
@@ -181,11 +200,17 @@ export const registerPublish = (program: Command): void => {
       program
         .command('publish')
         .description('Upload a video and its subtitles to X, associate each language, optionally post it')
-        .argument('<video>', 'video file'),
+        .argument('[video]', 'video file'),
     )
       .option('--post <text>', 'create a post with the video (captions associated first)')
       .option('--force', 'post even if an interrupted earlier run may already have posted'),
-  ).action(async (video: string, o: PublishCli) => {
+  ).action(async (videoArg: string | undefined, o: PublishCli) => {
+    const video = positionalAfterSubs(
+      videoArg,
+      o,
+      (s) => /\.(mp4|m4v|mov|webm|ts|m2ts)$/i.test(s),
+      'a video file',
+    );
     const subtitles = subtitleInputs(o);
     const progress = progressReporter();
     const client = await clientFor(o, progress.onEvent);
@@ -223,14 +248,15 @@ export const registerPublish = (program: Command): void => {
     program
       .command('attach')
       .description('Add subtitles to a video already uploaded or posted (the after-posting flow)')
-      .argument('<video-media-id>', 'the video’s media id'),
+      .argument('[video-media-id]', 'the video’s media id'),
   )
     .addOption(
       new Option('--category <category>', 'the video’s media category')
         .choices(['tweet_video', 'amplify_video'])
         .default('tweet_video'),
     )
-    .action(async (videoId: string, o: CommonCli) => {
+    .action(async (idArg: string | undefined, o: CommonCli) => {
+      const videoId = positionalAfterSubs(idArg, o, (s) => /^[0-9]{1,19}$/.test(s), 'the video’s media id');
       const subtitles = subtitleInputs(o);
       const progress = progressReporter();
       const client = await clientFor(o, progress.onEvent);

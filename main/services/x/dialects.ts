@@ -5,6 +5,7 @@
 // not available to most apps any more.
 import { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
+import { V1_MAX_CHUNK_BYTES } from '../../../shared/x/limits.ts';
 import type { XClient } from './client.ts';
 import { multipartBody, type ChunkSource } from './multipart.ts';
 
@@ -266,7 +267,7 @@ const UPLOAD_JSON = '/1.1/media/upload.json';
 const v11: Dialect = {
   name: 'v1.1',
   // APPEND: "It must be <= 5 MB". 5,000,000 satisfies both readings of "MB".
-  maxChunkBytes: 5_000_000,
+  maxChunkBytes: V1_MAX_CHUNK_BYTES,
   async initialize(c, p, signal) {
     const r = await c.request({
       method: 'POST',

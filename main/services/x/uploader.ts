@@ -5,14 +5,15 @@
 import { stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CuelineError } from '../../../shared/errors.ts';
+import { UPLOAD_MAX_SEGMENTS, UPLOAD_MIN_CHUNK_BYTES } from '../../../shared/x/limits.ts';
 import type { XClient } from './client.ts';
 import type { Dialect, MediaStatus, UploadCategory } from './dialects.ts';
 import { cancelledError } from './errors.ts';
 import type { ChunkSource } from './multipart.ts';
 
-export const MIN_CHUNK = 4 * 1024 * 1024;
+export const MIN_CHUNK = UPLOAD_MIN_CHUNK_BYTES;
 /** segment_index is 0–999. */
-export const MAX_SEGMENTS = 1000;
+export const MAX_SEGMENTS = UPLOAD_MAX_SEGMENTS;
 
 export interface UploadProgress {
   phase: 'uploading' | 'processing';
