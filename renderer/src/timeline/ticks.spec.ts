@@ -47,6 +47,6 @@ describe('ruler ticks', () => {
 
   it('formats labels with hours and frames', () => {
     expect(formatTickLabel(3_723_000, { ms: 1000, minor: 5 }, F25)).toBe('1:02:03');
-    expect(formatTickLabel(83_200, { frames: 5, ms: 200, minor: 5 }, F25)).toBe('01:23:05');
+    expect(formatTickLabel(83_200, { frames: 5, ms: 200, minor: 5 }, F25)).toBe('00:01:23:05');
   });
 });

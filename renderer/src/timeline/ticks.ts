@@ -28,7 +28,7 @@ const TIME_STEPS: readonly TickStep[] = [
 ];
 
 /** Labels need about this much room (a `1:23:45` label plus air). */
-export const MIN_LABEL_PX = 72;
+export const MIN_LABEL_PX = 80;
 
 /** The finest step whose labels are at least MIN_LABEL_PX apart. */
 export function chooseTickStep(msPerPx: number, rate: FrameRate, minLabelPx = MIN_LABEL_PX): TickStep {
@@ -98,15 +98,16 @@ function pad2(n: number): string {
   return n < 10 ? '0' + n : String(n);
 }
 
-/** `1:02:03`, `02:03`, or with frames `02:03:05` when the step is in frames. */
+/** `1:02:03` or `02:03`; with a frame step, SMPTE-style `00:02:03:05` (the last field is frames). */
 export function formatTickLabel(ms: number, step: TickStep, rate: FrameRate): string {
   const t = Math.max(0, ms);
   const totalS = Math.floor(t / 1000 + 1e-9);
   const h = Math.floor(totalS / 3600);
   const m = Math.floor(totalS / 60) % 60;
   const s = totalS % 60;
-  const base = h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${pad2(m)}:${pad2(s)}`;
-  if (!step.frames) return base;
-  const nominal = Math.round(rate.num / rate.den);
-  return `${base}:${pad2(msToFrame(t, rate) % nominal)}`;
+  if (step.frames) {
+    const nominal = Math.round(rate.num / rate.den);
+    return `${pad2(h)}:${pad2(m)}:${pad2(s)}:${pad2(msToFrame(t, rate) % nominal)}`;
+  }
+  return h > 0 ? `${h}:${pad2(m)}:${pad2(s)}` : `${pad2(m)}:${pad2(s)}`;
 }
