@@ -67,6 +67,8 @@ async function openProject(app: HarnessApp): Promise<void> {
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`screenshots and axe: every main view (${scheme})`, async ({ app }) => {
+    // Five axe scans of a full editor: slow on a busy 2-core machine.
+    test.setTimeout(240_000);
     const { page } = app;
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await expect(page.getByRole('heading', { name: 'Cueline' })).toBeVisible();
