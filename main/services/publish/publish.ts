@@ -152,6 +152,7 @@ async function run(
   const emit = deps.onEvent ?? (() => undefined);
   const now = deps.now ?? Date.now;
   const { client, signal } = deps;
+  requireAuthFor(opts.api, client);
   const dialect = dialectFor(opts.api);
   const store = new JournalStore(deps.journalDir, PublishRecord);
   const existing = opts.fresh ? null : await store.load(jobId);
@@ -321,6 +322,15 @@ async function run(
   }
 }
 
+/** v1.1 media endpoints take OAuth 1.0a user context only: say so before uploading anything. */
+function requireAuthFor(api: ApiDialect, client: XClient): void {
+  if (api === 'v1.1' && client.authMethod !== 'oauth1')
+    throw new CuelineError(
+      'usage.auth_method',
+      "X's v1.1 media endpoints need OAuth 1.0a user credentials (X_CONSUMER_KEY… or a PIN sign-in); with an OAuth 2.0 token use --api v2.",
+    );
+}
+
 export async function detach(
   opts: { videoId: string; language: string; category: MediaCategory; api: ApiDialect },
   deps: { client: XClient; signal?: AbortSignal },
@@ -331,6 +341,7 @@ export async function detach(
       `"${opts.videoId}" is not a media id (digits, as X returned it).`,
     );
   const code = toApiLanguageCode(opts.language);
+  requireAuthFor(opts.api, deps.client);
   await dialectFor(opts.api).deleteSubtitles(
     deps.client,
     { videoId: opts.videoId, category: SUBTITLE_TARGET[opts.category], languageCode: code },

@@ -172,6 +172,18 @@ describe('the after-posting flow', () => {
   });
 });
 
+describe('--vtt', () => {
+  it('sends WebVTT as text/vtt when asked', async () => {
+    fresh();
+    const r = await cli(['publish', video, '--subs', ptBR, '--vtt', '--json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonOut;
+    const sub = emu.state.media.get(out.subtitles[0]?.id ?? '');
+    expect(sub?.mediaType).toBe('text/vtt');
+    expect(mediaBytes(sub!)?.toString('utf8')).toMatch(/^WEBVTT/);
+  });
+});
+
 describe('bad inputs: exit 2, nothing sent', () => {
   it.each<[string, string[], RegExp]>([
     ['overlapping cues', ['publish', video, '--subs', badOverlap], /bad\.en\.srt.*\n.*cue 2/],
@@ -180,11 +192,24 @@ describe('bad inputs: exit 2, nothing sent', () => {
     ['a missing subtitle file', ['publish', video, '--subs', join(dir, 'nope.en.srt')], /nope\.en\.srt/],
     ['--lang with several files', ['publish', video, '--subs', en, ptBR, '--lang', 'en'], /single --subs/],
     ['a bad --api', ['publish', video, '--subs', en, '--api', 'v3'], /v3/],
+    [
+      'a video path after --subs that does not exist',
+      ['publish', '--subs', en, join(dir, 'none.mp4')],
+      /none\.mp4: no such file/,
+    ],
   ])('%s', async (_name, args, stderr) => {
     fresh();
     const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(stderr);
+    expect(emu.state.requests).toEqual([]);
+  });
+
+  it('v1.1 with an OAuth 2.0 token is refused before uploading', async () => {
+    fresh();
+    const r = await cli(['publish', video, '--subs', en, '--api', 'v1.1'], { auth: 'oauth2' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/OAuth 1\.0a/);
     expect(emu.state.requests).toEqual([]);
   });
 
