@@ -20,6 +20,8 @@ const allowSchema = z.array(
     target: z.string(),
     /** Path relative to the target; absent = any file (global checks). */
     file: z.string().optional(),
+    /** How many such findings the reason covers; one more (a new call site) fails the gate. */
+    max: z.number().int().positive().optional(),
     reason: z.string().min(20, 'say why this finding is acceptable'),
   }),
 );
@@ -82,6 +84,22 @@ export function isAllowed(f: Finding, allow: readonly AllowEntry[]): AllowEntry 
   );
 }
 
+/** Each finding allowed or not (an entry covers at most `max` findings), and entries nothing matched. */
+export function judge(
+  findings: readonly Finding[],
+  allow: readonly AllowEntry[],
+): { verdicts: { finding: Finding; allowed: boolean }[]; unused: AllowEntry[] } {
+  const used = new Map<AllowEntry, number>();
+  const verdicts = findings.map((finding) => {
+    const a = isAllowed(finding, allow);
+    if (!a) return { finding, allowed: false };
+    const n = (used.get(a) ?? 0) + 1;
+    used.set(a, n);
+    return { finding, allowed: a.max === undefined || n <= a.max };
+  });
+  return { verdicts, unused: allow.filter((a) => !used.has(a)) };
+}
+
 function scan(target: string, electronVersion: string, dir: string): Finding[] {
   const out = join(dir, `${target}.sarif`);
   const res = spawnSync(
@@ -130,20 +148,14 @@ function main(): number {
   const dir = mkdtempSync(join(tmpdir(), 'cueline-electronegativity-'));
   try {
     const findings = TARGETS.flatMap((t) => scan(t, electronVersion, dir));
-    const used = new Set<AllowEntry>();
-    const rejected: Finding[] = [];
-    for (const f of findings) {
-      const a = isAllowed(f, allow);
-      if (a) used.add(a);
-      else rejected.push(f);
-    }
-    for (const f of findings)
+    const { verdicts, unused } = judge(findings, allow);
+    for (const { finding: f, allowed } of verdicts)
       console.log(
-        `${isAllowed(f, allow) ? 'allowed' : 'FINDING'} ${f.check} ${f.target}/${f.file}:${f.line} ${f.message}`,
+        `${allowed ? 'allowed' : 'FINDING'} ${f.check} ${f.target}/${f.file}:${f.line} ${f.message}`,
       );
-    for (const a of allow)
-      if (!used.has(a))
-        console.log(`note: allow-list entry no longer needed: ${a.check} ${a.target} ${a.file ?? ''}`);
+    for (const a of unused)
+      console.log(`note: allow-list entry no longer needed: ${a.check} ${a.target} ${a.file ?? ''}`);
+    const rejected = verdicts.filter((v) => !v.allowed);
     console.log(
       `electronegativity: ${findings.length} findings, ${findings.length - rejected.length} allow-listed, ${rejected.length} not allowed`,
     );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findingsFromSarif, isAllowed, type AllowEntry } from '../../../scripts/electronegativity.ts';
+import { findingsFromSarif, isAllowed, judge, type AllowEntry } from '../../../scripts/electronegativity.ts';
 
 const sarif = {
   runs: [
@@ -48,10 +48,27 @@ describe('electronegativity gate', () => {
     expect(isAllowed({ ...sandbox!, file: 'app/other.ts', target: 'out' }, allow)).toBeUndefined();
   });
 
+  it('caps an entry at max findings, so a new call site fails, and lists unused entries', () => {
+    const f = findingsFromSarif('main', sarif)[0]!;
+    const entry: AllowEntry = {
+      check: f.check,
+      target: 'main',
+      file: f.file,
+      max: 1,
+      reason: 'one reviewed call site',
+    };
+    const { verdicts, unused } = judge([f, { ...f, line: 40 }], [entry, allow[0]!]);
+    expect(verdicts.map((v) => v.allowed)).toEqual([true, false]);
+    expect(unused).toEqual([allow[0]]);
+  });
+
   it('has a reason for every committed exception', () => {
     const committed = JSON.parse(
       readFileSync(join(import.meta.dirname, '../../../scripts/electronegativity-allow.json'), 'utf8'),
     ) as AllowEntry[];
     for (const a of committed) expect(a.reason.length, a.check).toBeGreaterThan(40);
+    // Call-site checks are capped so a new openExternal needs its own review.
+    for (const a of committed.filter((e) => e.check === 'OPEN_EXTERNAL_JS_CHECK'))
+      expect(a.max).toBeDefined();
   });
 });
