@@ -85,7 +85,6 @@ export interface Emulator {
 }
 
 const MAX_BODY = 32 * 1024 * 1024;
-const WINDOW_SECS = 15 * 60;
 
 const secret = (n = 24): string => randomBytes(n).toString('base64url');
 
@@ -335,7 +334,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const nowSecs = Math.floor(state.now() / 1000);
     let b = state.rate.get(key);
     if (!b || b.reset <= nowSecs) {
-      b = { remaining: limit, reset: nowSecs + WINDOW_SECS };
+      b = { remaining: limit, reset: nowSecs + state.config.rateWindowSecs };
       state.rate.set(key, b);
     }
     res.setHeader('x-rate-limit-limit', String(limit));

@@ -100,6 +100,8 @@ export interface EmulatorConfig {
   rateLimits: Record<string, number>;
   /** Accepted clock skew for oauth_timestamp, seconds. */
   timestampSkewSecs: number;
+  /** Length of a rate-limit window (X's is 15 minutes; tests shorten it). */
+  rateWindowSecs: number;
 }
 
 export const DEFAULT_RATE_LIMITS: Record<string, number> = {
@@ -154,6 +156,7 @@ export function createState(
       keepBytesUpTo: 64 * 1024 * 1024,
       rateLimits: { ...DEFAULT_RATE_LIMITS },
       timestampSkewSecs: 300,
+      rateWindowSecs: 15 * 60,
       ...config,
     },
     // 19-digit ids, larger than Number.MAX_SAFE_INTEGER like X's.

@@ -338,3 +338,52 @@ describe('cueline batch', () => {
     expect(lines[1]).toMatch(/^solo\.mp4,published,\d{19},EN,\d{19},,,$/);
   });
 });
+
+describe('cueline batch under a tight rate limit', () => {
+  let tight: Emulator;
+  beforeAll(async () => {
+    // Two association calls per 3-second window (X: 100 per 15 minutes), so a batch of four
+    // associations must wait for a reset.
+    tight = await startEmulator({
+      config: {
+        checkAfterSecs: 0,
+        processingSteps: 1,
+        rateWindowSecs: 3,
+        rateLimits: { upload: 1875, status: 1000, subtitles: 2, posts: 100 },
+      },
+    });
+  });
+  afterAll(() => tight.close());
+
+  it('slows down at the limit instead of drawing 429s, and every item is published', async () => {
+    home = mkdtempSync(join(dir, `home-${n++}-`));
+    const d = folder(['r1', 'r2'], { '.en.srt': srt('Hello'), '.de.srt': srt('Hallo') });
+    const env: Record<string, string | undefined> = { ...process.env, CUELINE_HOME: home };
+    for (const k of [
+      'X_CONSUMER_KEY',
+      'X_CONSUMER_SECRET',
+      'X_ACCESS_TOKEN',
+      'X_ACCESS_TOKEN_SECRET',
+      'X_OAUTH2_ACCESS_TOKEN',
+    ])
+      delete env[k];
+    Object.assign(env, tight.env('oauth1'));
+    const child = spawn(process.execPath, [bin, 'batch', d, '--json', '--no-post', '--concurrency', '2'], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(stderr).not.toMatch(/cueline: |retrying/);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as Out;
+    expect(out.items.map((i) => i.status)).toEqual(['published', 'published']);
+    const assoc = tight.state.requests.filter((q) => q.route === 'v2.subtitles.create');
+    expect(assoc.map((q) => q.status)).toEqual([200, 200, 200, 200]);
+    expect(tight.state.requests.some((q) => q.status === 429)).toBe(false);
+    expect(stderr).toMatch(/rate limit: waiting \d+ s for default POST \/2\/media\/subtitles/);
+  });
+});
