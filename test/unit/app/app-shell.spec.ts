@@ -55,7 +55,8 @@ describe('menu', () => {
     const t = buildMenuTemplate(actions, [{ path: '/v/a.mp4', label: 'a.mp4' }], 'linux');
     expect(labels(t)).toEqual(['File', 'Edit', 'View', 'Help']);
     const file = find(t, 'File').submenu as MenuItemConstructorOptions[];
-    expect(labels(file)).toEqual([
+    // The issue's File items, in this order (other issues may add items between them).
+    const required = [
       'Open Video…',
       'Open Subtitles…',
       'Open Folder for Batch…',
@@ -63,7 +64,8 @@ describe('menu', () => {
       'Save',
       'Save As…',
       'Export…',
-    ]);
+    ];
+    expect(labels(file).filter((l) => required.includes(l))).toEqual(required);
     const edit = find(t, 'Edit').submenu as MenuItemConstructorOptions[];
     expect(edit.map((i) => i.role ?? (i.label ?? '').replace('&', '')).filter(Boolean)).toEqual([
       'Undo',
@@ -77,9 +79,16 @@ describe('menu', () => {
     const recent = find(file, 'Open Recent').submenu as MenuItemConstructorOptions[];
     click(find(recent, 'a.mp4'));
     click(find(file, 'Save'));
+    click(find(file, 'X Accounts…'));
     click(find(find(t, 'View').submenu as MenuItemConstructorOptions[], 'Zoom In'));
     click(find(find(t, 'Help').submenu as MenuItemConstructorOptions[], 'Keyboard Shortcuts'));
-    expect(calls).toEqual(['recent /v/a.mp4', 'command save', 'command zoomIn', 'command keyboardShortcuts']);
+    expect(calls).toEqual([
+      'recent /v/a.mp4',
+      'command save',
+      'command accounts',
+      'command zoomIn',
+      'command keyboardShortcuts',
+    ]);
   });
 
   it('starts with the app menu on macOS', () => {
