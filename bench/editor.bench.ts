@@ -25,6 +25,37 @@ import {
 const TWO_HOURS = 7_200_000;
 const CUES = 10_000;
 const FRAME_BUDGET = 16.7;
+/** Each frame sequence runs this many times from the same state. */
+const ROUNDS = 3;
+
+/**
+ * Frame-work rows: all frames of all rounds (wall clock, includes other processes' load), and
+ * per frame the best of the rounds (the same frame drawn from the same state: what the timeline
+ * itself costs once preemption and stray GC pauses are taken out).
+ */
+function workRows(kind: string, rounds: number[][]): BenchRow[] {
+  const all = rounds.flat();
+  const first = rounds[0] ?? [];
+  const best = first.map((_, i) => Math.min(...rounds.map((r) => r[i] ?? Infinity)));
+  return [
+    {
+      what: `${kind} frame work, all frames (wheel+update+draw)`,
+      p50: percentile(all, 50),
+      p95: percentile(all, 95),
+      unit: 'ms',
+      target: `p95 <= ${FRAME_BUDGET}`,
+      ok: percentile(all, 95) <= FRAME_BUDGET,
+    },
+    {
+      what: `${kind} frame work, best of ${rounds.length} per frame`,
+      p50: percentile(best, 50),
+      p95: percentile(best, 95),
+      unit: 'ms',
+      target: `p95 <= ${FRAME_BUDGET}`,
+      ok: percentile(best, 95) <= FRAME_BUDGET,
+    },
+  ];
+}
 
 async function openLab(page: Page, origin: string): Promise<number> {
   await page.goto(`${origin}/`);
@@ -99,41 +130,32 @@ const timelineSection: BenchSection = async (ctx: BenchContext): Promise<BenchRo
     await openLab(page, server.origin);
     const width = await page.evaluate(() => window.__lab.viewport().widthPx);
 
-    // Zoom: whole file → frames → whole file, twice, pointer at varying places.
+    // Zoom: whole file → frames → whole file, pointer at varying places; three identical rounds.
     const zoomSteps: { deltaY: number; ctrlKey: boolean; x: number }[] = [];
-    for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < 45; i++) zoomSteps.push({ deltaY: -100, ctrlKey: true, x: ((i * 97) % width) + 1 });
-      for (let i = 0; i < 45; i++) zoomSteps.push({ deltaY: 100, ctrlKey: true, x: ((i * 61) % width) + 1 });
+    for (let i = 0; i < 45; i++) zoomSteps.push({ deltaY: -100, ctrlKey: true, x: ((i * 97) % width) + 1 });
+    for (let i = 0; i < 45; i++) zoomSteps.push({ deltaY: 100, ctrlKey: true, x: ((i * 61) % width) + 1 });
+    const zoomRounds: number[][] = [];
+    const gaps: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      await page.evaluate(() => window.__lab.fit());
+      const r = await wheelFrames(page, zoomSteps);
+      zoomRounds.push(r.work);
+      gaps.push(...r.gaps);
     }
-    const zoom = await wheelFrames(page, zoomSteps);
-    rows.push({
-      what: 'zoom frame work (wheel+update+draw)',
-      p50: percentile(zoom.work, 50),
-      p95: percentile(zoom.work, 95),
-      unit: 'ms',
-      target: `p95 <= ${FRAME_BUDGET}`,
-      ok: percentile(zoom.work, 95) <= FRAME_BUDGET,
-    });
+    rows.push(...workRows('zoom', zoomRounds));
 
-    // Scroll at five zooms (ms per px: whole file, 1 s, 100 ms, 10 ms, ~a frame/24).
-    const scrollWork: number[] = [];
-    const scrollGaps: number[] = [];
+    // Scroll at five zooms (ms per px: whole file, 1 s, 100 ms, 10 ms, ~a frame/24), three rounds each.
+    const scrollRounds: number[][] = Array.from({ length: ROUNDS }, () => []);
     for (const msPerPx of [TWO_HOURS / width, 1000, 100, 10, 2]) {
-      await page.evaluate((m) => window.__lab.setView(1_800_000, m), msPerPx);
       const steps = Array.from({ length: 60 }, (_, i) => ({ deltaX: i % 20 < 10 ? 120 : -90, x: 400 }));
-      const r = await wheelFrames(page, steps);
-      scrollWork.push(...r.work);
-      scrollGaps.push(...r.gaps);
+      for (let round = 0; round < ROUNDS; round++) {
+        await page.evaluate((m) => window.__lab.setView(1_800_000, m), msPerPx);
+        const r = await wheelFrames(page, steps);
+        scrollRounds[round]!.push(...r.work);
+        gaps.push(...r.gaps);
+      }
     }
-    rows.push({
-      what: 'scroll frame work (wheel+update+draw)',
-      p50: percentile(scrollWork, 50),
-      p95: percentile(scrollWork, 95),
-      unit: 'ms',
-      target: `p95 <= ${FRAME_BUDGET}`,
-      ok: percentile(scrollWork, 95) <= FRAME_BUDGET,
-    });
-    const gaps = [...zoom.gaps, ...scrollGaps];
+    rows.push(...workRows('scroll', scrollRounds));
     rows.push({
       what: 'animation-frame spacing while zooming/scrolling',
       p50: percentile(gaps, 50),
