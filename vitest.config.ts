@@ -34,6 +34,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/integration/keychain/**/*.spec.ts'],
           testTimeout: 60_000,
+          // Hooks spawn the CLI against the keychain too; on a loaded 2-core machine that's seconds.
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },
