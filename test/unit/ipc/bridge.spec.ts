@@ -5,7 +5,7 @@ import { bridgeSpec, channels, events } from '../../../shared/ipc/contract.ts';
 describe('the contract', () => {
   it('names every channel and event area:verb', () => {
     for (const name of [...Object.keys(channels), ...Object.keys(events)])
-      expect(name).toMatch(/^[a-z]+:[a-zA-Z]+$/);
+      expect(name).toMatch(/^[a-z]+:[a-zA-Z][a-zA-Z0-9]*$/);
   });
 
   it('hands the preload plain data only', () => {
