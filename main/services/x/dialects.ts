@@ -207,12 +207,12 @@ const v2: Dialect = {
       json: { id: p.videoId, media_category: p.category, language_code: p.languageCode },
       ...(signal ? { signal } : {}),
     });
-    const d = parseBody(
-      z.object({ data: z.object({ deleted: z.boolean() }).loose() }).loose(),
-      r.body,
-      'subtitles delete',
-    );
-    if (!d.data.deleted)
+    // {data: {deleted: true}}; an empty 2xx is taken as done too, only an explicit false is not.
+    const d = z
+      .object({ data: z.object({ deleted: z.boolean() }).loose() })
+      .loose()
+      .safeParse(r.body);
+    if (d.success && !d.data.data.deleted)
       throw new CuelineError(
         'x.not_found',
         `X did not delete the ${p.languageCode} subtitles of media ${p.videoId}.`,
@@ -245,18 +245,28 @@ async function postV2(
 
 const V1Media = z
   .object({
-    media_id_string: z.string(),
+    media_id_string: z.string().optional(),
+    media_id: z.union([z.string(), z.number()]).optional(),
     expires_after_secs: z.number().optional(),
     processing_info: Processing.optional(),
   })
   .loose();
 
 function v1Status(body: unknown, what: string): MediaStatus {
-  // media_id is a 64-bit number that JavaScript can't hold exactly: only media_id_string is used.
+  // media_id is a 64-bit number that JavaScript can't hold exactly: media_id_string is the id.
   const d = parseBody(V1Media, body, what);
+  const id =
+    d.media_id_string ??
+    (typeof d.media_id === 'string' || (typeof d.media_id === 'number' && Number.isSafeInteger(d.media_id))
+      ? String(d.media_id)
+      : undefined);
+  if (id === undefined)
+    throw new CuelineError('x.unexpected_response', `X's answer to ${what} has no media_id_string.`, {
+      body,
+    });
   const processing = toProcessing(d.processing_info);
   return {
-    id: d.media_id_string,
+    id,
     ...(d.expires_after_secs !== undefined ? { expiresAfterSecs: d.expires_after_secs } : {}),
     ...(processing ? { processing } : {}),
   };
