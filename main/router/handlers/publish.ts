@@ -4,7 +4,7 @@
 // rewritten, so the same track keeps the same file identity and a retry resumes the same job.
 import { createHash } from 'node:crypto';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { CuelineError, toAppError } from '../../../shared/errors.ts';
 import { writeCaptions } from '../../../shared/captions/write.ts';
 import type { Channels } from '../../../shared/ipc/contract.ts';
@@ -17,6 +17,7 @@ import { checkConstraints } from '../../../shared/media/constraints.ts';
 import { postTextProblem, postWeightedLength } from '../../../shared/x/post-text.ts';
 import { toApiLanguage } from '../../../shared/x/languages.ts';
 import { JournalStore } from '../../services/jobs/journal.ts';
+import { transcode } from '../../services/media/transcode.ts';
 import { prepareSubtitle, type Probe, type SubtitleInput } from '../../services/publish/inputs.ts';
 import {
   attach,
@@ -147,6 +148,7 @@ type PublishHandlers = Pick<
   | 'publish:attach'
   | 'publish:replace'
   | 'publish:removeLanguage'
+  | 'publish:fixVideo'
 >;
 
 export function publishHandlers(deps: RouterDeps): PublishHandlers {
@@ -299,6 +301,18 @@ export function publishHandlers(deps: RouterDeps): PublishHandlers {
         api: req.api,
       });
       return resultOf(r);
+    },
+
+    'publish:fixVideo': async ({ video, category }, job) => {
+      const file = deps.workspace.files.resolve(video, 'video');
+      const stem = basename(file.path, extname(file.path));
+      const out = join(dirname(file.path), `${stem}.x.mp4`);
+      await transcode(file.path, out, {
+        category,
+        signal: job.signal,
+        onProgress: (p) => job.progress({ fraction: p.fraction }),
+      });
+      return deps.workspace.files.register(out, 'video');
     },
 
     'publish:removeLanguage': async (req) => {

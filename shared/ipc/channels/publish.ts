@@ -4,7 +4,7 @@
 // cues (the editor's current state, saved or not); main writes them as UTF-8 SRT before sending.
 import { z } from 'zod';
 import { call, job } from '../define.ts';
-import { fileId } from '../common.ts';
+import { fileId, fileRef } from '../common.ts';
 import { trackSchema } from './captions.ts';
 
 export const publishCategory = z.enum(['tweet_video', 'amplify_video']);
@@ -112,6 +112,15 @@ export const publishChannels = {
     request: z.object({ mediaId, track: publishTrack, ...target }),
     progress: publishProgress,
     result: publishResult,
+  }),
+  /**
+   * The pre-flight's "Fix": transcode the video to an X-compliant H.264/AAC MP4 beside the original
+   * (`<name>.x.mp4`), then publish that one instead.
+   */
+  'publish:fixVideo': job({
+    request: z.object({ video: fileId, category: publishCategory }),
+    progress: z.object({ fraction: z.number() }),
+    result: fileRef,
   }),
   /** Remove one language's captions from a video on X. */
   'publish:removeLanguage': call(

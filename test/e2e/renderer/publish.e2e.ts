@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test as base } from '../harness/fixture.ts';
+import { generateVideo } from '../../support/media-fixtures.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
 import { editorMedia } from './editor-support.ts';
 import { emulatorPublishing } from './publish-support.ts';
@@ -101,4 +102,36 @@ test('attaches after posting by pasted media id, then replaces a language from H
   const en = emulator.state.media.get(videoId)?.subtitles.get('EN');
   expect(emulator.state.media.get(en?.id ?? '')?.chunks?.toString()).toContain('Bonjour et bienvenue');
   await page.screenshot({ path: 'test/e2e/screenshots/publish-history.png' });
+});
+
+test('fixes a video X would refuse through the pre-flight, then publishes the fixed copy', async ({
+  app,
+  emulator,
+}) => {
+  const m = await editorMedia();
+  const fast = await generateVideo(join(m.dir, 'fast.mp4'), {
+    duration: 2,
+    fps: 120,
+    width: 320,
+    height: 180,
+  });
+  const { page } = app;
+  app.dialogs.answer('openVideo', fast);
+  await page.getByRole('button', { name: 'Open video…' }).first().click();
+  app.dialogs.answer('openSubtitles', [m.srt]);
+  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
+  await expect(page.getByRole('tab', { name: /English/ }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish to X' });
+  const check = dialog.getByRole('region', { name: 'Video check' });
+  await expect(check).toContainText('120 fps');
+  await dialog.getByLabel('Don’t post').check();
+  await expect(dialog.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Fix: make an X-ready copy' }).click();
+  await expect(check.getByRole('heading')).toHaveText('Video: fast.x.mp4');
+  await expect(dialog.getByTestId('video-ok')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(dialog.getByTestId('publish-result')).toBeVisible();
+  const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';
+  expect([...(emulator.state.media.get(videoId)?.subtitles.keys() ?? [])]).toEqual(['EN']);
 });
