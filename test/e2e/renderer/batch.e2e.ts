@@ -137,3 +137,55 @@ test('cancels a running batch, lists it as unfinished, and resumes it without re
   );
   expect(videos.length).toBe(4);
 });
+
+test('after the services stop mid-batch and the window reloads, the batch resumes from its journal', async ({
+  app,
+  emulator,
+}) => {
+  const spec: Record<string, string | null> = {};
+  for (const n of ['r1', 'r2', 'r3']) {
+    spec[`${n}.mp4`] = null;
+    spec[`${n}.en.srt`] = srt(`Hi ${n}`);
+    spec[`${n}.de.srt`] = srt(`Hallo ${n}`);
+  }
+  const d = await folder(spec);
+  const { page } = app;
+  await page.getByRole('button', { name: 'Batch…' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
+  app.dialogs.answer('openFolder', d);
+  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  await dialog.getByLabel('Concurrency').fill('1');
+  await dialog.getByLabel('Post each video').check();
+  await dialog.getByLabel('Post template').fill('Resumed {name}');
+  // Stop everything the moment the second video's first subtitle is being associated: like the app
+  // quitting, every running job is aborted down to its HTTP request.
+  let associations = 0;
+  const stopped = new Promise<void>((resolve) => {
+    emulator.state.onRequestStart = (route) => {
+      if (route === 'v2.subtitles.create' && ++associations === 3) {
+        app.router.jobs.cancelAllFor(app.sink.id);
+        resolve();
+      }
+    };
+  });
+  await dialog.getByRole('button', { name: 'Publish 3 videos' }).click();
+  await stopped;
+  delete emulator.state.onRequestStart;
+  await app.router.jobs.idle();
+
+  await app.reload();
+  await page.getByRole('button', { name: 'Batch…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
+  const unfinished = dialog.getByTestId('unfinished-batch');
+  await expect(unfinished).toContainText('1 of 3 done');
+  await unfinished.getByRole('button', { name: 'Resume' }).click();
+  const progress = dialog.getByTestId('batch-progress');
+  await expect(progress.getByRole('heading')).toContainText('3 of 3 finished · 3 published · completed');
+  // Exactly once: 3 posts, 3 videos with both languages, each video uploaded once.
+  expect(emulator.state.posts.map((p) => p.text).sort()).toEqual(['Resumed r1', 'Resumed r2', 'Resumed r3']);
+  const videos = [...emulator.state.media.values()].filter(
+    (m) => m.category === 'tweet_video' && m.finalized,
+  );
+  expect(videos.length).toBe(3);
+  for (const v of videos) expect([...v.subtitles.keys()].sort()).toEqual(['DE', 'EN']);
+});
