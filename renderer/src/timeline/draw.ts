@@ -11,7 +11,7 @@ import type { CueTimes } from './drag.ts';
 import type { TimelineLayout } from './layout.ts';
 import type { Palette } from './palette.ts';
 import type { TimelinePeaks } from './peaks.ts';
-import { bucketMs, chooseLevel } from './peaks.ts';
+import { bucketMs, chooseLevel, displayGain } from './peaks.ts';
 import { lowerBoundSorted } from './snapping.ts';
 import type { Tick } from './ticks.ts';
 import { chooseTickStep, formatTickLabel, ticksInRange } from './ticks.ts';
@@ -45,6 +45,8 @@ export interface DrawState {
 }
 
 const scratchTicks: Tick[] = [];
+/** Display gain per peaks object (computed once, not per frame). */
+const gains = new WeakMap<TimelinePeaks, number>();
 const FONT = '12px system-ui, sans-serif';
 const SMALL_FONT = '10px system-ui, sans-serif';
 
@@ -176,7 +178,12 @@ function drawWaveform(ctx: CanvasRenderingContext2D, s: DrawState, t0: number, t
   const bMs = bucketMs(peaks, level);
   const min = level.min;
   const max = level.max;
-  const scale = half / 32768;
+  let gain = gains.get(peaks);
+  if (gain === undefined) {
+    gain = displayGain(peaks);
+    gains.set(peaks, gain);
+  }
+  const scale = (half / 32768) * gain;
   // Not yet decoded: a pale band up to the known length.
   const decodedX = timeToX(v, len * bMs);
   if (!peaks.done && decodedX < v.widthPx && s.durationMs > 0) {

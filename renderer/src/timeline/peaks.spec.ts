@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildLevels } from '../../../shared/media/waveform.ts';
 import type { PeaksChunk } from '../../../shared/media/waveform.ts';
-import { PeaksBuilder, bucketMs, chooseLevel, peaksFromWaveform } from './peaks.ts';
+import { PeaksBuilder, bucketMs, chooseLevel, displayGain, peaksFromWaveform } from './peaks.ts';
 
 function chunk(start: number, n: number, total: number, done = false): PeaksChunk {
   const min = new Int16Array(n);
@@ -69,5 +69,18 @@ describe('PeaksBuilder', () => {
     const c = b.add(chunk(10, 10, 0));
     expect(a).not.toBe(c);
     expect(c.lengths[0]).toBe(20);
+  });
+});
+
+describe('displayGain', () => {
+  it('scales the loudest peak to full scale, at most 16x', () => {
+    const lv = (a: number) => ({
+      samplesPerBucket: 32,
+      min: Int16Array.of(-a, 0),
+      max: Int16Array.of(a / 2, a),
+    });
+    expect(displayGain({ levels: [lv(16384)], lengths: [2] })).toBe(2);
+    expect(displayGain({ levels: [lv(100)], lengths: [2] })).toBe(16);
+    expect(displayGain({ levels: [lv(32767)], lengths: [1] })).toBeCloseTo(1, 3);
   });
 });

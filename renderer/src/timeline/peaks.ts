@@ -154,3 +154,20 @@ export class PeaksBuilder {
     }
   }
 }
+
+/**
+ * Display gain: quiet recordings are scaled up so the loudest peak fills the lane (up to 16×),
+ * the way editors normalise the waveform view. Read from the coarsest level: a few hundred buckets.
+ */
+export function displayGain(p: Pick<TimelinePeaks, 'levels' | 'lengths'>): number {
+  const last = p.levels.length - 1;
+  const lv = p.levels[last];
+  const n = p.lengths[last] ?? 0;
+  if (!lv) return 1;
+  let peak = 0;
+  for (let i = 0; i < n; i++) {
+    const a = Math.max(-(lv.min[i] as number), lv.max[i] as number);
+    if (a > peak) peak = a;
+  }
+  return 32768 / Math.max(peak, 2048);
+}
