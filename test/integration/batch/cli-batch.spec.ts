@@ -339,6 +339,36 @@ describe('cueline batch', () => {
   });
 });
 
+describe('cueline batch --manifest (JSON)', () => {
+  it('attaches a language to a video already on X by its media id (the after-posting flow)', async () => {
+    fresh();
+    const d = folder(['first'], { '.en.srt': srt('Hello') });
+    const r1 = await cli(['batch', d, '--json', '--no-post']);
+    expect(r1.code).toBe(0);
+    const videoId = (JSON.parse(r1.stdout) as Out).items[0]?.video_id ?? '';
+    writeFileSync(join(d, 'later.it.srt'), srt('Ciao'));
+    writeFileSync(
+      join(d, 'attach.json'),
+      JSON.stringify({
+        items: [{ media_id: videoId, subtitle: 'later.it.srt', display_name: 'Italiano (CC)' }],
+      }),
+    );
+    const before = emu.state.requests.filter((q) => q.route === 'v2.initialize').length;
+    const r2 = await cli(['batch', d, '--manifest', join(d, 'attach.json'), '--json']);
+    expect(r2.stderr).not.toMatch(/cueline: /);
+    expect(r2.code).toBe(0);
+    const out = JSON.parse(r2.stdout) as Out;
+    expect(out.items).toEqual([
+      expect.objectContaining({ video: null, status: 'published', video_id: videoId, post_id: null }),
+    ]);
+    // Only the subtitle file was uploaded; the video was not touched.
+    expect(emu.state.requests.filter((q) => q.route === 'v2.initialize').length).toBe(before + 1);
+    const sub = emu.state.media.get(videoId)?.subtitles.get('IT');
+    expect(sub?.displayName).toBe('Italiano (CC)');
+    expect([...(emu.state.media.get(videoId)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'IT']);
+  });
+});
+
 describe('cueline batch under a tight rate limit', () => {
   let tight: Emulator;
   beforeAll(async () => {
