@@ -43,6 +43,8 @@ export function buildMenuTemplate(
         { label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: cmd('saveAs') },
         { label: '&Export…', accelerator: 'CmdOrCtrl+E', click: cmd('export') },
         { type: 'separator' },
+        { label: 'X &Accounts…', click: cmd('accounts') },
+        { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],
     },

@@ -17,6 +17,7 @@ export const menuCommand = z.enum([
   'themeLight',
   'themeDark',
   'keyboardShortcuts',
+  'accounts',
   'about',
 ]);
 export type MenuCommand = z.output<typeof menuCommand>;

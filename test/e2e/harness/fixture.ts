@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createAppRouter } from '../../../main/router/app-router.ts';
+import type { AccountsDeps } from '../../../main/router/handlers/accounts.ts';
 import type { PublishingDeps } from '../../../main/router/handlers/publish.ts';
 import type { Router } from '../../../main/router/router.ts';
 import type { EventSink } from '../../../main/router/types.ts';
@@ -42,10 +43,16 @@ export interface HarnessApp {
   reload(): Promise<void>;
 }
 
-export const test = base.extend<{ app: HarnessApp; publishing: PublishingDeps | undefined }>({
+export const test = base.extend<{
+  app: HarnessApp;
+  publishing: PublishingDeps | undefined;
+  accounts: ((userData: string) => AccountsDeps) | undefined;
+}>({
   /** Publishing to X: tests that publish override it with one pointed at the emulator. */
   publishing: [undefined, { option: true }],
-  app: async ({ page, publishing }, use) => {
+  /** X accounts: tests of the Accounts dialog build an AuthService on the emulator in this test's user data. */
+  accounts: [undefined, { option: true }],
+  app: async ({ page, publishing, accounts }, use) => {
     const userData = await mkdtemp(join(tmpdir(), 'cueline-e2e-'));
     const workspace = createWorkspace({ userData, cache: join(userData, 'cache') });
     const dialogs = new DialogsDouble();
@@ -64,6 +71,7 @@ export const test = base.extend<{ app: HarnessApp; publishing: PublishingDeps | 
       },
       router: { validateResponses: true },
       ...(publishing ? { publishing } : {}),
+      ...(accounts ? { accounts: accounts(userData) } : {}),
     });
     const server = await startHarnessServer(workspace.files);
     mediaUrl = server.mediaUrl;
