@@ -33,7 +33,8 @@ const vitest = (project: string): string[] => [
 
 // The keychain tests need a session bus and an unlocked Secret Service: run them inside a
 // throwaway dbus session with gnome-keyring unlocked by a known test password, and a throwaway HOME.
-export const keychain = [
+// The e2e step too: the Accounts dialog suite signs in with tokens in the real keychain.
+const withKeyring = (cmd: string[]): string[] => [
   'dbus-run-session',
   '--',
   'sh',
@@ -42,8 +43,9 @@ export const keychain = [
     'printf cueline-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && ' +
     `exec "$@"`,
   'sh',
-  ...vitest('keychain'),
+  ...cmd,
 ];
+export const keychain = withKeyring(vitest('keychain'));
 
 const steps: Step[] = [
   { name: 'typecheck', cmd: ['npm', 'run', '--silent', 'typecheck'] },
@@ -57,7 +59,7 @@ const steps: Step[] = [
   { name: 'keychain', cmd: keychain, report: { file: `${RESULTS}/keychain.json`, kind: 'vitest' } },
   {
     name: 'e2e',
-    cmd: ['npm', 'run', '--silent', 'test:e2e'],
+    cmd: withKeyring(['npm', 'run', '--silent', 'test:e2e']),
     report: { file: `${RESULTS}/e2e.json`, kind: 'playwright' },
   },
   // After the e2e step's build: scans main/ and out/, fails on findings not allow-listed with a reason.
