@@ -184,3 +184,35 @@ test('drag on empty space creates a cue there', async ({ app }) => {
   await expect(rows(page).nth(3)).toContainText(fmt(a));
   await expect(rows(page).nth(3)).toContainText(fmt(b));
 });
+
+test('dragging against the right edge scrolls the view and carries the cue along', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  await open(app, m.video, m.srt, 3);
+  // Playhead at 7 s, then zoom in around it: cue 3 (6.500–8.000) stays in view.
+  const v0 = await view(page);
+  await page.mouse.click(Math.round(xOf(v0, 7000)), v0.top + 8);
+  await timeline(page).focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('+');
+  await expect.poll(async () => (await view(page)).msPerPx).toBeLessThan(v0.msPerPx / 3);
+  const v = await view(page);
+  const box = await timeline(page).locator('canvas').boundingBox();
+  if (!box) throw new Error('no timeline');
+  const grab = xOf(v, 6800);
+  expect(grab).toBeGreaterThan(box.x);
+  expect(grab).toBeLessThan(box.x + box.width - 100);
+  await page.mouse.move(grab, v.cueY);
+  await page.mouse.down();
+  const edge = box.x + box.width - 4;
+  await page.mouse.move(edge, v.cueY, { steps: 6 });
+  // Held at the edge: the view scrolls on its own, carrying the cue.
+  await expect.poll(async () => (await view(page)).startMs).toBeGreaterThan(v.startMs + 300);
+  await page.mouse.up();
+  const text = (await rows(page).nth(2).textContent()) ?? '';
+  const start =
+    [...text.matchAll(/00:00:(\d\d)\.(\d{3})/g)].map((x) => Number(x[1]) * 1000 + Number(x[2]))[0] ?? 0;
+  const pointerOnly = 6500 + (edge - grab) * v.msPerPx;
+  expect(start).toBeGreaterThan(pointerOnly + 200);
+  // The drag keeps the cue inside the timeline's duration (last cue end + 5 s here).
+  expect(start + 1500).toBeLessThanOrEqual(13_000);
+});
