@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { isBadInput, toAppError } from '../../shared/errors.ts';
-import { commands } from './commands/index.ts';
+import { commandsFor, type RegisterCommand } from './commands/index.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -15,7 +15,7 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-export function buildProgram(): Command {
+export function buildProgram(commands: readonly RegisterCommand[]): Command {
   const program = new Command('cueline')
     .description('Caption files and publishing to X, without a window.')
     .version(packageVersion(), '-V, --version')
@@ -27,7 +27,7 @@ export function buildProgram(): Command {
 
 /** Runs the CLI and returns its exit code: 0 success, 2 bad input or usage, 1 other failure. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(await commandsFor(argv));
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveSigner } from '../../../main/cli/credentials.ts';
 import { buildProgram } from '../../../main/cli/index.ts';
+import { commandsFor } from '../../../main/cli/commands/index.ts';
 import { AccountStore } from '../../../main/services/auth/account-store.ts';
 import { AppCredentials } from '../../../main/services/auth/app-credentials.ts';
 import { KeychainSecretStore } from '../../../main/services/auth/keychain-secret-store.ts';
@@ -21,7 +22,8 @@ describe('resolveSigner with keychain accounts', () => {
     home = await mkdtemp(join(tmpdir(), 'cueline-resolve-'));
     // The provider reads the same folders as the CLI process it lives in.
     process.env['CUELINE_HOME'] = home;
-    buildProgram(); // registers the keychain provider, as the CLI does on start
+    // Registers the keychain provider, as the CLI does when it starts for `publish`.
+    buildProgram(await commandsFor(['node', 'cueline', 'publish']));
   });
 
   afterAll(async () => {
