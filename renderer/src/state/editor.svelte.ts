@@ -221,9 +221,9 @@ export class Editor {
     const t = this.doc.active;
     if (!t) return false;
     const fmt = format ?? t.source.format;
-    const base = (
-      t.source.fileName ?? `${this.title.replace(/\.[^.]+$/, '')}.${t.track.language || 'captions'}`
-    ).replace(/\.(srt|vtt)$/i, '');
+    const base = t.source.fileName
+      ? t.source.fileName.replace(/\.(srt|vtt)$/i, '')
+      : `${this.#projectStem()}.${t.track.language || 'captions'}`;
     const r = await cueline.captions.saveAs({ track: t.track, format: fmt, suggestedName: `${base}.${fmt}` });
     if (!r.ok) {
       this.toast(r.error.message, 'error');
@@ -239,6 +239,14 @@ export class Editor {
     this.status = `Saved ${r.value.file.name}`;
     await this.#discardAutosaveIfClean();
     return true;
+  }
+
+  /** "launch" for launch.mp4 or launch.en.srt: what new tracks' files are named after. */
+  #projectStem(): string {
+    if (this.doc.video) return this.doc.video.name.replace(/\.[^.]+$/, '');
+    const named = this.doc.tracks.find((t) => t.source.fileName)?.source.fileName;
+    if (named) return named.replace(/\.(srt|vtt)$/i, '').replace(/\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/, '');
+    return 'captions';
   }
 
   // ---- tracks --------------------------------------------------------------------------------
