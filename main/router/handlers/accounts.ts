@@ -66,7 +66,8 @@ export function accountsHandlers(deps: RouterDeps): AccountsHandlers {
     'accounts:signInOAuth2': async ({ accountId }, job) => {
       const a = accountsOf(deps);
       return a.service.signInOAuth2({
-        open: a.open,
+        // A browser that fails to open doesn't end the sign-in: the panel shows the address to copy.
+        open: async (url) => void (await openQuietly(a, url)),
         onAuthorizeUrl: (authorizeUrl) => job.progress({ stage: 'waiting-for-browser', authorizeUrl }),
         signal: job.signal,
         ...named(accountId),
@@ -77,8 +78,7 @@ export function accountsHandlers(deps: RouterDeps): AccountsHandlers {
       const a = accountsOf(deps);
       const started = await a.service.startPinSignIn(named(accountId));
       pinPages.set(started.sessionId, started.authorizeUrl);
-      await openQuietly(a, started.authorizeUrl);
-      return started;
+      return { ...started, opened: await openQuietly(a, started.authorizeUrl) };
     },
 
     'accounts:reopenPin': async ({ sessionId }) => {

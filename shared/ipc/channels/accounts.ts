@@ -51,7 +51,8 @@ export const accountsChannels = {
   /** OAuth 1.0a PIN, step 1: a request token kept in main, its consent page opened in the browser. */
   'accounts:startPin': call(
     z.object(optionalName),
-    z.object({ sessionId: z.string(), authorizeUrl: z.string() }),
+    /** opened: false when the browser could not be opened (the panel shows the address to copy). */
+    z.object({ sessionId: z.string(), authorizeUrl: z.string(), opened: z.boolean() }),
   ),
   /** Opens the consent page of a PIN sign-in again (only a page main minted, never a URL from here). */
   'accounts:reopenPin': call(

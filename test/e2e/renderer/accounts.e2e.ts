@@ -30,6 +30,17 @@ const test = base.extend<{ world: AccountsWorld }>({
       secrets: new KeychainSecretStore(`cueline-e2e-${randomUUID()}`),
       deps: null,
     };
+    try {
+      await world.secrets.get('probe');
+    } catch (err) {
+      await world.emu.close();
+      throw new Error(
+        'The accounts suite keeps tokens in the real keychain: run it through `npm test` (scripts/test-all.ts ' +
+          'wraps the e2e step in dbus-run-session with an unlocked gnome-keyring). ' +
+          (err instanceof Error ? err.message : String(err)),
+        { cause: err },
+      );
+    }
     await use(world);
     const deps = world.deps as AccountsDeps | null;
     if (deps)
@@ -124,7 +135,7 @@ test('set up the X app, sign in three ways, choose the default, sign out — tok
   const pinField = dialog.getByLabel('PIN shown by X');
   await expect(pinField).toBeFocused();
   const opened = world.deps?.browser.opened.at(-1) ?? '';
-  await expect(dialog.getByLabel('X’s authorization page (opened in your browser):')).toHaveValue(opened);
+  await expect(dialog.getByLabel('X’s authorization page:')).toHaveValue(opened);
   await page.keyboard.type(pinOf((await world.deps?.browser.lastPage()) ?? ''));
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('status')).toHaveText('Signed in as @captions_lead (lead).');

@@ -163,6 +163,7 @@ describe('accounts channels', () => {
     const pin = await value<{ sessionId: string; authorizeUrl: string }>('accounts:startPin', {
       accountId: 'by-pin',
     });
+    expect(pin).toMatchObject({ opened: true });
     expect(accounts.browser.opened.at(-1)).toBe(pin.authorizeUrl);
     expect(await value('accounts:reopenPin', { sessionId: pin.sessionId })).toEqual({ opened: true });
     const viaPin = await value('accounts:completePin', {
@@ -172,7 +173,11 @@ describe('accounts channels', () => {
     expect(viaPin).toMatchObject({ accountId: 'by-pin', method: 'oauth1', isDefault: false });
 
     // A PIN sign-in abandoned, then pasted developer-portal keys.
-    const abandoned = await value<{ sessionId: string }>('accounts:startPin', {});
+    const browserOpen = accounts.open;
+    accounts.open = () => Promise.reject(new Error('no browser'));
+    const abandoned = await value<{ sessionId: string; opened: boolean }>('accounts:startPin', {});
+    expect(abandoned.opened).toBe(false);
+    accounts.open = browserOpen;
     expect(await value('accounts:cancelPin', { sessionId: abandoned.sessionId })).toEqual({
       cancelled: true,
     });
@@ -232,11 +237,11 @@ describe('accounts channels', () => {
     expect([...secrets.entries.keys()].sort()).toEqual(['account:pasted:tokens', 'app:consumer-secret']);
   });
 
-  it('a cancelled browser sign-in ends as cancelled, frees the port and saves nothing', async () => {
+  it('a browser that fails to open leaves the sign-in waiting; cancelled, it frees the port and saves nothing', async () => {
     const port = await freePort();
     await value('accounts:saveAppSettings', { clientId: 'cueline-test-client', redirectPort: port });
-    // A browser that never comes back: the user closed the tab.
-    accounts.open = () => Promise.resolve();
+    // No browser could be opened: the sign-in still waits (the panel shows the address to copy).
+    accounts.open = () => Promise.reject(new Error('no browser'));
     const { jobId } = await value<{ jobId: string }>('accounts:signInOAuth2', {});
     await expect.poll(() => events.some((e) => e.event === 'job:progress')).toBe(true);
     expect(await value('jobs:cancel', { jobId })).toEqual({ cancelled: true });
