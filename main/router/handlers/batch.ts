@@ -15,7 +15,7 @@ import { BatchRun, type BatchEvent } from '../../services/batch/runner.ts';
 import { JournalStore } from '../../services/jobs/journal.ts';
 import type { RouterDeps } from '../deps.ts';
 import type { Handlers, JobContext } from '../types.ts';
-import { journalDirOf, publishingOf, withNotification, type PublishingDeps } from './publish.ts';
+import { journalDirOf, publishingOf, withNotification, withoutDirs, type PublishingDeps } from './publish.ts';
 
 function planMessage(plan: BatchPlan): BatchPlanMessage {
   return {
@@ -100,11 +100,11 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
         items.set(e.key, {
           key: e.key,
           status: e.status,
-          step: e.step,
+          step: e.step === null ? null : withoutDirs(e.step),
           progress: e.progress,
           videoId: r?.video_id ?? null,
           postId: r?.post_id ?? null,
-          error: r?.error ?? null,
+          error: r?.error ? r.error.replaceAll(`${thePlan.root}/`, '') : null,
         });
       }
       job.progress(snapshot());
@@ -151,7 +151,7 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
               progress: r.status === 'published' || r.status === 'skipped' ? 1 : 0,
               videoId: r.video_id,
               postId: r.post_id,
-              error: r.error,
+              error: r.error === null ? null : r.error.replaceAll(`${thePlan.root}/`, ''),
             })),
           };
         },

@@ -92,6 +92,9 @@ export async function listHistory(userData: string, limit = 200): Promise<Histor
       lastError: rec.lastError ?? null,
     });
   }
+  // Captions attached later name the video the way its publish did.
+  const names = new Map(out.filter((e) => e.videoId && e.videoName).map((e) => [e.videoId, e.videoName]));
+  for (const e of out) if (!e.videoName && e.videoId) e.videoName = names.get(e.videoId) ?? null;
   out.sort((a, b) => b.updatedAt - a.updatedAt);
   return out.slice(0, limit);
 }

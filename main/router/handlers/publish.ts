@@ -96,7 +96,17 @@ async function trackFile(p: PublishingDeps, t: PublishTrack): Promise<SubtitleIn
   return { path, language: t.language, ...(t.displayName ? { displayName: t.displayName } : {}) };
 }
 
+/** The orchestrator's labels name files by path; the renderer sees base names only. */
+export function withoutDirs(label: string): string {
+  return label.replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/]+)+[\\/]([^\s\\/]+)/g, '$1');
+}
+
 function progressOf(e: PublishEvent): PublishProgress {
+  const p = progressWithPaths(e);
+  return { ...p, label: withoutDirs(p.label) };
+}
+
+function progressWithPaths(e: PublishEvent): PublishProgress {
   if (e.type === 'step') return { step: e.step, label: e.label, upload: null };
   if (e.type === 'skip') return { step: 'skip', label: `${e.label}: ${e.reason}`, upload: null };
   if (e.type === 'retry') return { step: 'retry', label: `${e.label}: retrying (${e.reason})`, upload: null };

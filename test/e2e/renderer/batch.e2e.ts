@@ -116,6 +116,9 @@ test('cancels a running batch, lists it as unfinished, and resumes it without re
   await expect(progress.getByRole('row', { name: /a1\.mp4 published/ })).toBeVisible();
   await dialog.getByRole('button', { name: 'Cancel batch' }).click();
   await expect(progress.getByRole('heading')).toContainText('cancelled');
+  await expect(progress.getByRole('row', { name: /a2\.mp4 cancelled/ })).toBeVisible();
+  // Only base names reach the renderer.
+  await expect(progress).not.toContainText(d);
   await page.screenshot({ path: 'test/e2e/screenshots/batch-cancelled.png' });
   const posted = emulator.state.requests.filter(
     (r) => r.route === 'v2.subtitles.create' && r.status === 200,

@@ -90,7 +90,10 @@ test('attaches after posting by pasted media id, then replaces a language from H
 
   // History: replace EN with the French track's text (delete, then create).
   await dialog.getByRole('tab', { name: 'History' }).click();
-  const entry = dialog.getByTestId('history-entry').filter({ hasText: 'launch.mp4' });
+  const entry = dialog
+    .getByTestId('history-entry')
+    .filter({ hasText: 'launch.mp4' })
+    .filter({ has: page.getByRole('button', { name: 'Replace EN' }) });
   await expect(entry).toBeVisible();
   await entry.getByLabel('Track to replace EN with').selectOption({
     label: (await entry.getByLabel('Track to replace EN with').locator('option').nth(1).textContent()) ?? '',

@@ -127,6 +127,7 @@ describe('publish channels', () => {
 
     const history = await call<
       Array<{
+        kind: string;
         videoId: string;
         videoName: string;
         postUrl: string;
@@ -160,7 +161,7 @@ describe('publish channels', () => {
     });
     expect([...(emu.state.media.get(result.videoId)?.subtitles.keys() ?? [])]).toEqual(['EN']);
     const after = await call<typeof history>('history:list', {});
-    const first = after.find((h) => h.videoName === 'seed.mp4');
+    const first = after.find((h) => h.videoName === 'seed.mp4' && h.kind === 'publish');
     expect(first?.languages.find((l) => l.languageCode === 'PT')?.associated).toBe(false);
   });
 });
