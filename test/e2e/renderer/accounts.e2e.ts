@@ -234,3 +234,30 @@ test('errors from X are shown, and a refused PIN asks to start again', async ({ 
   await expect(dialog.getByRole('button', { name: 'Get a PIN from X…' })).toBeVisible();
   await expect(dialog.getByTestId('no-accounts')).toBeVisible();
 });
+
+test('keyboard only: Tab reaches the sign-in, Enter signs in, arrows pick the method, Escape closes', async ({
+  app,
+  world,
+}) => {
+  const { page } = app;
+  const dialog = await openAccounts(app);
+  await setUpApp(dialog, world.emu);
+  // From the top of the dialog, Tab reaches the browser sign-in button.
+  await dialog.getByRole('button', { name: 'Close' }).focus();
+  const target = dialog.getByRole('button', { name: 'Sign in with X…' });
+  let presses = 0;
+  while (!(await target.evaluate((el) => el === document.activeElement)) && presses < 40) {
+    await page.keyboard.press('Tab');
+    presses += 1;
+  }
+  await expect(target).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('status')).toHaveText('Signed in as @cueline_test (cueline_test).');
+  // The radio group moves with the arrow keys, like any radio group.
+  await dialog.getByLabel('Sign in with X in the browser').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog.getByLabel('With a PIN (OAuth 1.0a)')).toBeChecked();
+  await expect(dialog.getByRole('button', { name: 'Get a PIN from X…' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialogOf(page)).toHaveCount(0);
+});
