@@ -61,3 +61,16 @@ describe('neighbour bounds', () => {
     expect(neighbourBounds(ix, 4500, 9000, new Set(['4']))).toEqual({ prevEnd: 4500, nextStart: Infinity });
   });
 });
+
+describe('index reuse', () => {
+  it('keeps the id map when only times changed, rebuilds it when ids moved', () => {
+    const a = [cue('1', 0, 10), cue('2', 20, 30)];
+    const ix = buildCueIndex(a);
+    const moved = buildCueIndex([a[0]!, { ...a[1]!, start: 25, end: 35 }], ix);
+    expect(moved.byId).toBe(ix.byId);
+    expect(Array.from(moved.starts)).toEqual([0, 25]);
+    const swapped = buildCueIndex([a[1]!, a[0]!], ix);
+    expect(swapped.byId).not.toBe(ix.byId);
+    expect(swapped.byId.get('2')).toBe(0);
+  });
+});

@@ -17,7 +17,11 @@ export interface CueIndex {
   byId: Map<string, number>;
 }
 
-export function buildCueIndex(cues: readonly Cue[]): CueIndex {
+/**
+ * Indexes `cues`. Passing the previous index lets a drag's edit (same cues, same positions, new
+ * times) reuse the id map, the costliest part for 10,000 cues.
+ */
+export function buildCueIndex(cues: readonly Cue[], prev?: CueIndex | null): CueIndex {
   const n = cues.length;
   const order = new Int32Array(n);
   let sorted = true;
@@ -50,8 +54,19 @@ export function buildCueIndex(cues: readonly Cue[]): CueIndex {
     if (c.end > m) m = c.end;
     maxEnd[k] = m;
   }
+  if (prev && sameIds(prev.cues, cues)) return { cues, order, starts, ends, maxEnd, byId: prev.byId };
   for (let i = 0; i < n; i++) byId.set((cues[i] as Cue).id, i);
   return { cues, order, starts, ends, maxEnd, byId };
+}
+
+function sameIds(a: readonly Cue[], b: readonly Cue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Cue;
+    const y = b[i] as Cue;
+    if (x !== y && x.id !== y.id) return false;
+  }
+  return true;
 }
 
 /** First k with a[k] > v (a non-decreasing). */
