@@ -85,4 +85,17 @@ test('a rebound shortcut works and is kept in settings; the rule preset is per p
         ],
     )
     .toBe('dcmp');
+
+  // The shot-change snapping offsets are settings too.
+  await page.getByText('Snapping to shot changes').click();
+  await page.getByRole('spinbutton', { name: /start this many frames after a cut/ }).fill('8');
+  await page.getByRole('spinbutton', { name: /start this many frames after a cut/ }).press('Enter');
+  await expect
+    .poll(
+      async () =>
+        ((await app.workspace.settings.get()).editor['snap'] as Record<string, number>)?.[
+          'shotStartWithinFrames'
+        ],
+    )
+    .toBe(8);
 });
