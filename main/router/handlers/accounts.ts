@@ -4,6 +4,7 @@ import { CuelineError } from '../../../shared/errors.ts';
 import type { Channels } from '../../../shared/ipc/contract.ts';
 import type { AuthService } from '../../services/auth/auth-service.ts';
 import type { UrlOpener } from '../../services/auth/oauth2-pkce.ts';
+import { isLoopbackHttp } from '../../services/auth/x-auth-endpoints.ts';
 import type { RouterDeps } from '../deps.ts';
 import type { Handlers } from '../types.ts';
 
@@ -53,6 +54,9 @@ export function accountsHandlers(deps: RouterDeps): AccountsHandlers {
   // PIN sign-ins this window started: their consent page, so "open again" needs no URL from the renderer.
   const pinPages = new Map<string, string>();
   const openQuietly = async (a: AccountsDeps, url: string): Promise<boolean> => {
+    // Consent pages come from the configured endpoints; still, only https (or a loopback stand-in
+    // for X) ever reaches the OS opener.
+    if (!/^https:\/\//i.test(url) && !isLoopbackHttp(url)) return false;
     try {
       await a.open(url);
       return true;

@@ -10,7 +10,9 @@ import { createAppRouter } from '../../../main/router/app-router.ts';
 import type { AccountsDeps } from '../../../main/router/handlers/accounts.ts';
 import type { Router } from '../../../main/router/router.ts';
 import type { EventSink, RouterLogEntry } from '../../../main/router/types.ts';
+import { AuthService } from '../../../main/services/auth/auth-service.ts';
 import { MemorySecretStore } from '../../../main/services/auth/memory-secret-store.ts';
+import { xAuthEndpoints } from '../../../main/services/auth/x-auth-endpoints.ts';
 import { createWorkspace } from '../../../main/services/workspace/workspace.ts';
 import type { Result } from '../../../shared/ipc/result.ts';
 import { DialogsDouble } from '../../e2e/harness/dialogs-double.ts';
@@ -253,6 +255,25 @@ describe('accounts channels', () => {
     expect(await value('accounts:list')).toEqual([]);
     expect(secrets.entries.size).toBe(0);
     await expect(freePortIs(port)).resolves.toBe(true);
+  });
+
+  it('only an https (or loopback) consent page reaches the opener', async () => {
+    const port = await freePort();
+    await value('accounts:saveAppSettings', { clientId: 'cueline-test-client', redirectPort: port });
+    const plain = new AuthService({
+      userData: join(dir, 'home'),
+      secrets,
+      endpoints: xAuthEndpoints({
+        CUELINE_X_API_BASE: emu.url,
+        CUELINE_X_AUTHORIZE_URL: 'http://consent.example/i/oauth2/authorize',
+      }),
+    });
+    accounts.service = plain;
+    const { jobId } = await value<{ jobId: string }>('accounts:signInOAuth2', {});
+    await expect.poll(() => events.some((e) => e.event === 'job:progress')).toBe(true);
+    expect(accounts.browser.opened).toEqual([]);
+    await value('jobs:cancel', { jobId });
+    await router.jobs.idle();
   });
 
   it('settings: the consumer secret is write-only, bad ports are refused by the contract', async () => {
