@@ -1,4 +1,5 @@
 import { basename, extname } from 'node:path';
+import { formatFromFileName } from '../../../shared/captions/read.ts';
 import { CuelineError, toAppError } from '../../../shared/errors.ts';
 import type { Channels } from '../../../shared/ipc/contract.ts';
 import { readCaptionFile, writeCaptionFile } from '../../services/captions/caption-file.ts';
@@ -28,20 +29,26 @@ export function captionsHandlers(deps: RouterDeps): CaptionsHandlers {
       const r = await withoutPath(file.path, () => readCaptionFile(file.path, encoding ? { encoding } : {}));
       return { fileId, name: file.name, ...r };
     },
-    'captions:save': async ({ fileId, track, format }) => {
+    'captions:save': async ({ fileId, track, format, encoding }) => {
       const file = files.resolve(fileId, 'subtitles');
-      return withoutPath(file.path, () => writeCaptionFile(file.path, track, format));
+      return withoutPath(file.path, () =>
+        writeCaptionFile(file.path, track, format, encoding ? { encoding } : {}),
+      );
     },
-    'captions:saveAs': async ({ track, format, suggestedName }) => {
+    'captions:saveAs': async ({ track, format, encoding, suggestedName }) => {
       // "talk.fr" has an extension in path terms but not a caption one: add the format's.
       const ext = extname(suggestedName).toLowerCase();
       const wanted = ext === '.srt' || ext === '.vtt' ? suggestedName : `${suggestedName}.${format}`;
       const path = await deps.dialogs.saveSubtitles(wanted);
       if (path === null) return null;
-      const { notes } = await withoutPath(path, () => writeCaptionFile(path, track, format));
+      // The extension the user typed in the dialog wins over the suggested format.
+      const written = formatFromFileName(path) ?? format;
+      const { notes } = await withoutPath(path, () =>
+        writeCaptionFile(path, track, written, encoding ? { encoding } : {}),
+      );
       const file = await files.register(path, 'subtitles');
       await recent.add(files.resolve(file.id).path, 'subtitles');
-      return { file, notes };
+      return { file, format: written, notes };
     },
   };
 }

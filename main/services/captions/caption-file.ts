@@ -9,6 +9,7 @@ import type { ConversionNote, ParseWarning, Track } from '../../../shared/captio
 import { formatFromFileName, parseCaptions } from '../../../shared/captions/read.ts';
 import type { CaptionFormat } from '../../../shared/captions/read.ts';
 import { writeCaptions } from '../../../shared/captions/write.ts';
+import { encodeCaptionText } from './encode-text.ts';
 
 export interface ReadCaptionFileResult {
   track: Track;
@@ -63,6 +64,7 @@ export async function writeCaptionFile(
   path: string,
   track: Track,
   format?: CaptionFormat,
+  opts: { encoding?: string } = {},
 ): Promise<{ notes: ConversionNote[] }> {
   const fmt = format ?? formatFromFileName(path);
   if (!fmt)
@@ -74,11 +76,13 @@ export async function writeCaptionFile(
       },
     );
   const { text, notes } = writeCaptions(track, fmt);
+  // Encoded before anything touches the disk: an unrepresentable character leaves the file as it was.
+  const bytes = encodeCaptionText(text, opts.encoding, basename(path));
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'wx', await modeOf(path));
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(bytes);
       await handle.sync();
     } finally {
       await handle.close();

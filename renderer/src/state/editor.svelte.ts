@@ -203,6 +203,8 @@ export class Editor {
       fileId: t.source.fileId,
       track: t.track,
       format: t.source.format,
+      // Saved in the encoding it was opened in (Save As keeps it too).
+      encoding: t.source.encoding,
     });
     if (!r.ok) {
       // After a crash the file ids of the old session are gone: ask where to save.
@@ -224,7 +226,12 @@ export class Editor {
     const base = t.source.fileName
       ? t.source.fileName.replace(/\.(srt|vtt)$/i, '')
       : `${this.#projectStem()}.${t.track.language || 'captions'}`;
-    const r = await cueline.captions.saveAs({ track: t.track, format: fmt, suggestedName: `${base}.${fmt}` });
+    const r = await cueline.captions.saveAs({
+      track: t.track,
+      format: fmt,
+      encoding: t.source.encoding,
+      suggestedName: `${base}.${fmt}`,
+    });
     if (!r.ok) {
       this.toast(r.error.message, 'error');
       return false;
@@ -233,8 +240,8 @@ export class Editor {
     this.doc.markSaved(t.key, {
       fileId: r.value.file.id,
       fileName: r.value.file.name,
-      format: fmt,
-      encoding: 'utf-8',
+      format: r.value.format,
+      encoding: t.source.encoding,
     });
     this.status = `Saved ${r.value.file.name}`;
     await this.#discardAutosaveIfClean();

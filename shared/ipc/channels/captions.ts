@@ -6,6 +6,8 @@ import { call } from '../define.ts';
 import { fileId, fileRef } from '../common.ts';
 
 const ms = z.number().int().nonnegative();
+/** A WHATWG encoding label (what decodeCaptionBytes reports). */
+const encodingName = z.string().min(1).max(40);
 
 export const cueSchema = z.object({
   id: z.string(),
@@ -57,17 +59,24 @@ export type OpenedCaptions = z.output<typeof openedCaptions>;
 
 export const captionsChannels = {
   /** Reads and parses a subtitle file; `encoding` re-opens it in the encoding the user picked. */
-  'captions:open': call(z.object({ fileId, encoding: z.string().min(1).max(40).optional() }), openedCaptions),
-  /** Writes the track back to its file (UTF-8, format from the extension unless given). */
+  'captions:open': call(z.object({ fileId, encoding: encodingName.optional() }), openedCaptions),
+  /** Writes the track back to its file (format from the extension unless given; UTF-8 unless an encoding is given). */
   'captions:save': call(
-    z.object({ fileId, track: trackSchema, format: captionFormat.optional() }),
+    z.object({
+      fileId,
+      track: trackSchema,
+      format: captionFormat.optional(),
+      encoding: encodingName.optional(),
+    }),
     z.object({ notes: z.array(conversionNote) }),
   ),
   /** Save As dialog, then writes there; null when the user cancels. */
   'captions:saveAs': call(
     z.object({
       track: trackSchema,
+      /** The format to write unless the chosen file name ends in .srt or .vtt. */
       format: captionFormat,
+      encoding: encodingName.optional(),
       // A base name only: where it goes is the user's choice in the native dialog.
       suggestedName: z
         .string()
@@ -75,6 +84,6 @@ export const captionsChannels = {
         .max(255)
         .regex(/^[^/\\]+$/, 'must be a file name without folders'),
     }),
-    z.object({ file: fileRef, notes: z.array(conversionNote) }).nullable(),
+    z.object({ file: fileRef, format: captionFormat, notes: z.array(conversionNote) }).nullable(),
   ),
 };

@@ -99,3 +99,40 @@ test('Save As asks where, writes there and hands back an id', async ({ app }) =>
   );
   expect(refused).toMatchObject({ ok: false, error: { code: 'ipc.invalid_payload' } });
 });
+
+test('a Windows-1252 file is saved back in Windows-1252; Save As takes the format from the typed name', async ({
+  app,
+}) => {
+  app.dialogs.answer('openSubtitles', [join(dir, 'cafe.srt')]);
+  const target = join(dir, 'cafe-copy.vtt');
+  app.dialogs.answer('saveSubtitles', target);
+  const r = await app.page.evaluate(async () => {
+    const files = await window.cueline.files.openSubtitles();
+    if (!files.ok || !files.value[0]) throw new Error('no file');
+    const o = await window.cueline.captions.open({ fileId: files.value[0].id });
+    if (!o.ok) throw new Error(o.error.message);
+    const encoding = o.value.encoding.name;
+    const save = await window.cueline.captions.save({
+      fileId: o.value.fileId,
+      track: o.value.track,
+      encoding,
+    });
+    // The user asked for SRT but typed a .vtt name in the dialog.
+    const saveAs = await window.cueline.captions.saveAs({
+      track: o.value.track,
+      format: 'srt',
+      encoding,
+      suggestedName: 'cafe-copy.srt',
+    });
+    return { encoding, save, saveAs };
+  });
+  expect(r.encoding).toBe('windows-1252');
+  expect(r.save).toMatchObject({ ok: true });
+  // é stays the single byte 0xE9 (UTF-8 would have written 0xC3 0xA9).
+  const saved = await readFile(join(dir, 'cafe.srt'));
+  expect(saved.includes(Buffer.from([0x43, 0x61, 0x66, 0xe9]))).toBe(true);
+  expect(saved.includes(Buffer.from([0xc3, 0xa9]))).toBe(false);
+  expect(r.saveAs).toMatchObject({ ok: true, value: { format: 'vtt', file: { name: 'cafe-copy.vtt' } } });
+  const copy = await readFile(target);
+  expect(copy.toString('latin1')).toMatch(/^WEBVTT[\s\S]*Caf\xe9/);
+});

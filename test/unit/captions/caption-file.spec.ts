@@ -72,3 +72,42 @@ describe('caption files', () => {
     await expect(readCaptionFile(join(dir, 'nope.srt'))).rejects.toMatchObject({ code: 'input.not_found' });
   });
 });
+
+describe('caption files written in their own encoding', () => {
+  it('keeps a Windows-1252 file Windows-1252', async () => {
+    const p = join(dir, 'legacy.fr.srt');
+    const text = 'Déjà vu, ça coûte 5 €';
+    writeFileSync(p, iconv.encode(`1\n00:00:00,000 --> 00:00:01,500\n${text}\n`, 'windows-1252'));
+    const r = await readCaptionFile(p);
+    await writeCaptionFile(p, r.track, 'srt', { encoding: r.encoding.name });
+    const raw = readFileSync(p);
+    expect(raw.includes(iconv.encode(text, 'windows-1252'))).toBe(true);
+    expect(raw.includes(Buffer.from(text, 'utf8'))).toBe(false);
+    const again = await readCaptionFile(p);
+    expect(again.encoding.name).toBe('windows-1252');
+    expect(again.track).toEqual(r.track);
+  });
+
+  it('writes UTF-16 with its byte order mark so it reads back', async () => {
+    const p = join(dir, 'wide.fr.srt');
+    await writeCaptionFile(p, track, 'srt', { encoding: 'utf-16le' });
+    const raw = readFileSync(p);
+    expect([raw[0], raw[1]]).toEqual([0xff, 0xfe]);
+    expect((await readCaptionFile(p)).track.cues[0]?.text).toBe('Déjà vu');
+  });
+
+  it('refuses a character the encoding cannot hold, naming the line, and leaves the file as it was', async () => {
+    const p = join(dir, 'keep.fr.srt');
+    writeFileSync(p, 'old content');
+    const greek: Track = {
+      ...track,
+      cues: [...track.cues, { id: '2', start: 2000, end: 3000, text: 'Ωmega' }],
+    };
+    await expect(writeCaptionFile(p, greek, 'srt', { encoding: 'windows-1252' })).rejects.toMatchObject({
+      code: 'encoding.unrepresentable',
+      message: 'keep.fr.srt:7: "Ω" cannot be written in windows-1252; save as UTF-8 instead',
+    });
+    expect(readFileSync(p, 'utf8')).toBe('old content');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+});
