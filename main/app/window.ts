@@ -1,5 +1,5 @@
 // The main window: hardened webPreferences, remembered size and place.
-import { app, BrowserWindow, nativeTheme, screen } from 'electron';
+import { app, BrowserWindow, dialog, nativeTheme, screen } from 'electron';
 import { fitToDisplays, type WindowStateStore } from '../services/workspace/window-state.ts';
 import { hardenedWebPreferences } from './security/web-preferences.ts';
 
@@ -30,6 +30,20 @@ export async function createMainWindow(opts: {
   });
   if (saved.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
+  // The editor's beforeunload handler refuses to unload while there are unsaved edits; Electron
+  // then cancels the close silently, so ask the user here (the browser would show its own prompt).
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Discard changes and close', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'You have unsaved caption edits.',
+      detail: 'They are autosaved and will be offered back next time, but the files on disk are not updated.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
 
   let timer: ReturnType<typeof setTimeout> | null = null;
   const save = (): void => {
