@@ -3,19 +3,24 @@
 // Issue 8's targets: ≥ 3× faster at concurrency 4, and no more requests than the protocol minimum
 // plus STATUS polls. The minimum per video: INIT/APPEND/FINALIZE for the video and for each
 // subtitle file (one APPEND each: every file is under a chunk), one association per language, the post.
+// The emulator runs in its own process (bench/batch-emulator.ts) so it doesn't share the client's
+// event loop.
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planBatch } from '../main/services/batch/plan.ts';
+import { cachedProbe } from '../main/services/batch/probe-cache.ts';
 import { BatchRun } from '../main/services/batch/runner.ts';
 import { probe } from '../main/services/media/probe.ts';
 import { XClient } from '../main/services/x/client.ts';
 import { RateLimiter } from '../main/services/x/rate-limiter.ts';
 import { oauth1Signer } from '../main/services/x/signer.ts';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { generateVideo } from '../test/support/media-fixtures.ts';
-import { startEmulator } from '../test/x-emulator/server.ts';
+import type { EmulatorCredentials } from '../test/x-emulator/server.ts';
 
-const VIDEOS = 50;
+const VIDEOS = Number(process.env['BENCH_BATCH_VIDEOS'] ?? 50);
 const LANGS = ['en', 'es'];
 const LATENCY_MS = 50;
 const srt = (t: string): string =>
@@ -31,20 +36,42 @@ interface Figures {
   limiterWaits: number;
 }
 
-async function once(folder: string, concurrency: number): Promise<Figures> {
-  const emu = await startEmulator({ config: { checkAfterSecs: 0, processingSteps: 1 } });
-  emu.faults.add({
-    route: /.*/,
-    action: { kind: 'latency', ms: LATENCY_MS },
-    times: Number.MAX_SAFE_INTEGER,
+interface EmulatorProcess {
+  url: string;
+  credentials: EmulatorCredentials;
+  child: ChildProcess;
+}
+
+async function startEmulatorProcess(): Promise<EmulatorProcess> {
+  const child = spawn(process.execPath, [new URL('./batch-emulator.ts', import.meta.url).pathname], {
+    env: { ...process.env, BENCH_LATENCY_MS: String(LATENCY_MS) },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const lines = createInterface({ input: child.stdout ?? process.stdin });
+  const first = await new Promise<string>((resolve) => lines.once('line', resolve));
+  const info = JSON.parse(first) as { url: string; credentials: EmulatorCredentials };
+  return { ...info, child };
+}
+
+interface Stats {
+  requests: number;
+  statusPolls: number;
+  errors: number;
+  posts: number;
+}
+
+async function stats(emu: EmulatorProcess, reset: boolean): Promise<Stats> {
+  const r = await fetch(`${emu.url}/__bench/stats${reset ? '?reset=1' : ''}`);
+  return (await r.json()) as Stats;
+}
+
+async function once(emu: EmulatorProcess, folder: string, concurrency: number): Promise<Figures> {
   const home = mkdtempSync(join(tmpdir(), 'cueline-bench-batch-home-'));
+  await stats(emu, true);
   try {
+    const probeOnce = cachedProbe((f, o) => probe(f, o));
     const t0 = performance.now();
-    const plan = await planBatch(
-      { folder },
-      { category: 'tweet_video', api: 'v2', probe: (f, o) => probe(f, o) },
-    );
+    const plan = await planBatch({ folder }, { category: 'tweet_video', api: 'v2', probe: probeOnce });
     const planMs = performance.now() - t0;
     const limiter = new RateLimiter();
     const c = emu.credentials;
@@ -55,30 +82,29 @@ async function once(folder: string, concurrency: number): Promise<Figures> {
         token: c.accessToken,
         tokenSecret: c.accessTokenSecret,
       }),
-      apiBase: emu.apiBase,
-      uploadBase: emu.uploadBase,
+      apiBase: emu.url,
+      uploadBase: emu.url,
       fetch: limiter.fetchFor('bench'),
     });
     const run = await BatchRun.open(
       plan,
       { concurrency, category: 'tweet_video', api: 'v2', postTemplate: 'New video: {name}', noPost: false },
-      { client, journalDir: join(home, 'jobs'), probe: (f, o) => probe(f, o) },
+      { client, journalDir: join(home, 'jobs'), probe: probeOnce },
     );
     const t1 = performance.now();
     const results = await run.start();
     const runMs = performance.now() - t1;
-    const reqs = emu.state.requests;
+    const s = await stats(emu, true);
     return {
       concurrency,
       planMs,
       runMs,
-      requests: reqs.length,
-      statusPolls: reqs.filter((r) => r.route === 'v2.status').length,
+      requests: s.requests,
+      statusPolls: s.statusPolls,
       published: results.filter((r) => r.status === 'published').length,
       limiterWaits: limiter.waits,
     };
   } finally {
-    await emu.close();
     rmSync(home, { recursive: true, force: true });
   }
 }
@@ -94,8 +120,15 @@ export async function run(): Promise<void> {
       for (const l of LANGS) writeFileSync(join(folder, `${name}.${l}.srt`), srt(`${name} ${l}`));
     }
     const minimum = VIDEOS * (3 + LANGS.length * 3 + LANGS.length + 1);
-    const one = await once(folder, 1);
-    const four = await once(folder, 4);
+    const emu = await startEmulatorProcess();
+    let one: Figures;
+    let four: Figures;
+    try {
+      one = await once(emu, folder, 1);
+      four = await once(emu, folder, 4);
+    } finally {
+      emu.child.kill('SIGTERM');
+    }
     const speedup = one.runMs / four.runMs;
     const rows = [one, four].map((f) => ({
       concurrency: f.concurrency,

@@ -7,6 +7,7 @@ import { CuelineError } from '../../../shared/errors.ts';
 import type { MediaCategory } from '../../../shared/media/constraints.ts';
 import { defaultAppPaths } from '../../services/app-paths.ts';
 import { planBatch } from '../../services/batch/plan.ts';
+import { cachedProbe } from '../../services/batch/probe-cache.ts';
 import type { BatchPlan } from '../../services/batch/plan-types.ts';
 import { BatchRun, type BatchEvent } from '../../services/batch/runner.ts';
 import { allDone, resultsCsv, resultsJson } from '../../services/batch/results.ts';
@@ -131,7 +132,7 @@ export const registerBatch = (program: Command): void => {
         );
       const category: MediaCategory = o.category;
       const binaries = cliBinaries();
-      const probeFn = (file: string, po: { signal?: AbortSignal }) => probe(file, { ...po, binaries });
+      const probeFn = cachedProbe((file, po) => probe(file, { ...po, binaries }));
       const ac = new AbortController();
       const onSig = (): void => ac.abort();
       process.once('SIGINT', onSig);

@@ -8,6 +8,7 @@ import { CuelineError } from '../../../shared/errors.ts';
 import type { BatchPlanMessage, BatchProgress } from '../../../shared/ipc/channels/batch.ts';
 import type { Channels } from '../../../shared/ipc/contract.ts';
 import { planBatch } from '../../services/batch/plan.ts';
+import { cachedProbe } from '../../services/batch/probe-cache.ts';
 import type { BatchPlan, PlanCorrections, PlanSource } from '../../services/batch/plan-types.ts';
 import { BatchRecord, type BatchRunOptions } from '../../services/batch/record.ts';
 import { resultsCsv, resultsJson } from '../../services/batch/results.ts';
@@ -186,7 +187,8 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
     },
 
     'batch:run': async (req, job, ctx) => {
-      const p = publishingOf(deps);
+      const p = { ...publishingOf(deps) };
+      p.probe = cachedProbe(p.probe);
       const folder = deps.workspace.files.resolve(req.folder, 'folder').path;
       const corrections = req.corrections ?? {};
       const source: PlanSource = {
@@ -240,7 +242,8 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
     },
 
     'batch:continue': async ({ batchId, concurrency }, job, ctx) => {
-      const p = publishingOf(deps);
+      const p = { ...publishingOf(deps) };
+      p.probe = cachedProbe(p.probe);
       const rec = await store(p).load(batchId);
       if (!rec) throw new CuelineError('batch.not_found', 'That batch is no longer in the journal.');
       const thePlan = await plan(
