@@ -71,6 +71,9 @@ export function multipartBody(
           left -= bytesRead;
           if (pending) await pending;
           pending = write(buf.subarray(0, bytesRead));
+          // Awaited on the next turn, after the next read: mark it handled now so a write that fails
+          // (a cancelled or dropped request) while that read runs isn't an unhandled rejection.
+          pending.catch(() => undefined);
         }
         if (pending) await pending;
         for (const b of bufs) release(b);
