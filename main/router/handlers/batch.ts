@@ -8,7 +8,6 @@ import { CuelineError } from '../../../shared/errors.ts';
 import type { BatchPlanMessage, BatchProgress } from '../../../shared/ipc/channels/batch.ts';
 import type { Channels } from '../../../shared/ipc/contract.ts';
 import { planBatch } from '../../services/batch/plan.ts';
-import { cachedProbe } from '../../services/batch/probe-cache.ts';
 import type { BatchPlan, PlanCorrections, PlanSource } from '../../services/batch/plan-types.ts';
 import { BatchRecord, type BatchRunOptions } from '../../services/batch/record.ts';
 import { resultsCsv, resultsJson } from '../../services/batch/results.ts';
@@ -187,8 +186,7 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
     },
 
     'batch:run': async (req, job, ctx) => {
-      const p = { ...publishingOf(deps) };
-      p.probe = cachedProbe(p.probe);
+      const p = publishingOf(deps);
       const folder = deps.workspace.files.resolve(req.folder, 'folder').path;
       const corrections = req.corrections ?? {};
       const source: PlanSource = {
@@ -242,8 +240,7 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
     },
 
     'batch:continue': async ({ batchId, concurrency }, job, ctx) => {
-      const p = { ...publishingOf(deps) };
-      p.probe = cachedProbe(p.probe);
+      const p = publishingOf(deps);
       const rec = await store(p).load(batchId);
       if (!rec) throw new CuelineError('batch.not_found', 'That batch is no longer in the journal.');
       const thePlan = await plan(
