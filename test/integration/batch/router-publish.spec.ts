@@ -276,12 +276,22 @@ describe('batch channels', () => {
     // One video and one subtitle INIT: p1's only.
     expect(emu.state.requests.filter((q) => q.route === 'v2.initialize').length).toBe(2);
 
+    // Resume, and cancel as soon as p2's video upload starts: decided by the request itself rather
+    // than by watching throttled progress, which may never show p2 as running when it is quick.
+    let cancelled: Promise<{ cancelled: boolean }> | null = null;
+    emu.state.onRequestStart = (route) => {
+      if (route === 'v2.initialize' && !cancelled)
+        cancelled = call<{ cancelled: boolean }>('jobs:cancel', { jobId: run.jobId });
+    };
     await call('batch:control', { jobId: run.jobId, action: 'resume' });
-    await waitFor(() => progressOf()?.items.find((i) => i.key === 'p2.mp4')?.status === 'running');
-    expect((await call<{ cancelled: boolean }>('jobs:cancel', { jobId: run.jobId })).cancelled).toBe(true);
     const end = await finished(run.jobId);
+    delete emu.state.onRequestStart;
+    expect(cancelled).not.toBeNull();
+    expect((await cancelled!).cancelled).toBe(true);
     expect(end.event).toBe('job:failed');
     expect((end.payload['error'] as { code: string }).code).toBe('job.cancelled');
+    // p3 never started: only p2's video INIT came after the resume.
+    expect(emu.state.requests.filter((q) => q.route === 'v2.initialize').length).toBe(3);
     const unfinished =
       await call<Array<{ folderName: string; status: string; done: number }>>('batch:unfinished');
     expect(unfinished[0]).toMatchObject({ status: 'cancelled', done: 1 });
