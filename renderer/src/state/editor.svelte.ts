@@ -16,7 +16,7 @@ import { PlaybackStore } from './playback.svelte.ts';
 import { SelectionStore, type SelectMode } from './selection.svelte.ts';
 import { SettingsStore } from './settings.svelte.ts';
 
-export type Dialog = 'shortcuts' | 'shift' | 'sync' | 'rename' | null;
+export type Dialog = 'shortcuts' | 'shift' | 'sync' | 'rename' | 'saveAs' | null;
 export type Panel = 'inspector' | 'findings';
 
 export interface Toast {
@@ -219,7 +219,7 @@ export class Editor {
     return true;
   }
 
-  async saveAs(format?: 'srt' | 'vtt'): Promise<boolean> {
+  async saveAs(format?: 'srt' | 'vtt', encoding?: string): Promise<boolean> {
     const t = this.doc.active;
     if (!t) return false;
     const fmt = format ?? t.source.format;
@@ -229,7 +229,7 @@ export class Editor {
     const r = await cueline.captions.saveAs({
       track: t.track,
       format: fmt,
-      encoding: t.source.encoding,
+      encoding: encoding ?? t.source.encoding,
       suggestedName: `${base}.${fmt}`,
     });
     if (!r.ok) {
@@ -241,7 +241,7 @@ export class Editor {
       fileId: r.value.file.id,
       fileName: r.value.file.name,
       format: r.value.format,
-      encoding: t.source.encoding,
+      encoding: encoding ?? t.source.encoding,
     });
     this.status = `Saved ${r.value.file.name}`;
     await this.#discardAutosaveIfClean();
@@ -473,7 +473,8 @@ export class Editor {
         void this.save();
         return;
       case 'saveAs':
-        void this.saveAs();
+        // Format and encoding are chosen first (the track's own by default), then the place.
+        if (this.doc.active) this.dialog = 'saveAs';
         return;
       case 'openVideo':
         void this.openVideoDialog();

@@ -70,3 +70,35 @@ test('recent files are offered on the empty window', async ({ app }) => {
     .click();
   await expect(rows(page)).toHaveCount(3);
 });
+
+test('Save As asks for the format and encoding first, the track’s own by default', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  const legacy = join(m.dir, 'cafe.fr.srt');
+  await writeFile(
+    legacy,
+    Buffer.concat([
+      Buffer.from('1\r\n00:00:01,000 --> 00:00:02,500\r\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' au lait\r\n'),
+    ]),
+  );
+  app.dialogs.answer('openSubtitles', [legacy]);
+  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
+  await expect(rows(page).first()).toContainText('Café au lait');
+  const detected = await page.getByRole('combobox', { name: 'Encoding' }).inputValue();
+
+  await page.getByRole('button', { name: 'Save as…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save as' });
+  await expect(dialog.getByRole('combobox', { name: 'Encoding' })).toHaveValue(detected);
+  await expect(dialog.getByRole('combobox', { name: 'Format' })).toHaveValue('srt');
+  await dialog.getByRole('combobox', { name: 'Format' }).selectOption('vtt');
+  await dialog.getByRole('combobox', { name: 'Encoding' }).selectOption('utf-8');
+  const out = join(m.dir, 'cafe.fr.vtt');
+  app.dialogs.answer('saveSubtitles', out);
+  await dialog.getByRole('button', { name: 'Choose where…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved cafe.fr.vtt' })).toBeVisible();
+  expect(app.dialogs.shown.at(-1)).toEqual({ kind: 'saveSubtitles', suggestedName: 'cafe.fr.vtt' });
+  expect(await readFile(out, 'utf8')).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.500\nCafé au lait\n\n');
+  await expect(page.getByRole('combobox', { name: 'Encoding' })).toHaveValue('utf-8');
+});
