@@ -1,16 +1,15 @@
 // `cueline batch` end to end: the real CLI as a child process against the emulator, over folders of
 // generated videos and subtitle files written here. Faults (5xx, 429) still end with every item
 // published; a SIGKILL mid-run followed by a rerun ends with every item done exactly once.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCli, type CliRun } from '../../support/cli-process.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
 
-const bin = fileURLToPath(new URL('../../../bin/cueline.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'cueline-cli-batch-'));
 const seed = join(dir, 'seed.mp4');
 let emu: Emulator;
@@ -50,38 +49,12 @@ function folder(names: string[], subs: Record<string, string>): string {
   return d;
 }
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function start(args: string[]): { child: ChildProcess; done: Promise<Run> } {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    CUELINE_HOME: home,
-    CUELINE_X_RETRY_BASE_MS: '20',
-  };
-  for (const k of [
-    'X_CONSUMER_KEY',
-    'X_CONSUMER_SECRET',
-    'X_ACCESS_TOKEN',
-    'X_ACCESS_TOKEN_SECRET',
-    'X_OAUTH2_ACCESS_TOKEN',
-  ])
-    delete env[k];
-  Object.assign(env, emu.env('oauth1'));
-  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<Run>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
-  return { child, done };
+  return startCli(args, home, emu.env('oauth1'));
 }
+
 const cli = (args: string[]): Promise<Run> => start(args).done;
 
 interface Out {
@@ -388,25 +361,11 @@ describe('cueline batch under a tight rate limit', () => {
   it('slows down at the limit instead of drawing 429s, and every item is published', async () => {
     home = mkdtempSync(join(dir, `home-${n++}-`));
     const d = folder(['r1', 'r2'], { '.en.srt': srt('Hello'), '.de.srt': srt('Hallo') });
-    const env: Record<string, string | undefined> = { ...process.env, CUELINE_HOME: home };
-    for (const k of [
-      'X_CONSUMER_KEY',
-      'X_CONSUMER_SECRET',
-      'X_ACCESS_TOKEN',
-      'X_ACCESS_TOKEN_SECRET',
-      'X_OAUTH2_ACCESS_TOKEN',
-    ])
-      delete env[k];
-    Object.assign(env, tight.env('oauth1'));
-    const child = spawn(process.execPath, [bin, 'batch', d, '--json', '--no-post', '--concurrency', '2'], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const code = await new Promise<number | null>((r) => child.on('close', r));
+    const { stdout, stderr, code } = await startCli(
+      ['batch', d, '--json', '--no-post', '--concurrency', '2'],
+      home,
+      tight.env('oauth1'),
+    ).done;
     expect(stderr).not.toMatch(/cueline: |retrying/);
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as Out;

@@ -1,16 +1,15 @@
 // `cueline publish/attach/detach` end to end: the real CLI as a child process against the emulator.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startCli, type CliRun } from '../../support/cli-process.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { mediaBytes } from '../../x-emulator/state.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
 
-const bin = fileURLToPath(new URL('../../../bin/cueline.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'cueline-cli-x-'));
 const video = join(dir, 'clip.mp4');
 const en = join(dir, 'clip.en.srt');
@@ -49,43 +48,13 @@ function fresh(): void {
   emu.state.violations.length = 0;
 }
 
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function start(
   args: string[],
   opts: { auth?: 'oauth1' | 'oauth2'; env?: Record<string, string> } = {},
-): {
-  child: ChildProcess;
-  done: Promise<Run>;
-} {
-  const env: Record<string, string | undefined> = {
-    ...process.env,
-    CUELINE_HOME: home,
-    CUELINE_X_RETRY_BASE_MS: '20',
-  };
-  for (const k of [
-    'X_CONSUMER_KEY',
-    'X_CONSUMER_SECRET',
-    'X_ACCESS_TOKEN',
-    'X_ACCESS_TOKEN_SECRET',
-    'X_OAUTH2_ACCESS_TOKEN',
-  ])
-    delete env[k];
-  Object.assign(env, emu.env(opts.auth ?? 'oauth1'), opts.env ?? {});
-  const child = spawn(process.execPath, [bin, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const done = new Promise<Run>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
-  return { child, done };
+): { child: ChildProcess; done: Promise<Run> } {
+  return startCli(args, home, { ...emu.env(opts.auth ?? 'oauth1'), ...(opts.env ?? {}) });
 }
 
 const cli = (args: string[], opts: Parameters<typeof start>[1] = {}): Promise<Run> => start(args, opts).done;
