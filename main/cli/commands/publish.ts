@@ -10,6 +10,7 @@ import {
   attach,
   detach,
   publish,
+  type PublishDeps,
   type PublishEvent,
   type PublishResult,
 } from '../../services/publish/publish.ts';
@@ -178,6 +179,33 @@ function printResult(r: PublishResult, json: boolean | undefined): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/**
+ * The part publish and attach share: progress on stderr, a client for the account, Ctrl-C as
+ * cancel, the journal folder, the CLI's ffprobe; then the result printed and everything closed.
+ */
+async function runWithProgress(
+  o: CommonCli,
+  work: (deps: PublishDeps) => Promise<PublishResult>,
+): Promise<void> {
+  const progress = progressReporter();
+  const client = await clientFor(o, progress.onEvent);
+  const cancel = cancelOnSignal();
+  try {
+    const r = await work({
+      client,
+      journalDir: journalDir(o),
+      probe: (file, po) => probe(file, { ...po, binaries: cliBinaries() }),
+      signal: cancel.signal,
+      onEvent: progress.onEvent,
+    });
+    progress.end();
+    printResult(r, o.json);
+  } finally {
+    progress.end();
+    cancel.dispose();
+  }
+}
+
 function addCommon(cmd: Command): Command {
   return cmd
     .option(
@@ -212,11 +240,8 @@ export const registerPublish = (program: Command): void => {
       'a video file',
     );
     const subtitles = subtitleInputs(o);
-    const progress = progressReporter();
-    const client = await clientFor(o, progress.onEvent);
-    const cancel = cancelOnSignal();
-    try {
-      const r = await publish(
+    await runWithProgress(o, (deps) =>
+      publish(
         {
           video,
           subtitles,
@@ -228,20 +253,9 @@ export const registerPublish = (program: Command): void => {
           ...(o.fresh ? { fresh: true } : {}),
           ...(o.force ? { force: true } : {}),
         },
-        {
-          client,
-          journalDir: journalDir(o),
-          probe: (file, po) => probe(file, { ...po, binaries: cliBinaries() }),
-          signal: cancel.signal,
-          onEvent: progress.onEvent,
-        },
-      );
-      progress.end();
-      printResult(r, o.json);
-    } finally {
-      progress.end();
-      cancel.dispose();
-    }
+        deps,
+      ),
+    );
   });
 
   addCommon(
@@ -258,11 +272,8 @@ export const registerPublish = (program: Command): void => {
     .action(async (idArg: string | undefined, o: CommonCli) => {
       const videoId = positionalAfterSubs(idArg, o, (s) => /^[0-9]{1,19}$/.test(s), 'the video’s media id');
       const subtitles = subtitleInputs(o);
-      const progress = progressReporter();
-      const client = await clientFor(o, progress.onEvent);
-      const cancel = cancelOnSignal();
-      try {
-        const r = await attach(
+      await runWithProgress(o, (deps) =>
+        attach(
           {
             videoId,
             subtitles,
@@ -271,20 +282,9 @@ export const registerPublish = (program: Command): void => {
             ...(o.vtt ? { sendVtt: true } : {}),
             ...(o.fresh ? { fresh: true } : {}),
           },
-          {
-            client,
-            journalDir: journalDir(o),
-            probe: (file, po) => probe(file, { ...po, binaries: cliBinaries() }),
-            signal: cancel.signal,
-            onEvent: progress.onEvent,
-          },
-        );
-        progress.end();
-        printResult(r, o.json);
-      } finally {
-        progress.end();
-        cancel.dispose();
-      }
+          deps,
+        ),
+      );
     });
 
   program
