@@ -68,8 +68,13 @@ test('a video and its captions publish to the emulator from the app window', asy
     }, video);
     const end = await win.evaluate(async () => {
       const ended = new Map<string, unknown>();
-      window.cueline.on('job:done', (e) => ended.set(e.jobId, { done: e.result }));
-      window.cueline.on('job:failed', (e) => ended.set(e.jobId, { failed: e.error }));
+      let waiting: ((jobId: string) => void) | null = null;
+      const end = (jobId: string, value: unknown): void => {
+        ended.set(jobId, value);
+        waiting?.(jobId);
+      };
+      window.cueline.on('job:done', (e) => end(e.jobId, { done: e.result }));
+      window.cueline.on('job:failed', (e) => end(e.jobId, { failed: e.error }));
       const opened = await window.cueline.files.openVideo();
       if (!opened.ok || !opened.value) throw new Error('not opened');
       const started = await window.cueline.publish.start({
@@ -81,12 +86,12 @@ test('a video and its captions publish to the emulator from the app window', asy
       });
       if (!started.ok) throw new Error(started.error.message);
       const jobId = started.value.jobId;
+      // Resolved by the end event itself; it may already have arrived before the start reply.
       return new Promise<unknown>((resolve) => {
-        const check = (): void => {
-          if (ended.has(jobId)) resolve(ended.get(jobId));
-          else setTimeout(check, 50);
+        if (ended.has(jobId)) return resolve(ended.get(jobId));
+        waiting = (id) => {
+          if (id === jobId) resolve(ended.get(jobId));
         };
-        check();
       });
     });
     expect(end).toMatchObject({

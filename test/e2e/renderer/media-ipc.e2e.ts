@@ -24,8 +24,14 @@ test('probe, then waveform peaks stream in as job progress and end with done', a
   const out = await app.page.evaluate(async () => {
     // Subscribe first: a fast job's events can arrive before its start reply.
     const events: JobEvent[] = [];
+    // Resolved by the job's end event itself (no polling); the id is known once the start replies.
+    let ended: (jobId: string) => void = () => undefined;
     for (const event of ['job:progress', 'job:done', 'job:failed'] as const)
-      window.cueline.on(event, (payload) => events.push({ event, payload: payload as JobEvent['payload'] }));
+      window.cueline.on(event, (payload) => {
+        const p = payload as JobEvent['payload'];
+        events.push({ event, payload: p });
+        if (event !== 'job:progress') ended(p.jobId);
+      });
     const opened = await window.cueline.files.openVideo();
     if (!opened.ok || !opened.value) throw new Error('not opened');
     const id = opened.value.id;
@@ -34,11 +40,10 @@ test('probe, then waveform peaks stream in as job progress and end with done', a
     if (!started.ok) throw new Error(started.error.message);
     const jobId = started.value.jobId;
     await new Promise<void>((resolve) => {
-      const check = (): void => {
-        if (events.some((e) => e.payload.jobId === jobId && e.event !== 'job:progress')) resolve();
-        else setTimeout(check, 20);
+      if (events.some((e) => e.payload.jobId === jobId && e.event !== 'job:progress')) return resolve();
+      ended = (id) => {
+        if (id === jobId) resolve();
       };
-      check();
     });
     return { info, jobId, events: events.filter((e) => e.payload.jobId === jobId) };
   });
@@ -69,19 +74,18 @@ test('thumbnails arrive as data URLs and shot changes as times; a job can be can
   app.dialogs.answer('openVideo', video);
   const out = await app.page.evaluate(async () => {
     const done = new Map<string, JobEvent>();
+    const waiting = new Map<string, (e: JobEvent) => void>();
     for (const event of ['job:done', 'job:failed'] as const)
       window.cueline.on(event, (payload) => {
         const p = payload as JobEvent['payload'];
         done.set(p.jobId, { event, payload: p });
+        waiting.get(p.jobId)?.({ event, payload: p });
       });
     const wait = (jobId: string): Promise<JobEvent> =>
       new Promise((resolve) => {
-        const check = (): void => {
-          const e = done.get(jobId);
-          if (e) resolve(e);
-          else setTimeout(check, 20);
-        };
-        check();
+        const e = done.get(jobId);
+        if (e) resolve(e);
+        else waiting.set(jobId, resolve);
       });
     const opened = await window.cueline.files.openVideo();
     if (!opened.ok || !opened.value) throw new Error('not opened');
