@@ -19,6 +19,7 @@ import { RateLimiter } from '../../services/x/rate-limiter.ts';
 import { resolveSigner } from '../credentials.ts';
 import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 
 interface BatchCli extends MediaCliOptions {
   manifest?: string;
@@ -39,6 +40,8 @@ function planJson(plan: BatchPlan): unknown {
   return {
     items: plan.items.map((i) => ({
       video: i.video,
+      ready_copy: i.readyCopy,
+      fixable: i.fixable,
       media_id: i.mediaId,
       status: i.excluded ? 'excluded' : i.ready ? 'ready' : 'blocked',
       subtitles: i.subtitles.map((s) => ({
@@ -67,11 +70,17 @@ function planText(plan: BatchPlan): string {
   lines.push(`${plan.items.length} item(s), ${ready} ready, ${plan.items.length - ready} blocked`);
   for (const i of plan.items) {
     const langs = i.subtitles.map((s) => s.languageCode).join(' ') || '-';
-    const target = i.video ?? `media ${i.mediaId ?? ''}`;
+    const target = i.video
+      ? `${i.video}${i.readyCopy ? ` (uploads ${i.readyCopy})` : ''}`
+      : `media ${i.mediaId ?? ''}`;
     lines.push(
       `  ${i.ready ? 'ready  ' : 'blocked'}  ${target}  [${langs}]${i.post ? `  post: ${i.post}` : ''}`,
     );
     for (const p of i.problems) lines.push(`           ! ${p}`);
+    if (i.fixable && i.video)
+      lines.push(
+        `           → cueline fix ${join(plan.root, i.video)}  makes the X-ready copy a rerun uploads`,
+      );
   }
   const notMatched = plan.files.filter((f) => f.status !== 'matched');
   if (notMatched.length > 0) {

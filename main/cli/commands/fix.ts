@@ -1,17 +1,12 @@
 // `cueline fix <video> [-o out.mp4]`: transcode into an MP4 X accepts. A bar on a TTY, plain
 // progress lines otherwise (logs, CI); Ctrl-C cancels and removes the partial output.
 import type { Command } from 'commander';
-import { basename, dirname, extname, join } from 'node:path';
 import { checkConstraints } from '../../../shared/media/constraints.ts';
 import type { TranscodeProgress } from '../../services/media/transcode.ts';
-import { transcode } from '../../services/media/transcode.ts';
+import { readyCopyPath, transcode } from '../../services/media/transcode.ts';
 import { formatResult } from './probe.ts';
 import type { MediaCliOptions } from './media-options.ts';
 import { addLimitOptions, cliBinaries, limitOptions } from './media-options.ts';
-
-export function defaultFixOutput(input: string): string {
-  return join(dirname(input), `${basename(input, extname(input))}.x.mp4`);
-}
 
 export function progressWriter(stream: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>): {
   update: (p: TranscodeProgress) => void;
@@ -49,7 +44,7 @@ export const registerFix = (program: Command): void => {
       .argument('<video>', 'video file')
       .option('-o, --output <file>', 'output file (default: <name>.x.mp4 beside the input)'),
   ).action(async (video: string, o: MediaCliOptions & { output?: string }) => {
-    const output = o.output ?? defaultFixOutput(video);
+    const output = o.output ?? readyCopyPath(video);
     const limits = limitOptions(o);
     const ac = new AbortController();
     const onSigint = (): void => ac.abort();

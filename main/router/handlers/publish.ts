@@ -4,7 +4,7 @@
 // rewritten, so the same track keeps the same file identity and a retry resumes the same job.
 import { createHash } from 'node:crypto';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { join } from 'node:path';
 import { CuelineError, toAppError } from '../../../shared/errors.ts';
 import { writeCaptions } from '../../../shared/captions/write.ts';
 import type { Channels } from '../../../shared/ipc/contract.ts';
@@ -17,7 +17,7 @@ import { checkConstraints } from '../../../shared/media/constraints.ts';
 import { postTextProblem, postWeightedLength } from '../../../shared/x/post-text.ts';
 import { toApiLanguage } from '../../../shared/x/languages.ts';
 import { JournalStore } from '../../services/jobs/journal.ts';
-import { transcode } from '../../services/media/transcode.ts';
+import { readyCopyPath, transcode } from '../../services/media/transcode.ts';
 import { prepareSubtitle, type Probe, type SubtitleInput } from '../../services/publish/inputs.ts';
 import {
   attach,
@@ -315,8 +315,7 @@ export function publishHandlers(deps: RouterDeps): PublishHandlers {
 
     'publish:fixVideo': async ({ video, category }, job) => {
       const file = deps.workspace.files.resolve(video, 'video');
-      const stem = basename(file.path, extname(file.path));
-      const out = join(dirname(file.path), `${stem}.x.mp4`);
+      const out = readyCopyPath(file.path);
       await transcode(file.path, out, {
         category,
         signal: job.signal,

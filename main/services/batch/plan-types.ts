@@ -14,6 +14,8 @@ export interface FileReport {
   video?: string;
   /** BCP 47 tag when known. */
   language?: string;
+  /** The video (relative) an X-ready copy was made from. */
+  copyOf?: string;
   /** Why it is not matched: the parse error, the constraint violation, the ambiguity. */
   message?: string;
 }
@@ -35,6 +37,13 @@ export interface PlanItem {
   name: string;
   video: string | null;
   videoPath: string | null;
+  /**
+   * The X-ready copy uploaded instead of the video (`<name>.x.mp4` beside it, made by Fix or
+   * `cueline fix`, newer than the original), relative like `video`; null when the original goes.
+   */
+  readyCopy: string | null;
+  /** The video breaks X's limits and transcoding (Fix) would resolve every one of them. */
+  fixable: boolean;
   /** An existing media id: attach to it instead of uploading (the after-posting flow). */
   mediaId: string | null;
   subtitles: PlanSubtitle[];

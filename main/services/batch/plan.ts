@@ -2,9 +2,12 @@
 // `<video>.srt` with a default language), or reads a manifest; then checks every input the way a
 // publish would (video probed against X's limits, subtitles parsed, structural rules, language
 // mapped to X's code), so the plan shows every problem before anything is sent.
+import { stat } from 'node:fs/promises';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { LimitOptions, MediaCategory } from '../../../shared/media/constraints.ts';
+import type { Violation } from '../../../shared/media/constraints.ts';
+import { readyCopyPath } from '../media/transcode.ts';
 import { prepareSubtitle, prepareVideo, type Probe } from '../publish/inputs.ts';
 import type { ApiDialect } from '../x/dialects.ts';
 import { languageFromSegment, languageFromUser, NAME_FLAGS } from './languages.ts';
@@ -64,6 +67,8 @@ function newItem(key: string, name: string, video: ScannedFile | null, mediaId: 
     name,
     video: video?.file ?? null,
     videoPath: video?.path ?? null,
+    readyCopy: null,
+    fixable: false,
     mediaId,
     subtitles: [],
     post: null,
@@ -82,7 +87,23 @@ function pairFolder(
   reports: FileReport[];
 } {
   const reports: FileReport[] = [];
-  const videos = files.filter((f) => f.kind === 'video');
+  const allVideos = files.filter((f) => f.kind === 'video');
+  // `<name>.x.mp4` beside exactly one `<name>.*` video is that video's X-ready copy (Fix made it):
+  // not a video of its own; planBatch decides whether it is uploaded in the original's place.
+  const videos = allVideos.filter((v) => {
+    const original = copiedFrom(v, allVideos);
+    if (!original) return true;
+    // Orphaned until its video turns out to be an item that uploads it.
+    reports.push({
+      file: v.file,
+      path: v.path,
+      kind: 'video',
+      status: 'orphan',
+      copyOf: original.file,
+      message: `the X-ready copy of ${basename(original.file)}, which is not sent`,
+    });
+    return false;
+  });
   const drafts = new Map<string, Draft>();
   for (const v of videos) {
     const report: FileReport = {
@@ -137,6 +158,50 @@ function pairFolder(
     draft.subs.push({ report });
   }
   return { drafts: [...drafts.values()], reports };
+}
+
+function copiedFrom(v: ScannedFile, videos: readonly ScannedFile[]): ScannedFile | null {
+  if (readyCopyPath(v.path) === v.path || !v.path.endsWith('.x.mp4')) return null;
+  const originals = videos.filter((o) => o !== v && readyCopyPath(o.path) === v.path);
+  return originals.length === 1 ? (originals[0] ?? null) : null;
+}
+
+async function mtimeOf(path: string): Promise<number | null> {
+  try {
+    const st = await stat(path);
+    return st.isFile() ? st.mtimeMs : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Uploads the X-ready copy instead of the video when Fix made one since the video last changed. A
+ * copy older than its video is reported and left alone (the video was edited after the fix).
+ */
+async function useReadyCopy(item: PlanItem, root: string, reports: FileReport[]): Promise<FileReport | null> {
+  if (!item.videoPath || !item.video) return null;
+  const copy = readyCopyPath(item.videoPath);
+  if (copy === item.videoPath) return null;
+  const copyTime = await mtimeOf(copy);
+  if (copyTime === null) return null;
+  const file = relTo(root, copy);
+  let report = reports.find((r) => r.path === copy);
+  if (!report) {
+    report = { file, path: copy, kind: 'video', status: 'matched', copyOf: item.video };
+    reports.push(report);
+  }
+  const videoTime = await mtimeOf(item.videoPath);
+  if (videoTime !== null && copyTime < videoTime) {
+    report.status = 'invalid';
+    report.message = `older than ${basename(item.video)}, which changed after the fix: Fix it again`;
+    return null;
+  }
+  report.status = 'matched';
+  delete report.message;
+  item.readyCopy = file;
+  item.videoPath = copy;
+  return report;
 }
 
 async function manifestDrafts(
@@ -234,6 +299,8 @@ export async function planBatch(source: PlanSource, opts: PlanOptions): Promise<
       delete d.videoReport.message;
       if (item.excluded) d.videoReport.status = 'excluded';
       else if (item.videoPath) {
+        // Problems of the X-ready copy (should it have any) are reported against the copy.
+        const checked = (await useReadyCopy(item, root, reports)) ?? d.videoReport;
         try {
           await prepareVideo(item.videoPath, {
             category: opts.category,
@@ -244,9 +311,15 @@ export async function planBatch(source: PlanSource, opts: PlanOptions): Promise<
           });
         } catch (err) {
           if (!(err instanceof CuelineError)) throw err;
-          d.videoReport.status = 'invalid';
-          d.videoReport.message = message(err).replace(`${item.videoPath}: `, '');
-          item.problems.push(`video: ${d.videoReport.message}`);
+          checked.status = 'invalid';
+          checked.message = message(err).replace(`${item.videoPath}: `, '');
+          item.problems.push(`video: ${checked.message}`);
+          const violations = (err.details as { violations?: Violation[] } | undefined)?.violations;
+          // Transcoding resolves a wrong container or codec, not a clip that is too long or too short.
+          item.fixable =
+            item.readyCopy === null &&
+            err.code === 'media.constraint' &&
+            (violations?.every((v) => v.fixable) ?? true);
         }
       }
     }

@@ -3,7 +3,7 @@
 // never leaves a half file under the output's name.
 import { randomBytes } from 'node:crypto';
 import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { MediaCategory } from '../../../shared/media/constraints.ts';
 import type { MediaInfo } from '../../../shared/media/media-info.ts';
@@ -79,6 +79,14 @@ export function progressParser(
       }
     }
   };
+}
+
+/**
+ * Where Fix puts the X-ready copy of a video: `<name>.x.mp4` beside it. The Publish dialog, the batch
+ * view and `cueline fix` write it there, and the batch planner uploads it in the original's place.
+ */
+export function readyCopyPath(input: string): string {
+  return join(dirname(input), `${basename(input, extname(input))}.x.mp4`);
 }
 
 export async function transcode(

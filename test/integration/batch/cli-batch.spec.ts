@@ -2,7 +2,7 @@
 // generated videos and subtitle files written here. Faults (5xx, 429) still end with every item
 // published; a SIGKILL mid-run followed by a rerun ends with every item done exactly once.
 import type { ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -176,6 +176,36 @@ describe('cueline batch --dry-run', () => {
     expect(plan.items[1]).toMatchObject({ video: null, media_id: '1880028106020515847', status: 'ready' });
     expect(plan.items[2]?.status).toBe('blocked');
     expect(plan.items[2]?.problems.join(' ')).toMatch(/no such file|xx-notalang/);
+  });
+});
+
+describe('cueline batch with a video X would refuse', () => {
+  it('suggests cueline fix, and the next plan uploads the X-ready copy it made', async () => {
+    fresh();
+    const d = mkdtempSync(join(dir, 'fix-'));
+    const video = await generateVideo(join(d, 'fast.mp4'), { duration: 1, fps: 120, width: 160, height: 90 });
+    writeFileSync(join(d, 'fast.en.srt'), srt('Hello'));
+    const before = await cli(['batch', d, '--dry-run']);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toContain(`→ cueline fix ${video}`);
+    const fixed = await cli(['fix', video]);
+    expect(fixed.code).toBe(0);
+    const after = await cli(['batch', d, '--dry-run', '--json']);
+    const plan = JSON.parse(after.stdout) as {
+      items: Array<{ video: string; ready_copy: string | null; fixable: boolean; status: string }>;
+    };
+    expect(plan.items).toEqual([
+      expect.objectContaining({
+        video: 'fast.mp4',
+        ready_copy: 'fast.x.mp4',
+        fixable: false,
+        status: 'ready',
+      }),
+    ]);
+    const run = await cli(['batch', d, '--no-post', '--json']);
+    expect(run.code).toBe(0);
+    const id = (JSON.parse(run.stdout) as Out).items[0]?.video_id ?? '';
+    expect(emu.state.media.get(id)?.totalBytes).toBe(statSync(join(d, 'fast.x.mp4')).size);
   });
 });
 
