@@ -28,6 +28,14 @@ export const electronDialogs: Dialogs = {
     }),
   openFolder: async () =>
     (await open({ title: 'Open Folder for Batch', properties: ['openDirectory'] }))[0] ?? null,
+  openManifest: async () =>
+    (
+      await open({
+        title: 'Open Batch Manifest',
+        properties: ['openFile'],
+        filters: [{ name: 'Batch manifest (CSV or JSON)', extensions: ['csv', 'json'] }],
+      })
+    )[0] ?? null,
   saveSubtitles: async (suggestedName) => {
     const win = BrowserWindow.getFocusedWindow();
     const options = {

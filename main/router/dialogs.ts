@@ -7,6 +7,8 @@ export interface Dialogs {
   /** Subtitle paths ([] when cancelled). */
   openSubtitles(): Promise<string[]>;
   openFolder(): Promise<string | null>;
+  /** A batch manifest (CSV or JSON), or null when cancelled. */
+  openManifest(): Promise<string | null>;
   /** Where to save subtitles, or null when cancelled. */
   saveSubtitles(suggestedName: string): Promise<string | null>;
 }

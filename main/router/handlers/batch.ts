@@ -2,12 +2,14 @@
 // uses). A run is a job: its progress is a snapshot of every item (the ~10 Hz throttle keeps the
 // latest, so a snapshot never loses an item's state), `jobs:cancel` cancels it, `batch:control`
 // pauses and resumes it. Nothing but names relative to the chosen folder goes to the renderer.
-import { basename, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { BatchPlanMessage, BatchProgress } from '../../../shared/ipc/channels/batch.ts';
 import type { Channels } from '../../../shared/ipc/contract.ts';
+import { kindOfName } from '../../services/batch/scan.ts';
 import { planBatch } from '../../services/batch/plan.ts';
+import { readyCopyPath, transcode } from '../../services/media/transcode.ts';
 import type { BatchPlan, PlanCorrections, PlanSource } from '../../services/batch/plan-types.ts';
 import { BatchRecord, type BatchRunOptions } from '../../services/batch/record.ts';
 import { resultsCsv, resultsJson } from '../../services/batch/results.ts';
@@ -24,7 +26,10 @@ function planMessage(plan: BatchPlan): BatchPlanMessage {
       key: i.key,
       name: i.name,
       video: i.video,
+      readyCopy: i.readyCopy,
+      fixable: i.fixable,
       mediaId: i.mediaId,
+      post: i.post,
       subtitles: i.subtitles.map((s) => ({
         file: s.file,
         language: s.language,
@@ -48,12 +53,42 @@ function planMessage(plan: BatchPlan): BatchPlanMessage {
 
 type BatchHandlers = Pick<
   Handlers<Channels>,
-  'batch:plan' | 'batch:run' | 'batch:control' | 'batch:unfinished' | 'batch:continue' | 'batch:export'
+  | 'batch:plan'
+  | 'batch:run'
+  | 'batch:control'
+  | 'batch:unfinished'
+  | 'batch:continue'
+  | 'batch:fixVideo'
+  | 'batch:export'
 >;
+
+interface SourceRequest {
+  folder?: string | undefined;
+  manifest?: string | undefined;
+  recursive?: boolean | undefined;
+  defaultLanguage?: string | undefined;
+}
 
 export function batchHandlers(deps: RouterDeps): BatchHandlers {
   /** Runs by router job id, while they run. */
   const live = new Map<string, BatchRun>();
+  /** The plan's base: the chosen folder, else the manifest's own folder (its paths are relative to it). */
+  const sourceOf = (req: SourceRequest): PlanSource => {
+    const { files } = deps.workspace;
+    const manifest = req.manifest ? files.resolve(req.manifest, 'manifest').path : undefined;
+    const folder = req.folder
+      ? files.resolve(req.folder, 'folder').path
+      : manifest
+        ? dirname(manifest)
+        : null;
+    if (folder === null) throw new CuelineError('input.invalid', 'Choose a folder or a manifest.');
+    return {
+      folder,
+      ...(manifest ? { manifest } : {}),
+      ...(req.recursive ? { recursive: true } : {}),
+      ...(req.defaultLanguage ? { defaultLanguage: req.defaultLanguage } : {}),
+    };
+  };
   const store = (p: PublishingDeps): JournalStore<BatchRecord> =>
     new JournalStore(journalDirOf(p), BatchRecord);
 
@@ -167,33 +202,19 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
   return {
     'batch:plan': async (req) => {
       const p = publishingOf(deps);
-      const folder = deps.workspace.files.resolve(req.folder, 'folder').path;
       return planMessage(
-        await plan(
-          p,
-          {
-            folder,
-            ...(req.recursive ? { recursive: true } : {}),
-            ...(req.defaultLanguage ? { defaultLanguage: req.defaultLanguage } : {}),
-          },
-          {
-            category: req.category,
-            api: req.api,
-            ...(req.corrections ? { corrections: req.corrections } : {}),
-          },
-        ),
+        await plan(p, sourceOf(req), {
+          category: req.category,
+          api: req.api,
+          ...(req.corrections ? { corrections: req.corrections } : {}),
+        }),
       );
     },
 
     'batch:run': async (req, job, ctx) => {
       const p = publishingOf(deps);
-      const folder = deps.workspace.files.resolve(req.folder, 'folder').path;
       const corrections = req.corrections ?? {};
-      const source: PlanSource = {
-        folder,
-        ...(req.recursive ? { recursive: true } : {}),
-        ...(req.defaultLanguage ? { defaultLanguage: req.defaultLanguage } : {}),
-      };
+      const source = sourceOf(req);
       const thePlan = await plan(
         p,
         source,
@@ -228,7 +249,7 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
         if (!rec || rec.status === 'completed') continue;
         out.push({
           batchId: rec.jobId,
-          folderName: basename(rec.source.folder),
+          folderName: basename(rec.source.manifest ?? rec.source.folder),
           status: rec.status,
           updatedAt: rec.updatedAt,
           total: rec.items.length,
@@ -251,6 +272,25 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
       );
       const options = { ...rec.options, ...(concurrency ? { concurrency } : {}) };
       return execute(p, job, ctx.sink.id, thePlan, options, rec.account ?? undefined, rec.corrections);
+    },
+
+    // The renderer names the video as the plan did (relative to the base); only a video inside the
+    // base is transcoded, and the copy goes beside it, where the next plan finds it.
+    'batch:fixVideo': async (req, job) => {
+      const root = sourceOf(req).folder;
+      const path = resolve(root, req.video);
+      const rel = relative(root, path);
+      if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || kindOfName(path) !== 'video')
+        throw new CuelineError('input.invalid', `${req.video} is not a video in the batch folder.`, {
+          field: 'video',
+        });
+      const out = readyCopyPath(path);
+      await transcode(path, out, {
+        category: req.category,
+        signal: job.signal,
+        onProgress: (pr) => job.progress({ fraction: pr.fraction }),
+      });
+      return { readyCopy: relative(root, out).split('\\').join('/') };
     },
 
     'batch:export': async ({ batchId, format }) => {

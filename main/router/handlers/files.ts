@@ -7,7 +7,7 @@ import type { Handlers } from '../types.ts';
 
 type FilesHandlers = Pick<
   Handlers<Channels>,
-  'files:openVideo' | 'files:openSubtitles' | 'files:openFolder' | 'files:dropped'
+  'files:openVideo' | 'files:openSubtitles' | 'files:openFolder' | 'files:openManifest' | 'files:dropped'
 >;
 
 export function filesHandlers(deps: RouterDeps): FilesHandlers {
@@ -29,6 +29,11 @@ export function filesHandlers(deps: RouterDeps): FilesHandlers {
     'files:openFolder': async () => {
       const path = await deps.dialogs.openFolder();
       return path === null ? null : open(path, 'folder');
+    },
+    // A manifest belongs to the batch it plans: it gets an id but no place in Open Recent.
+    'files:openManifest': async () => {
+      const path = await deps.dialogs.openManifest();
+      return path === null ? null : files.register(path, 'manifest');
     },
     // Paths come from the preload's webUtils.getPathForFile, i.e. from real drops; each one is still
     // checked (absolute, exists, a kind we open) before it gets an id.

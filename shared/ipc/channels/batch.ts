@@ -14,13 +14,22 @@ export const planCorrections = z.object({
 });
 
 const planSource = {
-  folder: fileId,
+  /** The folder to pair (files:openFolder); with a manifest, names are shown relative to it. */
+  folder: fileId.optional(),
+  /** A CSV or JSON manifest (files:openManifest): its rows replace the pairing; its folder is the base. */
+  manifest: fileId.optional(),
   recursive: z.boolean().optional(),
   defaultLanguage: z.string().max(35).optional(),
   corrections: planCorrections.optional(),
   category: publishCategory,
   api: apiDialect,
 };
+
+/** A plan needs a folder, a manifest, or both. */
+function withSource<T extends { folder?: string | undefined; manifest?: string | undefined }>(r: T): boolean {
+  return r.folder !== undefined || r.manifest !== undefined;
+}
+const sourceNeeded = { message: 'choose a folder or a manifest', path: ['folder'] };
 
 export const planFile = z.object({
   file: z.string(),
@@ -35,7 +44,13 @@ export const planItem = z.object({
   key: z.string(),
   name: z.string(),
   video: z.string().nullable(),
+  /** The X-ready copy (`<name>.x.mp4`) uploaded in the video's place, when Fix made one. */
+  readyCopy: z.string().nullable(),
+  /** The video breaks X's limits in ways transcoding (batch:fixVideo) resolves. */
+  fixable: z.boolean(),
   mediaId: z.string().nullable(),
+  /** The manifest's post text for this video (the template applies otherwise). */
+  post: z.string().nullable(),
   subtitles: z.array(
     z.object({ file: z.string(), language: z.string(), languageCode: z.string(), displayName: z.string() }),
   ),
@@ -91,14 +106,16 @@ export const unfinishedBatch = z.object({
 });
 
 export const batchChannels = {
-  'batch:plan': call(z.object(planSource), batchPlanMessage),
+  'batch:plan': call(z.object(planSource).refine(withSource, sourceNeeded), batchPlanMessage),
   'batch:run': job({
-    request: z.object({
-      ...planSource,
-      concurrency: z.number().int().min(1).max(16),
-      postTemplate: z.string().max(1000).nullable(),
-      account: z.string().min(1).max(100).optional(),
-    }),
+    request: z
+      .object({
+        ...planSource,
+        concurrency: z.number().int().min(1).max(16),
+        postTemplate: z.string().max(1000).nullable(),
+        account: z.string().min(1).max(100).optional(),
+      })
+      .refine(withSource, sourceNeeded),
     progress: batchProgress,
     result: batchResult,
   }),
@@ -117,6 +134,22 @@ export const batchChannels = {
     }),
     progress: batchProgress,
     result: batchResult,
+  }),
+  /**
+   * A plan row's "Fix": transcode its video (named relative to the plan's base, as the plan named it)
+   * into the X-ready copy beside it, `<name>.x.mp4`, which the next plan uploads in its place.
+   */
+  'batch:fixVideo': job({
+    request: z
+      .object({
+        folder: planSource.folder,
+        manifest: planSource.manifest,
+        video: z.string().min(1).max(500),
+        category: publishCategory,
+      })
+      .refine(withSource, sourceNeeded),
+    progress: z.object({ fraction: z.number() }),
+    result: z.object({ readyCopy: z.string() }),
   }),
   /** Writes the results beside the batch folder (cueline-batch-results.csv|json); returns the file name. */
   'batch:export': call(

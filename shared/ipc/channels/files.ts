@@ -17,6 +17,8 @@ export const filesChannels = {
   'files:openSubtitles': call(noPayload, z.array(fileRef)),
   /** Native folder dialog (batch); null when cancelled. */
   'files:openFolder': call(noPayload, fileRef.nullable()),
+  /** Native open dialog for a batch manifest (CSV or JSON); null when cancelled. */
+  'files:openManifest': call(noPayload, fileRef.nullable()),
   /**
    * Files dropped on the window. The preload turns the renderer's File objects into paths with
    * webUtils.getPathForFile (only real drops have one); main checks each path before minting an id.

@@ -8,7 +8,7 @@ export class DialogsDouble implements Dialogs {
   readonly shown: { kind: keyof Dialogs; suggestedName?: string }[] = [];
 
   /** The next dialog of this kind answers with value (null or [] = cancelled). */
-  answer(kind: 'openVideo' | 'openFolder' | 'saveSubtitles', value: string | null): this;
+  answer(kind: 'openVideo' | 'openFolder' | 'openManifest' | 'saveSubtitles', value: string | null): this;
   answer(kind: 'openSubtitles', value: string[]): this;
   answer(kind: keyof Dialogs, value: string | string[] | null): this {
     this.#answers.push({ kind, value });
@@ -34,6 +34,10 @@ export class DialogsDouble implements Dialogs {
   async openFolder(): Promise<string | null> {
     this.shown.push({ kind: 'openFolder' });
     return this.#take('openFolder') as string | null;
+  }
+  async openManifest(): Promise<string | null> {
+    this.shown.push({ kind: 'openManifest' });
+    return this.#take('openManifest') as string | null;
   }
   async saveSubtitles(suggestedName: string): Promise<string | null> {
     this.shown.push({ kind: 'saveSubtitles', suggestedName });

@@ -1,7 +1,7 @@
 // The batch view in the renderer harness: a generated folder with orphans and invalid files, the
 // plan and its corrections, a run with progress, cancel and resume — the real router, planner,
 // runner and journals against the X emulator.
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test as base } from '../harness/fixture.ts';
@@ -191,4 +191,59 @@ test('after the services stop mid-batch and the window reloads, the batch resume
   );
   expect(videos.length).toBe(3);
   for (const v of videos) expect([...v.subtitles.keys()].sort()).toEqual(['DE', 'EN']);
+});
+
+test('fixes a video X would refuse from the plan table, then publishes from a CSV manifest', async ({
+  app,
+  emulator,
+}) => {
+  const d = await folder({
+    'intro.mp4': null,
+    'intro.en.srt': srt('Hello'),
+    'fast.en.srt': srt('Quick'),
+    'batch.csv':
+      'video,subtitle,language,display_name,post\n' +
+      'fast.mp4,fast.en.srt,en,English (CC),Fast clip\n' +
+      'intro.mp4,intro.en.srt,en,,\n',
+  });
+  await generateVideo(join(d, 'fast.mp4'), { duration: 1, fps: 120, width: 160, height: 90 });
+  const { page } = app;
+  await page.getByRole('button', { name: 'Batch…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
+  app.dialogs.answer('openFolder', d);
+  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  const items = dialog.getByTestId('plan-items');
+  const fastRow = items.getByRole('row', { name: /fast\.mp4/ });
+  await expect(fastRow).toContainText('120 fps');
+  await expect(dialog.getByRole('button', { name: 'Publish 1 video' })).toBeEnabled();
+  // No Fix where transcoding can't help, or nothing is wrong.
+  await expect(items.getByRole('row', { name: /intro\.mp4/ }).getByRole('button')).toHaveCount(0);
+  await page.screenshot({ path: 'test/e2e/screenshots/batch-fix.png' });
+
+  await fastRow.getByRole('button', { name: 'Fix fast: make an X-ready copy' }).click();
+  await expect(fastRow).toContainText('→ fast.x.mp4 (X-ready copy)');
+  await expect(fastRow).toContainText('ready');
+  await expect(dialog.getByRole('button', { name: 'Publish 2 videos' })).toBeEnabled();
+  // The copy is the fast video's, not a video of its own.
+  await expect(items.getByRole('row')).toHaveCount(3);
+
+  // The manifest replaces the pairing: its display name and post text go with the fast clip.
+  app.dialogs.answer('openManifest', join(d, 'batch.csv'));
+  await dialog.getByRole('button', { name: 'Use a manifest…' }).click();
+  await expect(dialog.getByTestId('batch-folder')).toHaveText('Manifest batch.csv');
+  await expect(dialog.getByLabel('Include sub-folders')).toHaveCount(0);
+  await expect(items.getByRole('row', { name: /fast\.mp4/ })).toContainText('→ fast.x.mp4');
+  await dialog.getByLabel('Post each video').check();
+  await expect(items.getByRole('row', { name: /fast\.mp4/ })).toContainText('Post: Fast clip');
+  await dialog.getByLabel('Post template').fill('Batch: {name}');
+  await page.screenshot({ path: 'test/e2e/screenshots/batch-manifest.png' });
+  await dialog.getByRole('button', { name: 'Publish 2 videos' }).click();
+  const progress = dialog.getByTestId('batch-progress');
+  await expect(progress.getByRole('heading')).toContainText('2 of 2 finished · 2 published · completed');
+  expect(emulator.state.posts.map((p) => p.text).sort()).toEqual(['Batch: intro', 'Fast clip']);
+  const post = emulator.state.posts.find((p) => p.text === 'Fast clip');
+  const video = emulator.state.media.get(post?.mediaIds[0] ?? '');
+  expect(video?.subtitles.get('EN')?.displayName).toBe('English (CC)');
+  expect(video?.totalBytes).toBe((await stat(join(d, 'fast.x.mp4'))).size);
+  expect(app.cspViolations).toEqual([]);
 });

@@ -1,6 +1,14 @@
 // The publish, history and batch IPC channels through the real router (as the app and the
 // Playwright harness bind it), against the emulator: jobs, progress events, pause, cancel, notifications.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +31,7 @@ let emu: Emulator;
 let router: Router;
 let workspace: Workspace;
 let notifier: RecordingNotifier;
+const dialogs = new DialogsDouble();
 const events: Array<{ event: string; payload: Record<string, unknown> }> = [];
 const sink: EventSink = {
   id: 'window-1',
@@ -57,7 +66,7 @@ beforeAll(async () => {
   workspace = createWorkspace({ userData: join(dir, 'ws'), cache: join(dir, 'ws', 'cache') });
   router = createAppRouter({
     workspace,
-    dialogs: new DialogsDouble(),
+    dialogs,
     mediaUrl: (id) => `http://127.0.0.1/media/${id}`,
     appInfo: {
       name: 'Cueline',
@@ -295,5 +304,104 @@ describe('batch channels', () => {
     const unfinished =
       await call<Array<{ folderName: string; status: string; done: number }>>('batch:unfinished');
     expect(unfinished[0]).toMatchObject({ status: 'cancelled', done: 1 });
+  });
+
+  it('fixes a video X would refuse into an X-ready copy that the next plan uploads; a manifest plans the same', async () => {
+    const d = mkdtempSync(join(dir, 'batch-fix-'));
+    const srt = '1\n00:00:00,100 --> 00:00:00,800\nHi\n';
+    await generateVideo(join(d, 'fast.mp4'), { duration: 1, fps: 120, width: 160, height: 90 });
+    writeFileSync(join(d, 'fast.en.srt'), srt);
+    await generateVideo(join(d, 'blink.mp4'), { duration: 0.2, width: 160, height: 90 });
+    writeFileSync(join(d, 'blink.en.srt'), srt);
+    const folder = await workspace.files.register(d, 'folder');
+    type Plan = {
+      items: Array<{
+        key: string;
+        ready: boolean;
+        fixable: boolean;
+        readyCopy: string | null;
+        problems: string[];
+      }>;
+      files: Array<{ file: string; status: string; message: string | null }>;
+    };
+    const planOf = (src: Record<string, string>) =>
+      call<Plan>('batch:plan', { ...src, category: 'tweet_video', api: 'v2' });
+    const item = (p: Plan, key: string) => p.items.find((i) => i.key === key);
+
+    const before = await planOf({ folder: folder.id });
+    expect(item(before, 'fast.mp4')).toMatchObject({ ready: false, fixable: true, readyCopy: null });
+    expect(item(before, 'fast.mp4')?.problems.join()).toMatch(/120 fps/);
+    // Too short: transcoding can't make a clip longer.
+    expect(item(before, 'blink.mp4')).toMatchObject({ ready: false, fixable: false });
+
+    const fix = await call<{ jobId: string }>('batch:fixVideo', {
+      folder: folder.id,
+      video: 'fast.mp4',
+      category: 'tweet_video',
+    });
+    const end = await finished(fix.jobId);
+    expect(end.event).toBe('job:done');
+    expect(end.payload['result']).toEqual({ readyCopy: 'fast.x.mp4' });
+    expect(events.some((e) => e.event === 'job:progress' && e.payload['jobId'] === fix.jobId)).toBe(true);
+
+    const after = await planOf({ folder: folder.id });
+    expect(item(after, 'fast.mp4')).toMatchObject({ ready: true, fixable: false, readyCopy: 'fast.x.mp4' });
+    expect(after.files.find((f) => f.file === 'fast.x.mp4')?.status).toBe('matched');
+    // The copy is not a video of its own.
+    expect(after.items.map((i) => i.key).sort()).toEqual(['blink.mp4', 'fast.mp4']);
+
+    // Only videos inside the batch folder are transcoded.
+    for (const video of ['../seed.mp4', 'fast.en.srt', '/etc/passwd']) {
+      const job = await call<{ jobId: string }>('batch:fixVideo', {
+        folder: folder.id,
+        video,
+        category: 'tweet_video',
+      });
+      const refused = await finished(job.jobId);
+      expect(refused.event).toBe('job:failed');
+      expect(refused.payload['error']).toMatchObject({ code: 'input.invalid' });
+    }
+    expect(existsSync(join(dir, 'seed.x.mp4'))).toBe(false);
+
+    // A manifest in the folder plans the same items, and the copy is what gets uploaded.
+    writeFileSync(
+      join(d, 'batch.csv'),
+      'video,subtitle,language,display_name\nfast.mp4,fast.en.srt,en,English (CC)\n',
+    );
+    dialogs.answer('openManifest', join(d, 'batch.csv'));
+    const manifest = await call<{ id: string; kind: string; name: string }>('files:openManifest');
+    expect(manifest).toMatchObject({ kind: 'manifest', name: 'batch.csv' });
+    const fromManifest = await planOf({ manifest: manifest.id });
+    expect(fromManifest.items).toEqual([
+      expect.objectContaining({ key: 'fast.mp4', ready: true, readyCopy: 'fast.x.mp4' }),
+    ]);
+    const run = await call<{ jobId: string }>('batch:run', {
+      manifest: manifest.id,
+      category: 'tweet_video',
+      api: 'v2',
+      concurrency: 1,
+      postTemplate: null,
+    });
+    const done = await finished(run.jobId);
+    expect(done.event).toBe('job:done');
+    const result = done.payload['result'] as {
+      items: Array<{ key: string; status: string; videoId: string }>;
+    };
+    expect(result.items).toEqual([expect.objectContaining({ key: 'fast.mp4', status: 'published' })]);
+    const videoId = result.items[0]?.videoId ?? '';
+    expect(emu.state.media.get(videoId)?.totalBytes).toBe(statSync(join(d, 'fast.x.mp4')).size);
+    expect(emu.state.media.get(videoId)?.subtitles.get('EN')?.displayName).toBe('English (CC)');
+    const unfinished = await call<Array<{ folderName: string }>>('batch:unfinished');
+    expect(unfinished.map((u) => u.folderName)).not.toContain('batch.csv');
+
+    // Editing the video after the fix makes the copy stale: it is reported, and the video is checked again.
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(d, 'fast.mp4'), later, later);
+    const stale = await planOf({ folder: folder.id });
+    expect(item(stale, 'fast.mp4')).toMatchObject({ ready: false, fixable: true, readyCopy: null });
+    expect(stale.files.find((f) => f.file === 'fast.x.mp4')).toMatchObject({
+      status: 'invalid',
+      message: expect.stringMatching(/Fix it again/),
+    });
   });
 });
