@@ -41,7 +41,6 @@ export interface Notifier {
 export interface PublishingDeps {
   /** An X client for an account (the default when undefined), sharing the app's rate limiter. */
   client(account: string | undefined): Promise<XClient>;
-  accounts(): Promise<Array<{ id: string; label: string; isDefault: boolean }>>;
   /** <userData>: journals in jobs/, track files in publish-inputs/, history notes in history/. */
   userData: string;
   probe: Probe;
@@ -152,7 +151,6 @@ function serviceDeps(p: PublishingDeps, client: XClient, job: JobContext<Publish
 
 type PublishHandlers = Pick<
   Handlers<Channels>,
-  | 'publish:accounts'
   | 'publish:preflight'
   | 'publish:start'
   | 'publish:attach'
@@ -164,8 +162,6 @@ type PublishHandlers = Pick<
 export function publishHandlers(deps: RouterDeps): PublishHandlers {
   const notes = (): HistoryNotes => new HistoryNotes(publishingOf(deps).userData);
   return {
-    'publish:accounts': async () => publishingOf(deps).accounts(),
-
     'publish:preflight': async ({ video, category, tracks, post }) => {
       const p = publishingOf(deps);
       let violations: Array<{
@@ -346,7 +342,6 @@ export function defaultPublishing(o: {
   userData: string;
   env?: NodeJS.ProcessEnv;
   auth: {
-    listAccounts(): Promise<Array<{ accountId: string; handle: string; isDefault: boolean }>>;
     signerFor(ref?: string): Promise<RequestSigner>;
   };
   probe: Probe;
@@ -359,12 +354,6 @@ export function defaultPublishing(o: {
     userData: o.userData,
     probe: o.probe,
     ...(o.notifier ? { notifier: o.notifier } : {}),
-    accounts: async () =>
-      (await o.auth.listAccounts()).map((a) => ({
-        id: a.accountId,
-        label: `@${a.handle}`,
-        isDefault: a.isDefault,
-      })),
     client: async (account) =>
       new XClient({
         signer: await o.auth.signerFor(account),

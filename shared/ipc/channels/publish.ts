@@ -75,11 +75,7 @@ export const publishResult = z.object({
 });
 export type PublishResultMessage = z.output<typeof publishResult>;
 
-export const accountChoice = z.object({ id: z.string(), label: z.string(), isDefault: z.boolean() });
-
 export const publishChannels = {
-  /** Accounts the dialog can publish with (no tokens: ids and handles). */
-  'publish:accounts': call(z.undefined(), z.array(accountChoice)),
   'publish:preflight': call(
     z.object({
       video: fileId.nullable(),

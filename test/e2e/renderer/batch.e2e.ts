@@ -6,18 +6,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test as base } from '../harness/fixture.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
-import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
-import { emulatorPublishing } from './publish-support.ts';
+import type { Emulator } from '../../x-emulator/server.ts';
+import { xWorld, type XWorld } from './publish-support.ts';
 
-const test = base.extend<{ emulator: Emulator }>({
+// Signed in as in the app: the batch runs with the account the picker shows (tokens in the keychain).
+const test = base.extend<{ world: XWorld; emulator: Emulator }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take an object pattern
-  emulator: async ({}, use) => {
-    const e = await startEmulator({ config: { checkAfterSecs: 0, processingSteps: 1 } });
-    await use(e);
-    await e.close();
+  world: async ({}, use) => {
+    const w = await xWorld({
+      signedIn: true,
+      emulator: { config: { checkAfterSecs: 0, processingSteps: 1 } },
+    });
+    await use(w);
+    await w.close();
   },
-  publishing: async ({ emulator }, use) => {
-    await use(await emulatorPublishing(emulator));
+  emulator: async ({ world }, use) => {
+    await use(world.emu);
+  },
+  publishing: async ({ world }, use) => {
+    await use(await world.publishing());
+  },
+  accounts: async ({ world }, use) => {
+    await use(() => world.accounts());
   },
 });
 

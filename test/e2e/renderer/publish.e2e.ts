@@ -1,22 +1,30 @@
-// The Publish dialog and its History tab in the renderer harness: the real router and publishing
-// engine against the X emulator (real HTTP on 127.0.0.1).
+// The Publish dialog and its History tab in the renderer harness: the real router, publishing
+// engine and AuthService (tokens in the real keychain) against the X emulator (real HTTP on 127.0.0.1).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test as base } from '../harness/fixture.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
-import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+import type { Emulator } from '../../x-emulator/server.ts';
 import { editorMedia } from './editor-support.ts';
-import { emulatorPublishing } from './publish-support.ts';
+import { pinOf } from './accounts-support.ts';
+import { xWorld, type XWorld } from './publish-support.ts';
 
-const test = base.extend<{ emulator: Emulator }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take an object pattern
-  emulator: async ({}, use) => {
-    const e = await startEmulator({ config: { checkAfterSecs: 0, processingSteps: 1 } });
-    await use(e);
-    await e.close();
+const test = base.extend<{ world: XWorld; emulator: Emulator; signedIn: boolean }>({
+  /** Whether an X account is signed in before the app starts. */
+  signedIn: [true, { option: true }],
+  world: async ({ signedIn }, use) => {
+    const w = await xWorld({ signedIn, emulator: { config: { checkAfterSecs: 0, processingSteps: 1 } } });
+    await use(w);
+    await w.close();
   },
-  publishing: async ({ emulator }, use) => {
-    await use(await emulatorPublishing(emulator));
+  emulator: async ({ world }, use) => {
+    await use(world.emu);
+  },
+  publishing: async ({ world }, use) => {
+    await use(await world.publishing());
+  },
+  accounts: async ({ world }, use) => {
+    await use(() => world.accounts());
   },
 });
 
@@ -47,6 +55,7 @@ test('publishes the open video with two languages and a post', async ({ app, emu
   await expect(dialog.getByTestId('post-count')).toHaveText('37 / 280');
   await expect(dialog.getByRole('cell', { name: 'EN', exact: true })).toBeVisible();
   await expect(dialog.getByRole('cell', { name: 'FR', exact: true })).toBeVisible();
+  await expect(dialog.getByText('The post text is empty.')).toBeHidden();
   await page.screenshot({ path: 'test/e2e/screenshots/publish-dialog.png' });
 
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
@@ -137,4 +146,49 @@ test('fixes a video X would refuse through the pre-flight, then publishes the fi
   await expect(dialog.getByTestId('publish-result')).toBeVisible();
   const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';
   expect([...(emulator.state.media.get(videoId)?.subtitles.keys() ?? [])]).toEqual(['EN']);
+});
+
+test.describe('with no X account signed in', () => {
+  test.use({ signedIn: false });
+
+  test('signs in from the Publish dialog and publishes with the new account', async ({
+    app,
+    world,
+    emulator,
+  }) => {
+    await openDocument(app);
+    const { page } = app;
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish to X' });
+    await expect(dialog.getByTestId('no-account')).toContainText('No X account is signed in');
+    await dialog.getByLabel('Don’t post').check();
+    await expect(dialog.getByTestId('video-ok')).toBeVisible();
+    await expect(dialog.getByText('Sign in to an X account to publish.')).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
+    await page.screenshot({ path: 'test/e2e/screenshots/publish-sign-in.png' });
+
+    // OAuth 1.0a with a PIN, as a user does: X's page shows the PIN, the user types it.
+    await dialog.getByRole('button', { name: 'Sign in to X…' }).click();
+    const accounts = page.getByRole('dialog', { name: 'X accounts' });
+    await expect(accounts.getByRole('heading', { name: 'Add an account' })).toBeFocused();
+    await accounts.getByLabel('With a PIN (OAuth 1.0a)').check();
+    await accounts.getByRole('button', { name: 'Get a PIN from X…' }).click();
+    await expect(accounts.getByLabel('PIN shown by X')).toBeFocused();
+    await page.keyboard.type(pinOf(await world.browser.lastPage()));
+    await page.keyboard.press('Enter');
+    await expect(accounts).toBeHidden();
+
+    // Back in the Publish dialog with the new account chosen.
+    const [signedIn] = await world.auth.listAccounts();
+    expect(signedIn).toMatchObject({ handle: 'cueline_test', method: 'oauth1', isDefault: true });
+    await expect(dialog.getByTestId('no-account')).toBeHidden();
+    await expect(dialog.getByLabel('Publish as')).toHaveValue(signedIn?.accountId ?? '');
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect(dialog.getByTestId('publish-result')).toBeVisible();
+    const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';
+    expect([...(emulator.state.media.get(videoId)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'FR']);
+    // Signed with the tokens just put in the keychain: before the sign-in there were none to sign with.
+    expect(emulator.state.violations).toEqual([]);
+    expect(app.cspViolations).toEqual([]);
+  });
 });
