@@ -30,7 +30,7 @@ test('window.cueline has the preload shape and reaches the router', async ({ app
   }
   expect(shape).toEqual(expected);
   expect(shape).toMatchObject({
-    files: ['dropped', 'openFolder', 'openSubtitles', 'openVideo'],
+    files: ['dropped', 'openFolder', 'openManifest', 'openSubtitles', 'openVideo'],
     captions: ['open', 'save', 'saveAs'],
     media: ['probe', 'shotChanges', 'thumbnails', 'url', 'waveform'],
   });
