@@ -25,6 +25,7 @@ interface BatchCli extends MediaCliOptions {
   manifest?: string;
   recursive?: boolean;
   dryRun?: boolean;
+  force?: boolean;
   concurrency: string;
   postTemplate?: string;
   post: boolean;
@@ -130,6 +131,7 @@ export const registerBatch = (program: Command): void => {
     .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
     .option('--account <name>', 'signed-in account to use (when X_* environment credentials are not set)')
     .option('--journal-dir <dir>', 'job journal folder (default: <user data>/jobs; CUELINE_HOME moves it)')
+    .option('--force', 'post even where an interrupted earlier run may already have posted')
     .option('--export <file>', 'also write the results to this file (.csv or .json)')
     .option('--json', 'print the plan or the results as JSON on stdout')
     .action(async (folder: string, o: BatchCli) => {
@@ -200,6 +202,7 @@ export const registerBatch = (program: Command): void => {
             probe: probeFn,
             account: o.account ?? null,
             limits: limitOptions(o),
+            ...(o.force ? { force: true } : {}),
             onEvent: progressLines(),
           },
         );

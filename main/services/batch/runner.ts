@@ -34,6 +34,11 @@ export interface BatchRunDeps {
   /** The account name recorded in the journal (display and resume). */
   account?: string | null;
   limits?: Omit<LimitOptions, 'category'>;
+  /**
+   * Post even where an interrupted earlier run sent the post without recording X's answer (it may
+   * be on X already). A decision for this run only: never stored in the journal.
+   */
+  force?: boolean;
   onEvent?: (e: BatchEvent) => void;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
@@ -307,6 +312,7 @@ export class BatchRun {
             api: this.options.api,
             post,
             ...(this.#deps.limits ? { limits: this.#deps.limits } : {}),
+            ...(this.#deps.force ? { force: true } : {}),
           },
           deps,
         );

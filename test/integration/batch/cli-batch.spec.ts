@@ -330,6 +330,28 @@ describe('cueline batch', () => {
     expect(ok('v2.initialize')).toBe(4 + 8 + 1); // 4 videos + 8 subtitles + the subtitle INIT cut short
   });
 
+  it('will not post twice when a run died after sending a post, unless told to with --force', async () => {
+    fresh();
+    const d = folder(['once'], { '.en.srt': srt('Hello') });
+    const args = ['batch', d, '--post-template', 'Once {name}', '--json'];
+    emu.faults.add({ route: 'v2.tweets.create', action: { kind: 'drop_after' } });
+    const first = await cli(args);
+    expect(first.code).toBe(1);
+    expect(emu.state.posts.filter((p) => p.text === 'Once once')).toHaveLength(1);
+    const second = await cli(args);
+    expect(second.code).toBe(1);
+    const failed = (JSON.parse(second.stdout) as Out).items[0];
+    expect(failed).toMatchObject({ status: 'failed', error: expect.stringMatching(/may already be on X/) });
+    expect(emu.state.posts.filter((p) => p.text === 'Once once')).toHaveLength(1);
+    // The user checked the account and wants it posted anyway.
+    const forced = await cli([...args, '--force']);
+    expect(forced.code).toBe(0);
+    expect((JSON.parse(forced.stdout) as Out).items[0]).toMatchObject({ status: 'published' });
+    expect(emu.state.posts.filter((p) => p.text === 'Once once')).toHaveLength(2);
+    // Uploaded and associated once over the three runs.
+    expect(ok('v2.subtitles.create')).toBe(1);
+  });
+
   it('writes the results as CSV with --export', async () => {
     fresh();
     const d = folder(['solo'], { '.en.srt': srt('Hello') });
