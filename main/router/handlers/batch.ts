@@ -114,6 +114,7 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
     options: BatchRunOptions,
     account: string | undefined,
     corrections: PlanCorrections,
+    force = false,
   ) => {
     const client = await p.client(account);
     const items = new Map<string, BatchProgress['items'][number]>();
@@ -140,6 +141,7 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
           videoId: r?.video_id ?? null,
           postId: r?.post_id ?? null,
           error: r?.error ? r.error.replaceAll(`${thePlan.root}/`, '') : null,
+          errorCode: r?.errorCode ?? null,
         });
       }
       job.progress(snapshot());
@@ -147,7 +149,14 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
     run = await BatchRun.open(
       thePlan,
       options,
-      { client, journalDir: journalDirOf(p), probe: p.probe, account: account ?? null, onEvent },
+      {
+        client,
+        journalDir: journalDirOf(p),
+        probe: p.probe,
+        account: account ?? null,
+        onEvent,
+        ...(force ? { force: true } : {}),
+      },
       corrections,
     );
     for (const r of run.results)
@@ -159,6 +168,7 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
         videoId: null,
         postId: null,
         error: null,
+        errorCode: null,
       });
     const theRun = run;
     live.set(job.jobId, theRun);
@@ -187,6 +197,7 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
               videoId: r.video_id,
               postId: r.post_id,
               error: r.error === null ? null : r.error.replaceAll(`${thePlan.root}/`, ''),
+              errorCode: r.errorCode ?? null,
             })),
           };
         },
@@ -260,7 +271,7 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
       return out.sort((a, b) => b.updatedAt - a.updatedAt);
     },
 
-    'batch:continue': async ({ batchId, concurrency }, job, ctx) => {
+    'batch:continue': async ({ batchId, concurrency, force }, job, ctx) => {
       const p = publishingOf(deps);
       const rec = await store(p).load(batchId);
       if (!rec) throw new CuelineError('batch.not_found', 'That batch is no longer in the journal.');
@@ -271,7 +282,16 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
         job.signal,
       );
       const options = { ...rec.options, ...(concurrency ? { concurrency } : {}) };
-      return execute(p, job, ctx.sink.id, thePlan, options, rec.account ?? undefined, rec.corrections);
+      return execute(
+        p,
+        job,
+        ctx.sink.id,
+        thePlan,
+        options,
+        rec.account ?? undefined,
+        rec.corrections,
+        force === true,
+      );
     },
 
     // The renderer names the video as the plan did (relative to the base); only a video inside the

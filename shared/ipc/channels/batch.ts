@@ -76,6 +76,8 @@ export const batchItemState = z.object({
   videoId: z.string().nullable(),
   postId: z.string().nullable(),
   error: z.string().nullable(),
+  /** The error's code: `publish.post_uncertain` offers "Post anyway" (batch:continue with force). */
+  errorCode: z.string().nullable(),
 });
 
 export const batchProgress = z.object({
@@ -131,6 +133,8 @@ export const batchChannels = {
     request: z.object({
       batchId: z.string().regex(/^bat-[0-9a-f]+$/),
       concurrency: z.number().int().min(1).max(16).optional(),
+      /** Post even where an interrupted run may already have posted (the user checked the account). */
+      force: z.boolean().optional(),
     }),
     progress: batchProgress,
     result: batchResult,

@@ -257,3 +257,35 @@ test('fixes a video X would refuse from the plan table, then publishes from a CS
   expect(video?.totalBytes).toBe((await stat(join(d, 'fast.x.mp4'))).size);
   expect(app.cspViolations).toEqual([]);
 });
+
+test('a post whose answer was lost is not sent again on retry, only with "Post anyway"', async ({
+  app,
+  emulator,
+}) => {
+  const d = await folder({ 'once.mp4': null, 'once.en.srt': srt('Hello') });
+  const { page } = app;
+  await page.getByRole('button', { name: 'Batch…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
+  app.dialogs.answer('openFolder', d);
+  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  await dialog.getByLabel('Post each video').check();
+  await dialog.getByLabel('Post template').fill('Once {name}');
+  // X takes the post but the answer never arrives.
+  emulator.faults.add({ route: 'v2.tweets.create', action: { kind: 'drop_after' } });
+  await dialog.getByRole('button', { name: 'Publish 1 video' }).click();
+  const progress = dialog.getByTestId('batch-progress');
+  await expect(progress.getByRole('heading')).toContainText('1 failed');
+  await expect(dialog.getByRole('button', { name: /Post anyway/ })).toHaveCount(0);
+
+  await dialog.getByRole('button', { name: 'Retry failed' }).click();
+  await expect(progress.getByRole('row', { name: /once\.mp4 failed/ })).toContainText('may already be on X');
+  const posts = (): number => emulator.state.posts.filter((p) => p.text === 'Once once').length;
+  expect(posts()).toBe(1);
+
+  await dialog.getByRole('button', { name: 'Post anyway (1)' }).click();
+  await expect(progress.getByRole('heading')).toContainText('1 of 1 finished · 1 published · completed');
+  expect(posts()).toBe(2);
+  expect(
+    emulator.state.requests.filter((r) => r.route === 'v2.subtitles.create' && r.status === 200),
+  ).toHaveLength(1);
+});
