@@ -47,8 +47,10 @@ function relTo(root: string, p: string): string {
   return r.startsWith('..') ? p : r;
 }
 
+/** The error's message on one line (a plan row): a list of violations becomes `a; b`. */
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  const m = err instanceof Error ? err.message : String(err);
+  return m.replace(/:\n\s*- /, ': ').replace(/\n\s*- /g, '; ');
 }
 
 /** The language named after the video's base name: `clip.pt-BR.forced` → pt-BR; '' → null (none named). */

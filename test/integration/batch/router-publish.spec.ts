@@ -330,7 +330,10 @@ describe('batch channels', () => {
 
     const before = await planOf({ folder: folder.id });
     expect(item(before, 'fast.mp4')).toMatchObject({ ready: false, fixable: true, readyCopy: null });
-    expect(item(before, 'fast.mp4')?.problems.join()).toMatch(/120 fps/);
+    // One line per problem, as the plan table shows it.
+    expect(item(before, 'fast.mp4')?.problems).toEqual([
+      expect.stringMatching(/^video: X would refuse this video: frame rate 120 fps exceeds 60 fps → [^\n]+$/),
+    ]);
     // Too short: transcoding can't make a clip longer.
     expect(item(before, 'blink.mp4')).toMatchObject({ ready: false, fixable: false });
 
