@@ -10,9 +10,8 @@ import { KeychainSecretStore } from '../../../main/services/auth/keychain-secret
 import { secretKeys } from '../../../main/services/auth/secret-store.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
 import { expect, test as base, type HarnessApp } from '../harness/fixture.ts';
+import { shotPath } from '../harness/screenshots.ts';
 import { emulatorAccounts, emulatorSecrets, freePort, pinOf, type TestBrowser } from './accounts-support.ts';
-
-const DIR = 'test/e2e/screenshots';
 
 interface AccountsWorld {
   emu: Emulator;
@@ -157,7 +156,7 @@ test('set up the X app, sign in three ways, choose the default, sign out — tok
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.screenshot({ path: `${DIR}/accounts-${scheme}.png` });
+    await page.screenshot({ path: shotPath(`accounts-${scheme}`) });
   }
   const axe = await new AxeBuilder({ page }).include('dialog').analyze();
   expect(

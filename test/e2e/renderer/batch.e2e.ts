@@ -1,35 +1,22 @@
 // The batch view in the renderer harness: a generated folder with orphans and invalid files, the
 // plan and its corrections, a run with progress, cancel and resume — the real router, planner,
 // runner and journals against the X emulator.
-import { copyFile, mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test as base } from '../harness/fixture.ts';
+import type { HarnessApp } from '../harness/fixture.ts';
+import { shotPath } from '../harness/screenshots.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
-import type { Emulator } from '../../x-emulator/server.ts';
-import { xWorld, type XWorld } from './publish-support.ts';
+import { expect, test } from './x-test.ts';
 
-// Signed in as in the app: the batch runs with the account the picker shows (tokens in the keychain).
-const test = base.extend<{ world: XWorld; emulator: Emulator }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take an object pattern
-  world: async ({}, use) => {
-    const w = await xWorld({
-      signedIn: true,
-      emulator: { config: { checkAfterSecs: 0, processingSteps: 1 } },
-    });
-    await use(w);
-    await w.close();
-  },
-  emulator: async ({ world }, use) => {
-    await use(world.emu);
-  },
-  publishing: async ({ world }, use) => {
-    await use(await world.publishing());
-  },
-  accounts: async ({ world }, use) => {
-    await use(() => world.accounts());
-  },
-});
+/** Opens the batch view on a folder (the OS folder dialog answered with dir). */
+async function openPlan(app: HarnessApp, dir: string) {
+  await app.page.getByRole('button', { name: 'Batch…' }).click();
+  const dialog = app.page.getByRole('dialog', { name: 'Batch publish a folder' });
+  app.dialogs.answer('openFolder', dir);
+  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  return dialog;
+}
 
 const srt = (t: string): string => `1\n00:00:00,100 --> 00:00:00,800\n${t}\n`;
 let seed: Promise<string> | null = null;
@@ -39,7 +26,9 @@ async function folder(spec: Record<string, string | null>): Promise<string> {
     generateVideo(join(d, 'seed.mp4'), { duration: 1, width: 160, height: 90 }),
   );
   const video = await seed;
-  const d = await mkdtemp(join(tmpdir(), 'cueline-batch-e2e-'));
+  // A folder named as a user's would be (it shows in the pictures), in a throwaway parent.
+  const d = join(await mkdtemp(join(tmpdir(), 'cueline-batch-e2e-')), 'launch-week');
+  await mkdir(d);
   for (const [name, content] of Object.entries(spec)) {
     if (content === null) await copyFile(video, join(d, name));
     else await writeFile(join(d, name), content);
@@ -63,10 +52,7 @@ test('plans a folder with orphans and invalid files, takes a correction, publish
     'nobody.fr.srt': srt('Bonjour'),
   });
   const { page } = app;
-  await page.getByRole('button', { name: 'Batch…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
-  app.dialogs.answer('openFolder', d);
-  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  const dialog = await openPlan(app, d);
   const items = dialog.getByTestId('plan-items');
   await expect(items.getByRole('row')).toHaveCount(4); // header + intro, outro, broken
   const files = dialog.getByTestId('plan-files');
@@ -77,7 +63,7 @@ test('plans a folder with orphans and invalid files, takes a correction, publish
     files.getByRole('row', { name: /outro\.srt.*invalid.*can't tell the language/ }),
   ).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Publish 1 video' })).toBeEnabled();
-  await page.screenshot({ path: 'test/e2e/screenshots/batch-plan.png' });
+  await page.screenshot({ path: shotPath('batch-plan') });
 
   // Correction: outro.srt is German; the broken video is left out.
   await dialog.getByLabel('Language of outro.srt').fill('de');
@@ -96,7 +82,7 @@ test('plans a folder with orphans and invalid files, takes a correction, publish
   expect([...(emulator.state.media.get(outroPost?.mediaIds[0] ?? '')?.subtitles.keys() ?? [])]).toEqual([
     'DE',
   ]);
-  await page.screenshot({ path: 'test/e2e/screenshots/batch-done.png' });
+  await page.screenshot({ path: shotPath('batch-done') });
 
   await dialog.getByRole('button', { name: 'Export CSV' }).click();
   await expect(dialog.getByText('Saved cueline-batch-results.csv in the batch folder.')).toBeVisible();
@@ -114,10 +100,7 @@ test('cancels a running batch, lists it as unfinished, and resumes it without re
   }
   const d = await folder(spec);
   const { page } = app;
-  await page.getByRole('button', { name: 'Batch…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
-  app.dialogs.answer('openFolder', d);
-  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  const dialog = await openPlan(app, d);
   await dialog.getByLabel('Concurrency').fill('1');
   // Hold every request a moment so the test can act while the batch runs.
   emulator.faults.add({ route: /.*/, action: { kind: 'latency', ms: 60 }, times: 100_000 });
@@ -129,7 +112,7 @@ test('cancels a running batch, lists it as unfinished, and resumes it without re
   await expect(progress.getByRole('row', { name: /a2\.mp4 cancelled/ })).toBeVisible();
   // Only base names reach the renderer.
   await expect(progress).not.toContainText(d);
-  await page.screenshot({ path: 'test/e2e/screenshots/batch-cancelled.png' });
+  await page.screenshot({ path: shotPath('batch-cancelled') });
   const posted = emulator.state.requests.filter(
     (r) => r.route === 'v2.subtitles.create' && r.status === 200,
   ).length;
@@ -163,10 +146,7 @@ test('after the services stop mid-batch and the window reloads, the batch resume
   }
   const d = await folder(spec);
   const { page } = app;
-  await page.getByRole('button', { name: 'Batch…' }).click();
-  let dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
-  app.dialogs.answer('openFolder', d);
-  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  let dialog = await openPlan(app, d);
   await dialog.getByLabel('Concurrency').fill('1');
   await dialog.getByLabel('Post each video').check();
   await dialog.getByLabel('Post template').fill('Resumed {name}');
@@ -218,17 +198,14 @@ test('fixes a video X would refuse from the plan table, then publishes from a CS
   });
   await generateVideo(join(d, 'fast.mp4'), { duration: 1, fps: 120, width: 160, height: 90 });
   const { page } = app;
-  await page.getByRole('button', { name: 'Batch…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
-  app.dialogs.answer('openFolder', d);
-  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  const dialog = await openPlan(app, d);
   const items = dialog.getByTestId('plan-items');
   const fastRow = items.getByRole('row', { name: /fast\.mp4/ });
   await expect(fastRow).toContainText('120 fps');
   await expect(dialog.getByRole('button', { name: 'Publish 1 video' })).toBeEnabled();
   // No Fix where transcoding can't help, or nothing is wrong.
   await expect(items.getByRole('row', { name: /intro\.mp4/ }).getByRole('button')).toHaveCount(0);
-  await page.screenshot({ path: 'test/e2e/screenshots/batch-fix.png' });
+  await page.screenshot({ path: shotPath('batch-fix') });
 
   await fastRow.getByRole('button', { name: 'Fix fast: make an X-ready copy' }).click();
   await expect(fastRow).toContainText('→ fast.x.mp4 (X-ready copy)');
@@ -246,7 +223,7 @@ test('fixes a video X would refuse from the plan table, then publishes from a CS
   await dialog.getByLabel('Post each video').check();
   await expect(items.getByRole('row', { name: /fast\.mp4/ })).toContainText('Post: Fast clip');
   await dialog.getByLabel('Post template').fill('Batch: {name}');
-  await page.screenshot({ path: 'test/e2e/screenshots/batch-manifest.png' });
+  await page.screenshot({ path: shotPath('batch-manifest') });
   await dialog.getByRole('button', { name: 'Publish 2 videos' }).click();
   const progress = dialog.getByTestId('batch-progress');
   await expect(progress.getByRole('heading')).toContainText('2 of 2 finished · 2 published · completed');
@@ -263,11 +240,7 @@ test('a post whose answer was lost is not sent again on retry, only with "Post a
   emulator,
 }) => {
   const d = await folder({ 'once.mp4': null, 'once.en.srt': srt('Hello') });
-  const { page } = app;
-  await page.getByRole('button', { name: 'Batch…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
-  app.dialogs.answer('openFolder', d);
-  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  const dialog = await openPlan(app, d);
   await dialog.getByLabel('Post each video').check();
   await dialog.getByLabel('Post template').fill('Once {name}');
   // X takes the post but the answer never arrives.

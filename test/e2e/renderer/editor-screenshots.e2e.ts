@@ -3,9 +3,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type HarnessApp } from '../harness/fixture.ts';
+import { shotPath } from '../harness/screenshots.ts';
 import { editorMedia } from './editor-support.ts';
-
-const DIR = 'test/e2e/screenshots';
 
 const ES = [
   '1',
@@ -75,19 +74,19 @@ for (const scheme of ['light', 'dark'] as const) {
     await axeClean(page, 'empty');
 
     await openProject(app);
-    await page.screenshot({ path: `${DIR}/editor-${scheme}.png` });
+    await page.screenshot({ path: shotPath(`editor-${scheme}`) });
     await axeClean(page, 'editor');
 
     await page.getByRole('tab', { name: /Checks/ }).click();
     await expect(page.getByRole('heading', { name: 'Quality checks' })).toBeVisible();
-    await page.screenshot({ path: `${DIR}/findings-${scheme}.png` });
+    await page.screenshot({ path: shotPath(`findings-${scheme}`) });
     await axeClean(page, 'findings');
 
     await page.keyboard.press('Escape');
     await page.getByRole('grid', { name: 'Cues' }).focus();
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
-    await page.screenshot({ path: `${DIR}/shortcuts-${scheme}.png` });
+    await page.screenshot({ path: shotPath(`shortcuts-${scheme}`) });
     await axeClean(page, 'shortcuts');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -99,7 +98,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Translation' }).click();
     await expect(page.getByRole('region', { name: 'Translation' })).toBeVisible();
     await page.getByRole('checkbox', { name: 'Shared timing' }).uncheck();
-    await page.screenshot({ path: `${DIR}/translation-${scheme}.png` });
+    await page.screenshot({ path: shotPath(`translation-${scheme}`) });
     await axeClean(page, 'translation');
     expect(app.cspViolations).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { channels } from '../../../shared/ipc/contract.ts';
 import { expect, test } from '../harness/fixture.ts';
+import { shotPath } from '../harness/screenshots.ts';
 
 // The empty window, served as built with the app's CSP and window.cueline backed by the real router.
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -7,7 +8,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await app.page.emulateMedia({ colorScheme });
     await expect(app.page.getByRole('heading', { name: 'Cueline' })).toBeVisible();
     await expect(app.page.getByText(/drop a video/i)).toBeVisible();
-    await app.page.screenshot({ path: `test/e2e/screenshots/empty-${colorScheme}.png` });
+    await app.page.screenshot({ path: shotPath(`empty-${colorScheme}`) });
     expect(app.cspViolations).toEqual([]);
   });
 }

@@ -2,36 +2,17 @@
 // engine and AuthService (tokens in the real keychain) against the X emulator (real HTTP on 127.0.0.1).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, test as base } from '../harness/fixture.ts';
+import type { HarnessApp } from '../harness/fixture.ts';
+import { shotPath } from '../harness/screenshots.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
-import type { Emulator } from '../../x-emulator/server.ts';
 import { editorMedia } from './editor-support.ts';
 import { pinOf } from './accounts-support.ts';
-import { xWorld, type XWorld } from './publish-support.ts';
-
-const test = base.extend<{ world: XWorld; emulator: Emulator; signedIn: boolean }>({
-  /** Whether an X account is signed in before the app starts. */
-  signedIn: [true, { option: true }],
-  world: async ({ signedIn }, use) => {
-    const w = await xWorld({ signedIn, emulator: { config: { checkAfterSecs: 0, processingSteps: 1 } } });
-    await use(w);
-    await w.close();
-  },
-  emulator: async ({ world }, use) => {
-    await use(world.emu);
-  },
-  publishing: async ({ world }, use) => {
-    await use(await world.publishing());
-  },
-  accounts: async ({ world }, use) => {
-    await use(() => world.accounts());
-  },
-});
+import { expect, test } from './x-test.ts';
 
 const FR =
   '1\n00:00:01,000 --> 00:00:03,000\nBonjour et bienvenue\n\n2\n00:00:04,000 --> 00:00:06,000\nNous publions\n';
 
-async function openDocument(app: Parameters<Parameters<typeof test>[2]>[0]['app']): Promise<void> {
+async function openDocument(app: HarnessApp): Promise<void> {
   const m = await editorMedia();
   const fr = join(m.dir, 'launch.fr.srt');
   await writeFile(fr, FR);
@@ -43,11 +24,16 @@ async function openDocument(app: Parameters<Parameters<typeof test>[2]>[0]['app'
   await expect(page.getByRole('tab', { name: /fr|French/i }).first()).toBeVisible();
 }
 
-test('publishes the open video with two languages and a post', async ({ app, emulator }) => {
+/** Opens a video with English and French captions, then the Publish dialog. */
+async function openPublish(app: HarnessApp) {
   await openDocument(app);
+  await app.page.getByRole('button', { name: 'Publish…' }).click();
+  return app.page.getByRole('dialog', { name: 'Publish to X' });
+}
+
+test('publishes the open video with two languages and a post', async ({ app, emulator }) => {
+  const dialog = await openPublish(app);
   const { page } = app;
-  await page.getByRole('button', { name: 'Publish…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Publish to X' });
   await expect(dialog.getByTestId('video-ok')).toHaveText('Within X’s limits.');
   // The generated video is Constrained Baseline: X recommends High (a warning, not a blocker).
   await expect(dialog.getByRole('region', { name: 'Video check' })).toContainText('X recommends High');
@@ -56,7 +42,7 @@ test('publishes the open video with two languages and a post', async ({ app, emu
   await expect(dialog.getByRole('cell', { name: 'EN', exact: true })).toBeVisible();
   await expect(dialog.getByRole('cell', { name: 'FR', exact: true })).toBeVisible();
   await expect(dialog.getByText('The post text is empty.')).toBeHidden();
-  await page.screenshot({ path: 'test/e2e/screenshots/publish-dialog.png' });
+  await page.screenshot({ path: shotPath('publish-dialog') });
 
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   const result = dialog.getByTestId('publish-result');
@@ -67,7 +53,7 @@ test('publishes the open video with two languages and a post', async ({ app, emu
   const post = emulator.state.posts.find((p) => p.mediaIds[0] === videoId);
   expect(post?.text).toBe('Launch day 🚀 https://example.com/launch');
   await expect(result.getByRole('link')).toHaveAttribute('href', `https://x.com/i/status/${post?.id ?? ''}`);
-  await page.screenshot({ path: 'test/e2e/screenshots/publish-done.png' });
+  await page.screenshot({ path: shotPath('publish-done') });
   expect(app.cspViolations).toEqual([]);
 });
 
@@ -75,10 +61,8 @@ test('attaches after posting by pasted media id, then replaces a language from H
   app,
   emulator,
 }) => {
-  await openDocument(app);
+  const dialog = await openPublish(app);
   const { page } = app;
-  await page.getByRole('button', { name: 'Publish…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Publish to X' });
   // First only English, without a post.
   await dialog.getByLabel('Don’t post').check();
   await dialog.getByRole('checkbox', { name: 'Send French' }).uncheck();
@@ -113,7 +97,7 @@ test('attaches after posting by pasted media id, then replaces a language from H
   expect(deletes.map((r) => r.status)).toEqual([200]);
   const en = emulator.state.media.get(videoId)?.subtitles.get('EN');
   expect(emulator.state.media.get(en?.id ?? '')?.chunks?.toString()).toContain('Bonjour et bienvenue');
-  await page.screenshot({ path: 'test/e2e/screenshots/publish-history.png' });
+  await page.screenshot({ path: shotPath('publish-history') });
 });
 
 test('fixes a video X would refuse through the pre-flight, then publishes the fixed copy', async ({
@@ -156,16 +140,14 @@ test.describe('with no X account signed in', () => {
     world,
     emulator,
   }) => {
-    await openDocument(app);
+    const dialog = await openPublish(app);
     const { page } = app;
-    await page.getByRole('button', { name: 'Publish…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Publish to X' });
     await expect(dialog.getByTestId('no-account')).toContainText('No X account is signed in');
     await dialog.getByLabel('Don’t post').check();
     await expect(dialog.getByTestId('video-ok')).toBeVisible();
     await expect(dialog.getByText('Sign in to an X account to publish.')).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
-    await page.screenshot({ path: 'test/e2e/screenshots/publish-sign-in.png' });
+    await page.screenshot({ path: shotPath('publish-sign-in') });
 
     // OAuth 1.0a with a PIN, as a user does: X's page shows the PIN, the user types it.
     await dialog.getByRole('button', { name: 'Sign in to X…' }).click();
