@@ -262,3 +262,30 @@ test('a post whose answer was lost is not sent again on retry, only with "Post a
     emulator.state.requests.filter((r) => r.route === 'v2.subtitles.create' && r.status === 200),
   ).toHaveLength(1);
 });
+
+test('a folder dropped on the window, or opened from the File menu, opens the batch view on it', async ({
+  app,
+}) => {
+  const first = await folder({ 'intro.mp4': null, 'intro.en.srt': srt('Hello') });
+  await app.drop('[data-testid="drop-zone"]', [first]);
+  const dialog = app.page.getByRole('dialog', { name: 'Batch publish a folder' });
+  await expect(dialog.getByTestId('batch-folder')).toHaveText('launch-week');
+  await expect(dialog.getByRole('button', { name: 'Publish 1 video' })).toBeEnabled();
+
+  // File → Open Folder for Batch… while the view is open: it switches to that folder.
+  const second = join(await folder({}), 'week-two');
+  await mkdir(second);
+  for (const n of ['a', 'b']) {
+    await copyFile(join(first, 'intro.mp4'), join(second, `${n}.mp4`));
+    await writeFile(join(second, `${n}.de.srt`), srt('Hallo'));
+  }
+  const ref = await app.workspace.files.register(second, 'folder');
+  await app.emit('files:opened', { source: 'menu', files: [ref] });
+  await expect(dialog.getByTestId('batch-folder')).toHaveText('week-two');
+  await expect(dialog.getByRole('button', { name: 'Publish 2 videos' })).toBeEnabled();
+  // Choosing in the view still works afterwards, and the opened folder does not come back.
+  app.dialogs.answer('openFolder', first);
+  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  await expect(dialog.getByTestId('batch-folder')).toHaveText('launch-week');
+  await expect(dialog.getByRole('button', { name: 'Publish 1 video' })).toBeEnabled();
+});
