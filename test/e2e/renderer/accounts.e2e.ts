@@ -2,7 +2,6 @@
 // emulator as X, and the real keychain (scripts/test-all.ts runs the e2e step inside
 // dbus-run-session with gnome-keyring unlocked). The "browser" follows X's consent redirect like a
 // user clicking "Authorize app"; the PIN is read off the emulator's consent page.
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
 import type { AccountsDeps } from '../../../main/router/handlers/accounts.ts';
@@ -10,6 +9,7 @@ import { KeychainSecretStore } from '../../../main/services/auth/keychain-secret
 import { secretKeys } from '../../../main/services/auth/secret-store.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
 import { expect, test as base, type HarnessApp } from '../harness/fixture.ts';
+import { expectAxeClean } from '../harness/axe.ts';
 import { shotPath } from '../harness/screenshots.ts';
 import { emulatorAccounts, emulatorSecrets, freePort, pinOf, type TestBrowser } from './accounts-support.ts';
 
@@ -158,13 +158,7 @@ test('set up the X app, sign in three ways, choose the default, sign out — tok
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await page.screenshot({ path: shotPath(`accounts-${scheme}`) });
   }
-  const axe = await new AxeBuilder({ page }).include('dialog').analyze();
-  expect(
-    axe.violations
-      // As the other suites: serious and critical (Modal's <header> is a moderate landmark finding).
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  await expectAxeClean(page, 'accounts dialog', 'dialog');
 
   // Tokens: in the real keychain under this test's service, nowhere in the page.
   for (const id of ['cueline_test', 'lead', 'cueline_test-oauth1'])

@@ -5,6 +5,7 @@ import { copyFile, mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HarnessApp } from '../harness/fixture.ts';
+import { expectAxeClean } from '../harness/axe.ts';
 import { shotPath } from '../harness/screenshots.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { expect, test } from './x-test.ts';
@@ -83,6 +84,7 @@ test('plans a folder with orphans and invalid files, takes a correction, publish
     'DE',
   ]);
   await page.screenshot({ path: shotPath('batch-done') });
+  await expectAxeClean(page, 'batch progress', 'dialog');
 
   await dialog.getByRole('button', { name: 'Export CSV' }).click();
   await expect(dialog.getByText('Saved cueline-batch-results.csv in the batch folder.')).toBeVisible();
@@ -206,6 +208,7 @@ test('fixes a video X would refuse from the plan table, then publishes from a CS
   // No Fix where transcoding can't help, or nothing is wrong.
   await expect(items.getByRole('row', { name: /intro\.mp4/ }).getByRole('button')).toHaveCount(0);
   await page.screenshot({ path: shotPath('batch-fix') });
+  await expectAxeClean(page, 'batch plan', 'dialog');
 
   await fastRow.getByRole('button', { name: 'Fix fast: make an X-ready copy' }).click();
   await expect(fastRow).toContainText('→ fast.x.mp4 (X-ready copy)');

@@ -1,8 +1,7 @@
 // The README's pictures: each main view at 1280×800 in both themes, from the real app with a
 // generated video. Also checks each view with axe-core (no serious or critical violations).
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test, type HarnessApp } from '../harness/fixture.ts';
+import { expectAxeClean } from '../harness/axe.ts';
 import { shotPath } from '../harness/screenshots.ts';
 import { editorMedia } from './editor-support.ts';
 
@@ -16,14 +15,6 @@ const ES = [
   'Hoy publicamos subtítulos',
   '',
 ].join('\n');
-
-async function axeClean(page: Page, view: string): Promise<void> {
-  const r = await new AxeBuilder({ page }).analyze();
-  const bad = r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${view}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(bad).toEqual([]);
-}
 
 async function openProject(app: HarnessApp): Promise<void> {
   const { page } = app;
@@ -71,23 +62,23 @@ for (const scheme of ['light', 'dark'] as const) {
     const { page } = app;
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
     await expect(page.getByRole('heading', { name: 'Cueline' })).toBeVisible();
-    await axeClean(page, 'empty');
+    await expectAxeClean(page, 'empty');
 
     await openProject(app);
     await page.screenshot({ path: shotPath(`editor-${scheme}`) });
-    await axeClean(page, 'editor');
+    await expectAxeClean(page, 'editor');
 
     await page.getByRole('tab', { name: /Checks/ }).click();
     await expect(page.getByRole('heading', { name: 'Quality checks' })).toBeVisible();
     await page.screenshot({ path: shotPath(`findings-${scheme}`) });
-    await axeClean(page, 'findings');
+    await expectAxeClean(page, 'findings');
 
     await page.keyboard.press('Escape');
     await page.getByRole('grid', { name: 'Cues' }).focus();
     await page.keyboard.press('?');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await page.screenshot({ path: shotPath(`shortcuts-${scheme}`) });
-    await axeClean(page, 'shortcuts');
+    await expectAxeClean(page, 'shortcuts');
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
@@ -99,7 +90,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('region', { name: 'Translation' })).toBeVisible();
     await page.getByRole('checkbox', { name: 'Shared timing' }).uncheck();
     await page.screenshot({ path: shotPath(`translation-${scheme}`) });
-    await axeClean(page, 'translation');
+    await expectAxeClean(page, 'translation');
     expect(app.cspViolations).toEqual([]);
   });
 }

@@ -3,6 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HarnessApp } from '../harness/fixture.ts';
+import { expectAxeClean } from '../harness/axe.ts';
 import { shotPath } from '../harness/screenshots.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { editorMedia } from './editor-support.ts';
@@ -43,6 +44,7 @@ test('publishes the open video with two languages and a post', async ({ app, emu
   await expect(dialog.getByRole('cell', { name: 'FR', exact: true })).toBeVisible();
   await expect(dialog.getByText('The post text is empty.')).toBeHidden();
   await page.screenshot({ path: shotPath('publish-dialog') });
+  await expectAxeClean(page, 'publish dialog', 'dialog');
 
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   const result = dialog.getByTestId('publish-result');
@@ -148,6 +150,7 @@ test.describe('with no X account signed in', () => {
     await expect(dialog.getByText('Sign in to an X account to publish.')).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
     await page.screenshot({ path: shotPath('publish-sign-in') });
+    await expectAxeClean(page, 'publish dialog, no account', 'dialog');
 
     // OAuth 1.0a with a PIN, as a user does: X's page shows the PIN, the user types it.
     await dialog.getByRole('button', { name: 'Sign in to X…' }).click();
