@@ -1,7 +1,11 @@
 // Native dialogs behind the router's Dialogs interface.
 import { BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
 import type { Dialogs } from '../router/dialogs.ts';
-import { SUBTITLE_EXTENSIONS, VIDEO_EXTENSIONS } from '../services/workspace/file-kinds.ts';
+import {
+  MANIFEST_EXTENSIONS,
+  SUBTITLE_EXTENSIONS,
+  VIDEO_EXTENSIONS,
+} from '../services/workspace/file-kinds.ts';
 
 const ext = (list: string[]): string[] => list.map((e) => e.slice(1));
 
@@ -33,7 +37,7 @@ export const electronDialogs: Dialogs = {
       await open({
         title: 'Open Batch Manifest',
         properties: ['openFile'],
-        filters: [{ name: 'Batch manifest (CSV or JSON)', extensions: ['csv', 'json'] }],
+        filters: [{ name: 'Batch manifest (CSV or JSON)', extensions: ext(MANIFEST_EXTENSIONS) }],
       })
     )[0] ?? null,
   saveSubtitles: async (suggestedName) => {

@@ -6,7 +6,7 @@ export const fileId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be an id handed out by the app (letters, digits, - or _)');
 
-/** `manifest`: a batch manifest (CSV or JSON), opened only from the batch view. */
+/** `manifest`: a batch manifest (CSV or JSON); like a folder, it opens the batch view. */
 export const fileKind = z.enum(['video', 'subtitles', 'folder', 'manifest']);
 export type FileKind = z.output<typeof fileKind>;
 

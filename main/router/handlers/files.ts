@@ -30,10 +30,10 @@ export function filesHandlers(deps: RouterDeps): FilesHandlers {
       const path = await deps.dialogs.openFolder();
       return path === null ? null : open(path, 'folder');
     },
-    // A manifest belongs to the batch it plans: it gets an id but no place in Open Recent.
+    // In Open Recent too: opening it again opens the batch view on it.
     'files:openManifest': async () => {
       const path = await deps.dialogs.openManifest();
-      return path === null ? null : files.register(path, 'manifest');
+      return path === null ? null : open(path, 'manifest');
     },
     // Paths come from the preload's webUtils.getPathForFile, i.e. from real drops; each one is still
     // checked (absolute, exists, a kind we open) before it gets an id.

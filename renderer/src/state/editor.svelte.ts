@@ -56,8 +56,8 @@ export class Editor {
   /** Cue whose text is being edited inline in the list. */
   editingId: string | null = $state(null);
   videoUrl: string | null = $state(null);
-  /** A folder opened from the menu, a drop or Open Recent: the batch view opens on it. */
-  batchFolder: FileRef | null = $state.raw(null);
+  /** A folder or manifest opened from the menu, a drop or Open Recent: the batch view opens on it. */
+  batchSource: FileRef | null = $state.raw(null);
   toasts: readonly Toast[] = $state.raw([]);
   recovery: RecoveryOffer | null = $state(null);
   /** What the status line says after each action (also announced politely). */
@@ -141,8 +141,7 @@ export class Editor {
     for (const f of files) {
       if (f.kind === 'video') await this.#openVideo(f);
       else if (f.kind === 'subtitles') await this.#openSubtitles(f);
-      else if (f.kind === 'folder') this.batchFolder = f;
-      else this.toast(`${f.name}: open a batch manifest from the batch view.`, 'error');
+      else this.batchSource = f;
     }
   }
 

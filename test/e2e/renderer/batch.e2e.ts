@@ -266,14 +266,26 @@ test('a post whose answer was lost is not sent again on retry, only with "Post a
   ).toHaveLength(1);
 });
 
-test('a folder dropped on the window, or opened from the File menu, opens the batch view on it', async ({
+test('a folder or manifest dropped on the window, or opened from the File menu, opens the batch view', async ({
   app,
 }) => {
-  const first = await folder({ 'intro.mp4': null, 'intro.en.srt': srt('Hello') });
-  await app.drop('[data-testid="drop-zone"]', [first]);
+  const first = await folder({
+    'intro.mp4': null,
+    'intro.en.srt': srt('Hello'),
+    'outro.mp4': null,
+    'outro.en.srt': srt('Bye'),
+    'only-intro.csv': 'video,subtitle,language\nintro.mp4,intro.en.srt,en\n',
+  });
   const dialog = app.page.getByRole('dialog', { name: 'Batch publish a folder' });
-  await expect(dialog.getByTestId('batch-folder')).toHaveText('launch-week');
+  await app.drop('[data-testid="drop-zone"]', [join(first, 'only-intro.csv')]);
+  await expect(dialog.getByTestId('batch-folder')).toHaveText('Manifest only-intro.csv');
   await expect(dialog.getByRole('button', { name: 'Publish 1 video' })).toBeEnabled();
+  await app.page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  await app.drop('[data-testid="drop-zone"]', [first]);
+  await expect(dialog.getByTestId('batch-folder')).toHaveText('launch-week');
+  await expect(dialog.getByRole('button', { name: 'Publish 2 videos' })).toBeEnabled();
 
   // File → Open Folder for Batch… while the view is open: it switches to that folder.
   const second = join(await folder({}), 'week-two');
@@ -290,5 +302,5 @@ test('a folder dropped on the window, or opened from the File menu, opens the ba
   app.dialogs.answer('openFolder', first);
   await dialog.getByRole('button', { name: 'Choose folder…' }).click();
   await expect(dialog.getByTestId('batch-folder')).toHaveText('launch-week');
-  await expect(dialog.getByRole('button', { name: 'Publish 1 video' })).toBeEnabled();
+  await expect(dialog.getByRole('button', { name: 'Publish 2 videos' })).toBeEnabled();
 });
