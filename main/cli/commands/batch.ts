@@ -59,6 +59,7 @@ function planJson(plan: BatchPlan): unknown {
       kind: f.kind,
       status: f.status,
       ...(f.video !== undefined ? { video: f.video } : {}),
+      ...(f.copyOf !== undefined ? { copy_of: f.copyOf } : {}),
       ...(f.language !== undefined ? { language: f.language } : {}),
       ...(f.message !== undefined ? { message: f.message } : {}),
     })),

@@ -193,7 +193,14 @@ describe('cueline batch with a video X would refuse', () => {
     const after = await cli(['batch', d, '--dry-run', '--json']);
     const plan = JSON.parse(after.stdout) as {
       items: Array<{ video: string; ready_copy: string | null; fixable: boolean; status: string }>;
+      files: Array<{ file: string; status: string; copy_of?: string }>;
     };
+    expect(plan.files.find((f) => f.file === 'fast.x.mp4')).toEqual({
+      file: 'fast.x.mp4',
+      kind: 'video',
+      status: 'matched',
+      copy_of: 'fast.mp4',
+    });
     expect(plan.items).toEqual([
       expect.objectContaining({
         video: 'fast.mp4',
