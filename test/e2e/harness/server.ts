@@ -12,33 +12,40 @@ import { serveFileRange } from '../../../main/services/workspace/media-range.ts'
 
 export const RENDERER_ROOT = join(import.meta.dirname, '../../../out/renderer');
 
-export interface HarnessServer {
+export interface LoopbackServer {
   /** http://127.0.0.1:PORT — the renderer's origin. */
   origin: string;
-  mediaUrl(id: string): string;
+  mediaUrl(key: string): string;
   csp: string;
-  /** Every /media request: the Range it asked for and the status it got (seek tests check 206s). */
-  mediaRequests: { id: string; range: string | null; status: number }[];
   close(): Promise<void>;
 }
 
-export async function startHarnessServer(files: FileRegistry, root = RENDERER_ROOT): Promise<HarnessServer> {
+/**
+ * Serves the built pages under root with the app's CSP, and /media/<key> with HTTP Range from the
+ * file mediaPath(key) names (404 when it names none). onMedia sees every media request's outcome.
+ * The harness and the timeline lab (test/e2e/bench/lab-server.ts) both run on it.
+ */
+export async function startLoopbackServer(
+  root: string,
+  mediaPath: (key: string) => string | null,
+  onMedia?: (m: { key: string; range: string | null; status: number }) => void,
+): Promise<LoopbackServer> {
   let csp = '';
-  const mediaRequests: HarnessServer['mediaRequests'] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const media = /^\/media\/([A-Za-z0-9_-]+)$/.exec(url.pathname);
+    const media = /^\/media\/([A-Za-z0-9_.-]+)$/.exec(url.pathname);
     const handle = async (): Promise<void> => {
       if (media) {
-        const id = media[1] ?? '';
-        const entry = files.lookup(id);
-        if (!entry || entry.kind !== 'video') {
-          mediaRequests.push({ id, range: req.headers.range ?? null, status: 404 });
+        const key = media[1] ?? '';
+        const range = req.headers.range ?? null;
+        const path = mediaPath(key);
+        if (!path) {
+          onMedia?.({ key, range, status: 404 });
           res.writeHead(404).end();
           return;
         }
-        const r = await serveFileRange(entry.path, req.headers.range, { head: req.method === 'HEAD' });
-        mediaRequests.push({ id, range: req.headers.range ?? null, status: r.status });
+        const r = await serveFileRange(path, req.headers.range, { head: req.method === 'HEAD' });
+        onMedia?.({ key, range, status: r.status });
         res.writeHead(r.status, r.headers);
         if (r.body) await pipeline(r.body, res);
         else res.end();
@@ -56,12 +63,30 @@ export async function startHarnessServer(files: FileRegistry, root = RENDERER_RO
   return {
     origin,
     csp,
-    mediaRequests,
-    mediaUrl: (id) => `${origin}/media/${id}`,
+    mediaUrl: (key) => `${origin}/media/${key}`,
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
         server.close(() => r());
       }),
   };
+}
+
+export interface HarnessServer extends LoopbackServer {
+  /** Every /media request: the Range it asked for and the status it got (seek tests check 206s). */
+  mediaRequests: { id: string; range: string | null; status: number }[];
+}
+
+/** The harness's server: /media/<id> serves the videos the app's FileRegistry handed out. */
+export async function startHarnessServer(files: FileRegistry, root = RENDERER_ROOT): Promise<HarnessServer> {
+  const mediaRequests: HarnessServer['mediaRequests'] = [];
+  const server = await startLoopbackServer(
+    root,
+    (id) => {
+      const entry = files.lookup(id);
+      return entry && entry.kind === 'video' ? entry.path : null;
+    },
+    ({ key, range, status }) => mediaRequests.push({ id: key, range, status }),
+  );
+  return { ...server, mediaRequests };
 }
