@@ -163,7 +163,7 @@ function pairFolder(
 }
 
 function copiedFrom(v: ScannedFile, videos: readonly ScannedFile[]): ScannedFile | null {
-  if (readyCopyPath(v.path) === v.path || !v.path.endsWith('.x.mp4')) return null;
+  if (!v.path.endsWith('.x.mp4')) return null;
   const originals = videos.filter((o) => o !== v && readyCopyPath(o.path) === v.path);
   return originals.length === 1 ? (originals[0] ?? null) : null;
 }
@@ -184,7 +184,6 @@ async function mtimeOf(path: string): Promise<number | null> {
 async function useReadyCopy(item: PlanItem, root: string, reports: FileReport[]): Promise<FileReport | null> {
   if (!item.videoPath || !item.video) return null;
   const copy = readyCopyPath(item.videoPath);
-  if (copy === item.videoPath) return null;
   const copyTime = await mtimeOf(copy);
   if (copyTime === null) return null;
   const file = relTo(root, copy);
