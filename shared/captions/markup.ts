@@ -31,18 +31,27 @@ export function fromVttText(text: string): string {
   );
 }
 
+/** Model text → text for WebVTT before escaping: `<font>` (no WebVTT equivalent) dropped. */
+export function dropSrtOnlyTags(text: string): { text: string; lost: boolean } {
+  if (!text.includes('<')) return { text, lost: false };
+  let lost = false;
+  const t = text.replace(SRT_ONLY_TAG, () => {
+    lost = true;
+    return '';
+  });
+  return { text: t, lost };
+}
+
+/** Text → WebVTT cue text: `&` and stray `<` escaped. */
+export function escapeVttText(text: string): string {
+  if (!text.includes('&') && !text.includes('<')) return text;
+  return text.replace(VTT_ESCAPE, (m) => (m === '&' ? '&amp;' : '&lt;'));
+}
+
 /** Model text → WebVTT cue text: `&` and stray `<` escaped; `<font>` (no WebVTT equivalent) dropped. */
 export function toVttText(text: string): { text: string; lost: boolean } {
-  let lost = false;
-  let t = text;
-  if (t.includes('<')) {
-    t = t.replace(SRT_ONLY_TAG, () => {
-      lost = true;
-      return '';
-    });
-  }
-  if (!t.includes('&') && !t.includes('<')) return { text: t, lost };
-  return { text: t.replace(VTT_ESCAPE, (m) => (m === '&' ? '&amp;' : '&lt;')), lost };
+  const { text: t, lost } = dropSrtOnlyTags(text);
+  return { text: escapeVttText(t), lost };
 }
 
 /** Model text (possibly read from WebVTT) → SRT text: WebVTT-only tags dropped, classes removed. */

@@ -3,8 +3,9 @@
 // needs: file order, raw cue settings, the header, NOTE/STYLE/REGION blocks.
 import webvtt from 'webvtt-parser';
 import type { Cue, ParseWarning, VttBlock, VttExtras } from './model.ts';
-import { formatVttTimestamp, scanTimestamp } from './time.ts';
+import { formatVttTimestamp, MAX_TIME_MS, scanTimestamp, TIME_OUT_OF_RANGE } from './time.ts';
 import { fromVttText } from './markup.ts';
+import { trimBlankEnd } from './text-lines.ts';
 
 export interface VttIssue {
   line: number;
@@ -41,11 +42,13 @@ interface ScannedCue {
   text: string;
 }
 
-function parseTiming(line: string): { start: number; end: number; settings: string } | null {
+/** A timing line's times and settings; null when it is not one, 'range' when a time is past MAX_TIME_MS. */
+function parseTiming(line: string): { start: number; end: number; settings: string } | 'range' | null {
   const out = { end: 0 };
   let i = 0;
   while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
   const start = scanTimestamp(line, i, out);
+  if (start === TIME_OUT_OF_RANGE) return 'range';
   if (start < 0) return null;
   i = out.end;
   while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
@@ -53,15 +56,17 @@ function parseTiming(line: string): { start: number; end: number; settings: stri
   i += 3;
   while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
   const end = scanTimestamp(line, i, out);
+  if (end === TIME_OUT_OF_RANGE) return 'range';
   if (end < 0) return null;
-  return {
-    start,
-    end,
-    settings: line
-      .slice(out.end)
-      .trim()
-      .replace(/[ \t\f]+/g, ' '),
-  };
+  return { start, end, settings: tidySettings(line.slice(out.end)) };
+}
+
+/** Cue settings as read and written: one line, trimmed, runs of blanks as one space. */
+export function tidySettings(raw: string): string {
+  return raw
+    .replace(/[\r\n]+/g, ' ')
+    .trim()
+    .replace(/[ \t\f]+/g, ' ');
 }
 
 export function parseVtt(input: string): VttParseResult {
@@ -117,7 +122,9 @@ export function parseVtt(input: string): VttParseResult {
     }
     const t = parseTiming(line);
     i++;
-    if (!t) {
+    if (t === 'range')
+      errors.push({ line: i, message: `a time is beyond ${formatVttTimestamp(MAX_TIME_MS)}` });
+    if (!t || t === 'range') {
       while (i < lines.length && lines[i] !== '') {
         if ((lines[i] ?? '').includes('-->')) {
           collected = true;
@@ -139,7 +146,7 @@ export function parseVtt(input: string): VttParseResult {
         collected = true;
         break;
       }
-      text.push(l.trimEnd());
+      text.push(trimBlankEnd(l));
       textLines.push(i);
       i++;
     }
