@@ -190,6 +190,10 @@ export function parseVtt(input: string): VttParseResult {
   // Ids: the file's identifiers when it has any (generated for cues without one), else positional.
   const cueIds = scanned.some((c) => c.id !== '');
   const used = new Set<string>();
+  // Per base ("" or "id-"), the number to try next: it only grows, so the search for a free id is
+  // linear over the whole file (starting at k + 1 for every cue was quadratic when ids M+1…2M were
+  // followed by M cues without one).
+  const nextFor = new Map<string, number>();
   let dup = 0;
   let dupLine = 0;
   const cues: Cue[] = scanned.map((c, k) => {
@@ -199,9 +203,10 @@ export function parseVtt(input: string): VttParseResult {
         dup++;
         if (dup === 1) dupLine = c.line;
       }
-      let n = k + 1;
       const base = id === '' ? '' : id + '-';
+      let n = Math.max(k + 1, nextFor.get(base) ?? 0);
       while (used.has(base + n)) n++;
+      nextFor.set(base, n + 1);
       id = base + n;
     }
     used.add(id);

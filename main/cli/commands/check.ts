@@ -76,7 +76,10 @@ export function findingsTable(findings: Finding[], cueStart: (i: number) => numb
     f.message,
   ]);
   const head = ['cue', 'start', 'severity', 'rule', 'message'];
-  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
+  // A loop, not Math.max(...rows): spreading 130,000 rows into a call overflows the stack.
+  const widths = head.map((h) => h.length);
+  for (const r of rows)
+    for (let k = 0; k < widths.length; k++) widths[k] = Math.max(widths[k] ?? 0, (r[k] ?? '').length);
   const fmt = (r: string[]): string =>
     r
       .map((c, k) => (k === r.length - 1 ? c : c.padEnd(widths[k] ?? 0)))
@@ -134,11 +137,11 @@ export const registerCheck = (program: Command): void => {
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       } else {
         for (const line of warningLines(file, read.warnings)) process.stderr.write(`${line}\n`);
-        const lines = [
+        let lines = [
           `${file}: ${read.track.cues.length} cues, ${read.format}, ${read.encoding.name}, language ${read.track.language || 'unknown'}, preset ${o.preset}`,
         ];
         if (findings.length > 0)
-          lines.push(...findingsTable(findings, (i) => read.track.cues[i]?.start ?? 0));
+          lines = lines.concat(findingsTable(findings, (i) => read.track.cues[i]?.start ?? 0));
         lines.push(`${summary.error} error(s), ${summary.warning} warning(s), ${summary.info} info`);
         process.stdout.write(`${lines.join('\n')}\n`);
       }
