@@ -84,6 +84,19 @@ describe('what Cueline writes it reads back (issue 15 cases)', () => {
     expect(parseCaptions(written, { fileName: `x.en.${format}` }).track.cues).toHaveLength(1);
   });
 
+  it.each([
+    ['<</v>1>', 'srt', ''],
+    ['<c.a</v>>x', 'srt', 'x'],
+    ['<i</v>.loud>y</i>', 'srt', '<i>y</i>'],
+    ['<fo<font>nt>z', 'vtt', 'z'],
+  ] as const)('dropping a tag never leaves another for the next save: %j (%s)', (text, format, want) => {
+    const track = { language: 'en', label: '', cues: [{ id: '1', start: 0, end: 1000, text }] };
+    const first = writeCaptions(track, format).text;
+    const back = parseCaptions(first, { fileName: `x.en.${format}` }).track;
+    expect(back.cues[0]?.text).toBe(want);
+    expect(writeCaptions(back, format).text).toBe(first);
+  });
+
   it.each(['srt', 'vtt'] as const)('hours beyond 9999 are a located read error (%s)', (format) => {
     const text =
       format === 'srt'
