@@ -8,6 +8,8 @@ import type { FrameRate } from '../../../shared/captions/time.ts';
 import { formatSrtTimestamp, parseFrameRate } from '../../../shared/captions/time.ts';
 import { readCaptionFile } from '../../services/captions/caption-file.ts';
 import type { ParseWarning } from '../../../shared/captions/model.ts';
+import { CuelineError } from '../../../shared/errors.ts';
+import { languageArg, requireInputFile } from '../validate.ts';
 
 interface CheckOptions {
   json?: boolean;
@@ -67,6 +69,14 @@ export function settingsFrom(o: CheckOptions): RuleSettings {
   return s;
 }
 
+/** An empty caption file is an error, not "0 cues" that passes (shared with convert). */
+export function requireCues(file: string, count: number): void {
+  if (count === 0)
+    throw new CuelineError('subtitle.empty', `${file}: no cues (the file is empty or holds only a header)`, {
+      file,
+    });
+}
+
 export function findingsTable(findings: Finding[], cueStart: (i: number) => number): string[] {
   const rows = findings.map((f) => [
     f.cueIndex === undefined ? '' : String(f.cueIndex + 1),
@@ -111,12 +121,15 @@ export const registerCheck = (program: Command): void => {
     .option(
       '--language <tag>',
       'BCP 47 language (for character and word counting); from the file name when omitted',
+      languageArg,
     )
     .action(async (file: string, o: CheckOptions) => {
+      requireInputFile(file);
       const read = await readCaptionFile(file, {
         ...(o.encoding ? { encoding: o.encoding } : {}),
         ...(o.language ? { language: o.language } : {}),
       });
+      requireCues(file, read.track.cues.length);
       const settings = settingsFrom(o);
       const findings = checkTrack(read.track, settings, o.frameRate ? { frameRate: o.frameRate } : {});
       const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
