@@ -19,6 +19,7 @@ import { XClient } from '../../services/x/client.ts';
 import type { ApiDialect } from '../../services/x/dialects.ts';
 import type { UploadProgress } from '../../services/x/uploader.ts';
 import { resolveSigner } from '../credentials.ts';
+import { requireFolderToWrite } from '../validate.ts';
 import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
 
 interface CommonCli extends MediaCliOptions {
@@ -148,6 +149,7 @@ async function clientFor(o: { account?: string }, onEvent?: (e: PublishEvent) =>
 }
 
 function journalDir(o: { journalDir?: string }): string {
+  if (o.journalDir) requireFolderToWrite(o.journalDir, '--journal-dir');
   return o.journalDir ?? JournalStore.dirFor(defaultAppPaths().userData);
 }
 

@@ -64,7 +64,13 @@ export class JournalStore<T extends { jobId: string }> {
     try {
       text = await readFile(this.path(jobId), 'utf8');
     } catch (err) {
-      if (err && typeof err === 'object' && 'code' in err && err.code === 'ENOENT') return null;
+      const code = err && typeof err === 'object' && 'code' in err ? err.code : '';
+      if (code === 'ENOENT') return null;
+      if (code === 'EISDIR' || code === 'ENOTDIR')
+        throw new CuelineError(
+          'input.journal',
+          `The job journal ${this.path(jobId)} is ${code === 'EISDIR' ? 'a folder' : 'inside a file'}, not a journal file; move it away to start over.`,
+        );
       throw err;
     }
     let raw: unknown;

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { multipartBody } from '../../../main/services/x/multipart.ts';
 import { chunkSizeFor, MIN_CHUNK } from '../../../main/services/x/uploader.ts';
 import { parseMultipart } from '../../x-emulator/http-util.ts';
 import { z } from 'zod';
+import { testTempDir } from '../../support/temp-dir.ts';
 
 const MiB = 1024 * 1024;
 
@@ -33,7 +33,7 @@ describe('chunk size', () => {
 
 describe('multipart body', () => {
   it('streams a byte range of a file that a multipart parser reads back exactly', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cueline-mp-'));
+    const dir = testTempDir('cueline-mp-');
     const file = join(dir, 'f.bin');
     const data = Buffer.alloc(3 * MiB + 17);
     for (let i = 0; i < data.length; i++) data[i] = (i * 7) & 255;
@@ -61,7 +61,7 @@ describe('job journal', () => {
   });
 
   it('saves atomically, loads and validates', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cueline-journal-'));
+    const dir = testTempDir('cueline-journal-');
     const store = new JournalStore(dir, z.object({ jobId: z.string(), n: z.number() }));
     expect(await store.load('pub-abc')).toBeNull();
     await store.save({ jobId: 'pub-abc', n: 1 });
