@@ -226,8 +226,11 @@ function describe(err: unknown): string {
 /** A refusal is fine when it is a CuelineError, short, and names where (`file:line:` or `cue N:`). */
 function judgeRefusal(err: unknown, located: RegExp): Verdict {
   if (!(err instanceof CuelineError)) return { outcome: 'crash', detail: describe(err) };
-  if (err.message.length > MAX_MESSAGE || JSON.stringify(err).length > MAX_MESSAGE * 4)
-    return { outcome: 'crash', detail: `unbounded message (${err.message.length} chars)` };
+  // The message, and in JSON every error listed (at most 200 of them), each of bounded length.
+  const listed = (err.details as { errors?: { message: string }[] } | undefined)?.errors ?? [];
+  const longest = Math.max(err.message.length, ...listed.slice(0, 201).map((e) => e.message.length));
+  if (longest > MAX_MESSAGE || listed.length > 200)
+    return { outcome: 'crash', detail: `unbounded error (${longest} chars, ${listed.length} listed)` };
   if (!located.test(err.message)) return { outcome: 'crash', detail: `unlocated: ${describe(err)}` };
   return { outcome: 'refused' };
 }
