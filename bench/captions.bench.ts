@@ -295,13 +295,15 @@ const SHAPES: { name: string; format: Format; make: (bytes: number) => string }[
   {
     name: 'SRT overlapping cues (rules)',
     format: 'srt',
-    make: (b) =>
-      cueLines(
-        Math.ceil(b / 50),
-        (ms) => formatSrtTimestamp(ms / 100),
-        () => 'overlap',
-        true,
-      ),
+    // Cue i starts at i × 10 ms and lasts 5 s: each overlaps the next 500.
+    make: (b) => {
+      const parts: string[] = [];
+      for (let i = 0, n = Math.ceil(b / 50); i < n; i++)
+        parts.push(
+          `${i + 1}\n${formatSrtTimestamp(i * 10)} --> ${formatSrtTimestamp(i * 10 + 5000)}\noverlap\n\n`,
+        );
+      return parts.join('');
+    },
   },
   {
     name: 'SRT one line of " X1:1" coordinates',
