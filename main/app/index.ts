@@ -5,7 +5,7 @@ import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
 import { basename, join } from 'node:path';
 import type { FileRef } from '../../shared/ipc/common.ts';
 import { createAppRouter } from '../router/app-router.ts';
-import { defaultPublishing } from '../router/handlers/publish.ts';
+import { defaultPublishing } from '../services/publish/publishing.ts';
 import { createAuthService } from '../services/auth/default-auth-service.ts';
 import { probe } from '../services/media/probe.ts';
 import { electronNotifier } from './notifier.ts';

@@ -2,12 +2,13 @@
 // item's outcome. Each item's own steps live in its publish journal (publish/record.ts); this one
 // lets the app list unfinished batches after a restart and resume them, and feeds the export.
 import { z } from 'zod';
+import { ITEM_STATUSES } from '../../../shared/batch/item-status.ts';
 
 export const BatchItemResult = z.object({
   key: z.string(),
   name: z.string(),
   video: z.string().nullable(),
-  status: z.enum(['pending', 'running', 'published', 'skipped', 'failed', 'cancelled']),
+  status: z.enum(ITEM_STATUSES),
   jobId: z.string().nullable(),
   video_id: z.string().nullable(),
   subtitles: z.array(

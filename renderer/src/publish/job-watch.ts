@@ -28,15 +28,3 @@ export function watchJob(jobId: string, h: JobHandlers): () => void {
   };
   return off;
 }
-
-export function fmtBytes(n: number): string {
-  if (n >= 1024 * 1024 * 1024) return `${(n / 1024 / 1024 / 1024).toFixed(2)} GB`;
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.max(0, Math.round(n / 1024))} KB`;
-}
-
-export function fmtEta(s: number | null): string {
-  if (s === null || !Number.isFinite(s)) return '';
-  const m = Math.floor(s / 60);
-  return m > 0 ? `${m} min ${Math.round(s % 60)} s left` : `${Math.ceil(s)} s left`;
-}

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppRouter } from '../../../main/router/app-router.ts';
-import type { AccountsDeps } from '../../../main/router/handlers/accounts.ts';
+import type { AccountsDeps } from '../../../main/router/deps.ts';
 import type { Router } from '../../../main/router/router.ts';
 import type { EventSink, RouterLogEntry } from '../../../main/router/types.ts';
 import { AuthService } from '../../../main/services/auth/auth-service.ts';
