@@ -12,6 +12,7 @@ import { electronNotifier } from './notifier.ts';
 import type { Router } from '../router/router.ts';
 import { defaultAppPaths, type AppPaths } from '../services/app-paths.ts';
 import { createWorkspace } from '../services/workspace/workspace.ts';
+import { tightenUserData } from '../services/store/json-store.ts';
 import { filesFromArgv } from './argv.ts';
 import { bundledMediaBinaries } from './bundled-binaries.ts';
 import { electronDialogs } from './dialogs.ts';
@@ -124,6 +125,7 @@ function start(paths: AppPaths): void {
   });
 
   void app.whenReady().then(async () => {
+    await tightenUserData(workspace.paths.userData);
     hardenSession(session.defaultSession);
     handleProtocols(session.defaultSession, join(import.meta.dirname, '../renderer'), workspace.files);
     // One AuthService for publishing and the Accounts panel: they share the token cache and refreshes.

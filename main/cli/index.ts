@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { isBadInput, toAppError } from '../../shared/errors.ts';
+import { defaultAppPaths } from '../services/app-paths.ts';
+import { tightenUserData } from '../services/store/json-store.ts';
 import { commandsFor, type RegisterCommand } from './commands/index.ts';
 
 export const EXIT_OK = 0;
@@ -29,6 +31,8 @@ export function buildProgram(commands: readonly RegisterCommand[]): Command {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram(await commandsFor(argv));
   try {
+    // What an older version left readable in the user-data folder is tightened (0700/0600).
+    await tightenUserData(defaultAppPaths().userData).catch(() => undefined);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {

@@ -1,10 +1,10 @@
 // History from the publish journals, newest first, with what the app noted beside each job (the
 // video's name, the account, category and dialect) and languages removed since.
-import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { HistoryEntry } from '../../../shared/ipc/channels/history.ts';
-import { JournalStore, writeJsonAtomic } from '../jobs/journal.ts';
+import { JournalStore } from '../jobs/journal.ts';
+import { readJsonOr, writeJsonAtomic } from '../store/json-store.ts';
 import { PublishRecord } from './record.ts';
 import { postUrl } from '../../../shared/x/media-id.ts';
 
@@ -26,17 +26,12 @@ export class HistoryNotes {
     this.dir = join(userData, 'history');
   }
 
-  async #read<T>(name: string, schema: z.ZodType<T>): Promise<T | null> {
-    try {
-      const r = schema.safeParse(JSON.parse(await readFile(join(this.dir, name), 'utf8')));
-      return r.success ? r.data : null;
-    } catch {
-      return null;
-    }
+  /** A note that can't be read is no note: history still lists the job from its journal. */
+  #read<T>(name: string, schema: z.ZodType<T>): Promise<T | null> {
+    return readJsonOr<T | null>(join(this.dir, name), schema, null).catch(() => null);
   }
 
   async note(jobId: string, n: Note): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
     const old = await this.#read(`${jobId}.json`, Note);
     await writeJsonAtomic(join(this.dir, `${jobId}.json`), {
       ...n,
@@ -53,7 +48,6 @@ export class HistoryNotes {
   }
 
   async markRemoved(videoId: string, code: string, at: number): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
     const r = await this.removed(videoId);
     r[code] = at;
     await writeJsonAtomic(join(this.dir, `video-${videoId}.json`), r);

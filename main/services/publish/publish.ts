@@ -7,7 +7,7 @@ import { CuelineError } from '../../../shared/errors.ts';
 import type { LimitOptions, MediaCategory } from '../../../shared/media/constraints.ts';
 import { toApiLanguageCode } from '../../../shared/x/languages.ts';
 import { JournalStore, jobIdFor } from '../jobs/journal.ts';
-import { throttle } from '../jobs/throttle.ts';
+import { createThrottle } from '../jobs/throttle.ts';
 import type { XClient } from '../x/client.ts';
 import { dialectFor, SUBTITLE_TARGET, type ApiDialect } from '../x/dialects.ts';
 import { uploadMedia, type UploadProgress } from '../x/uploader.ts';
@@ -203,8 +203,10 @@ async function run(
   await save();
 
   const progress = (label: string) => {
-    const t = throttle((p: UploadProgress) => emit({ type: 'upload', label, progress: p }));
-    return { onProgress: t, done: () => t.flush() };
+    const t = createThrottle(100, (p: UploadProgress) => emit({ type: 'upload', label, progress: p }), {
+      trailing: false,
+    });
+    return { onProgress: (p: UploadProgress) => t.push(p), done: () => t.flush() };
   };
 
   try {

@@ -2,10 +2,11 @@
 // <userData>/publish-inputs/<sha256>.srt — named by content and never rewritten, so the same track
 // keeps the same file identity and a retry resumes the same job.
 import { createHash } from 'node:crypto';
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeCaptions } from '../../../shared/captions/write.ts';
 import type { PublishTrack } from '../../../shared/ipc/channels/publish.ts';
+import { ensurePrivateDir } from '../store/json-store.ts';
 import type { SubtitleInput } from './inputs.ts';
 
 export async function writeTrackFile(userData: string, t: PublishTrack): Promise<SubtitleInput> {
@@ -13,7 +14,7 @@ export async function writeTrackFile(userData: string, t: PublishTrack): Promise
   const hash = createHash('sha256').update(text).digest('hex');
   const dir = join(userData, 'publish-inputs');
   const path = join(dir, `${hash}.srt`);
-  await mkdir(dir, { recursive: true });
+  await ensurePrivateDir(dir);
   const exists = await stat(path).then(
     () => true,
     () => false,
