@@ -1,8 +1,7 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { filesFromArgv } from '../../../main/app/argv.ts';
-import { bundledMediaBinaries } from '../../../main/app/bundled-binaries.ts';
 import { buildMenuTemplate, type MenuActions } from '../../../main/app/menu-template.ts';
 import { fitToDisplays } from '../../../main/services/workspace/window-state.ts';
 
@@ -18,16 +17,6 @@ describe('filesFromArgv', () => {
       'talk.mp4',
     ];
     expect(filesFromArgv(argv, '/home/me')).toEqual([resolve('/home/me', 'talk.mp4'), '/abs/talk.en.SRT']);
-  });
-});
-
-describe('bundledMediaBinaries', () => {
-  it('resolves ffmpeg/ffprobe under resources/ffmpeg with .exe on Windows', () => {
-    expect(bundledMediaBinaries('/r', 'linux')).toEqual({
-      ffmpeg: join('/r', 'ffmpeg', 'ffmpeg'),
-      ffprobe: join('/r', 'ffmpeg', 'ffprobe'),
-    });
-    expect(bundledMediaBinaries('/r', 'win32').ffprobe).toBe(join('/r', 'ffmpeg', 'ffprobe.exe'));
   });
 });
 
