@@ -70,9 +70,10 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },
-  // Boundary: services run under plain Node and behind the CLI; Electron reaches them through interfaces.
+  // Boundaries in main/ (arrows point down: app → router → services → shared; cli → services).
+  // Services run under plain Node and behind the CLI; Electron reaches them through interfaces.
   {
-    files: ['main/services/**/*.ts', 'main/cli/**/*.ts'],
+    files: ['main/services/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -83,6 +84,63 @@ export default tseslint.config(
               group: ['**/main/app/**', '**/app/**'],
               message: 'services must not depend on the Electron app layer.',
             },
+            { group: ['**/router/**'], message: 'services must not depend on the router.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The router is transport-free: the app binds it to ipcMain, tests to Playwright.
+  {
+    files: ['main/router/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Only main/app may import electron.' },
+            {
+              group: ['**/main/app/**', '../app/**', '../../app/**'],
+              message: 'The router must not depend on the app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Handlers map request → service → reply; what two of them share lives in a service.
+  {
+    files: ['main/router/handlers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Only main/app may import electron.' },
+            { group: ['**/main/app/**', '../../app/**'], message: 'The router must not depend on the app.' },
+            {
+              group: ['./*'],
+              message: 'Handlers do not import each other: move what they share into a service.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The CLI goes to the services directly, never through the router.
+  {
+    files: ['main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*'], message: 'Only main/app may import electron.' },
+            {
+              group: ['**/main/app/**', '../app/**', '../../app/**'],
+              message: 'The CLI must not depend on the Electron app layer.',
+            },
+            { group: ['**/router/**'], message: 'The CLI uses the services, not the router.' },
           ],
         },
       ],
