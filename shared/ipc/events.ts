@@ -1,7 +1,7 @@
 // Events main pushes to a window. Job events name the job id and its channel so a listener can
 // pick the jobs it started.
 import { z } from 'zod';
-import { fileRef } from './common.ts';
+import { errorCode, fileRef } from './common.ts';
 
 export const menuCommand = z.enum([
   'save',
@@ -28,7 +28,7 @@ export const events = {
   'job:failed': z.object({
     jobId: z.string(),
     channel: z.string(),
-    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+    error: z.object({ code: errorCode, message: z.string(), details: z.unknown().optional() }),
   }),
   /** Files opened outside the renderer: menu, command line, a second launch, the OS. */
   'files:opened': z.object({

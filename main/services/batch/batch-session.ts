@@ -5,7 +5,7 @@
 import { basename, dirname, join } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { isItemFinished } from '../../../shared/batch/item-status.ts';
-import { CuelineError } from '../../../shared/errors.ts';
+import { asErrorCode, CuelineError } from '../../../shared/errors.ts';
 import type { BatchPlanMessage, BatchProgress } from '../../../shared/ipc/channels/batch.ts';
 import { JournalStore } from '../jobs/journal.ts';
 import { withNotification } from '../jobs/notify.ts';
@@ -96,7 +96,7 @@ function itemState(r: BatchItemResult, root: string): ItemState {
     videoId: r.video_id,
     postId: r.post_id,
     error: r.error === null ? null : r.error.replaceAll(`${root}/`, ''),
-    errorCode: r.errorCode ?? null,
+    errorCode: r.errorCode === null ? null : asErrorCode(r.errorCode),
   };
 }
 
@@ -171,7 +171,7 @@ export class BatchSessions {
           videoId: r?.video_id ?? null,
           postId: r?.post_id ?? null,
           error: r?.error ? r.error.replaceAll(`${root}/`, '') : null,
-          errorCode: r?.errorCode ?? null,
+          errorCode: r?.errorCode ? asErrorCode(r.errorCode) : null,
         });
       }
       job.progress(snapshot());

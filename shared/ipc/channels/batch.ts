@@ -4,7 +4,7 @@
 // the results. Paths never cross: files are named relative to the folder the user picked.
 import { z } from 'zod';
 import { call, job } from '../define.ts';
-import { fileId } from '../common.ts';
+import { errorCode, fileId } from '../common.ts';
 import { apiDialect, publishCategory } from './publish.ts';
 import { ITEM_STATUSES } from '../../batch/item-status.ts';
 
@@ -78,7 +78,7 @@ export const batchItemState = z.object({
   postId: z.string().nullable(),
   error: z.string().nullable(),
   /** The error's code: `publish.post_uncertain` offers "Post anyway" (batch:continue with force). */
-  errorCode: z.string().nullable(),
+  errorCode: errorCode.nullable(),
 });
 
 export const batchProgress = z.object({
