@@ -4,8 +4,9 @@ import type { MediaInfo } from './media-info.ts';
 import { formatFps, isSquarePixels, rationalValue } from './media-info.ts';
 import { formatBytes } from '../units.ts';
 
-export type MediaCategory = 'tweet_video' | 'amplify_video';
-export const MEDIA_CATEGORIES: readonly MediaCategory[] = ['tweet_video', 'amplify_video'];
+/** X's media categories for a video: a post's video, or Amplify (X's publisher video program). */
+export const MEDIA_CATEGORIES = ['tweet_video', 'amplify_video'] as const;
+export type MediaCategory = (typeof MEDIA_CATEGORIES)[number];
 
 export interface VideoLimits {
   maxFps: number;

@@ -23,6 +23,7 @@ import { cancelOnSignal } from '../cancel-on-signal.ts';
 import { cliClientFactory } from '../credentials.ts';
 import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
 import { isMediaId, postUrl } from '../../../shared/x/media-id.ts';
+import { MEDIA_CATEGORIES, type MediaCategory } from '../../../shared/media/constraints.ts';
 
 interface CommonCli extends MediaCliOptions {
   subs?: string[];
@@ -240,7 +241,7 @@ export const registerPublish = (program: Command): void => {
   )
     .addOption(
       new Option('--category <category>', 'the video’s media category')
-        .choices(['tweet_video', 'amplify_video'])
+        .choices(MEDIA_CATEGORIES)
         .default('tweet_video'),
     )
     .action(async (idArg: string | undefined, o: CommonCli) => {
@@ -268,7 +269,7 @@ export const registerPublish = (program: Command): void => {
     .requiredOption('--lang <code>', 'language to remove (BCP 47, e.g. en, pt-BR)')
     .addOption(
       new Option('--category <category>', 'the video’s media category')
-        .choices(['tweet_video', 'amplify_video'])
+        .choices(MEDIA_CATEGORIES)
         .default('tweet_video'),
     )
     .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
@@ -279,7 +280,7 @@ export const registerPublish = (program: Command): void => {
         videoId: string,
         o: {
           lang: string;
-          category: 'tweet_video' | 'amplify_video';
+          category: MediaCategory;
           api: ApiDialect;
           account?: string;
           json?: boolean;

@@ -7,11 +7,12 @@ import { JournalStore } from '../jobs/journal.ts';
 import { readJsonOr, writeJsonAtomic } from '../store/json-store.ts';
 import { PublishRecord } from './record.ts';
 import { postUrl } from '../../../shared/x/media-id.ts';
+import { MEDIA_CATEGORIES } from '../../../shared/media/constraints.ts';
 
 const Note = z.object({
   videoName: z.string().nullable(),
   account: z.string().nullable(),
-  category: z.enum(['tweet_video', 'amplify_video']).nullable(),
+  category: z.enum(MEDIA_CATEGORIES).nullable(),
   api: z.enum(['v2', 'v1.1']).nullable(),
 });
 type Note = z.infer<typeof Note>;
