@@ -11,6 +11,7 @@ import type { AuthService } from '../../services/auth/auth-service.ts';
 import { createAuthService } from '../../services/auth/default-auth-service.ts';
 import { systemOpener } from '../../services/auth/system-opener.ts';
 import { idArg } from '../validate.ts';
+import { cancelOnSignal } from '../cancel-on-signal.ts';
 import { registerAccountSignerProvider } from '../credentials.ts';
 
 const err = (line: string): void => {
@@ -140,14 +141,6 @@ export function formatAccount(a: AccountSummary): string {
   return `${a.isDefault ? '*' : ' '} ${a.accountId}  @${a.handle} (${a.name})  ${a.method}${scopes}`;
 }
 
-/** Ctrl-C during a sign-in cancels it cleanly (the loopback server closes, nothing is stored). */
-function cancelOnSigint(): { signal: AbortSignal; dispose: () => void } {
-  const ac = new AbortController();
-  const onSigint = (): void => ac.abort();
-  process.once('SIGINT', onSigint);
-  return { signal: ac.signal, dispose: () => process.off('SIGINT', onSigint) };
-}
-
 interface SetupOptions {
   clientId?: string;
   consumerKey?: string;
@@ -229,7 +222,7 @@ async function login(svc: AuthService, o: LoginOptions): Promise<void> {
       );
     });
   };
-  const cancel = cancelOnSigint();
+  const cancel = cancelOnSignal(['SIGINT']);
   const lines = new StdinLines(cancel.signal);
   try {
     let account: AccountSummary;

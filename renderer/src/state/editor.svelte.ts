@@ -10,7 +10,7 @@ import { cueline } from '../lib/cueline-api.ts';
 import * as cmd from './commands.ts';
 import type { SavedDocument, TrackSource } from './document-core.ts';
 import { DocumentStore } from './document.svelte.ts';
-import { JobsStore } from './jobs.svelte.ts';
+import { jobsStore } from './jobs.svelte.ts';
 import { MediaStore } from './media.svelte.ts';
 import type { CommandId } from '../../../shared/commands.ts';
 import { RUN } from './command-table.ts';
@@ -52,8 +52,8 @@ export class Editor {
   readonly selection = new SelectionStore();
   readonly playback = new PlaybackStore();
   readonly settings = new SettingsStore();
-  readonly jobs = new JobsStore();
-  readonly media = new MediaStore(this.jobs);
+  readonly jobs = jobsStore;
+  readonly media = new MediaStore();
 
   dialog: Dialog = $state(null);
   panel: Panel = $state('inspector');

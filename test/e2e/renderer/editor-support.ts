@@ -2,6 +2,8 @@
 // worker in a temporary folder.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, type HarnessApp } from '../harness/fixture.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { workerTempDir } from '../harness/temp-dir.ts';
 
@@ -45,4 +47,17 @@ export async function editorMedia(name = 'launch.en.srt', text = SRT): Promise<M
   const srt = join(dir, name);
   await writeFile(srt, text);
   return { dir, video, srt };
+}
+
+/** The cue list's rows. */
+export const cueRows = (page: Page): Locator =>
+  page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
+
+/** Opens a fresh copy of the sample SRT (3 cues) through the Open subtitles button; resolves once listed. */
+export async function openSampleSubtitles(app: HarnessApp): Promise<Media> {
+  const m = await editorMedia();
+  app.dialogs.answer('openSubtitles', [m.srt]);
+  await app.page.getByRole('button', { name: 'Open subtitles…' }).first().click();
+  await expect(cueRows(app.page)).toHaveCount(3);
+  return m;
 }

@@ -11,7 +11,7 @@ import { rationalValue } from '../../../shared/media/media-info.ts';
 import { detectOpenGop, probe } from '../../../main/services/media/probe.ts';
 import { resolveBinaries } from '../../../main/services/media/binaries.ts';
 import { transcode } from '../../../main/services/media/transcode.ts';
-import { generateVideo, rotateVideo } from '../../support/media-fixtures.ts';
+import { generateVideo, H264_FAST, rotateVideo } from '../../support/media-fixtures.ts';
 import { makeTextAsMp4, makeTruncated, makeViolators, VIOLATORS } from './violators.ts';
 import { testTempDir } from '../../support/temp-dir.ts';
 
@@ -199,18 +199,7 @@ describe('transcode (fix)', () => {
     await generateVideo(src, {
       duration: 2,
       fps: 120,
-      extra: [
-        '-c:v',
-        'libx264',
-        '-preset',
-        'ultrafast',
-        '-pix_fmt',
-        'yuv420p',
-        '-c:a',
-        'aac',
-        '-movflags',
-        '+faststart',
-      ],
+      extra: [...H264_FAST, '-c:a', 'aac', '-movflags', '+faststart'],
     });
     const info = await probe(src);
     const work = testTempDir('cueline-cancel-');
