@@ -2,6 +2,7 @@
 // pick the jobs it started.
 import { z } from 'zod';
 import { errorCode, fileRef } from './common.ts';
+import { remedySchema } from '../remedy.ts';
 
 export const menuCommand = z.enum([
   'save',
@@ -28,7 +29,12 @@ export const events = {
   'job:failed': z.object({
     jobId: z.string(),
     channel: z.string(),
-    error: z.object({ code: errorCode, message: z.string(), details: z.unknown().optional() }),
+    error: z.object({
+      code: errorCode,
+      message: z.string(),
+      details: z.unknown().optional(),
+      remedy: remedySchema.optional(),
+    }),
   }),
   /** Files opened outside the renderer: menu, command line, a second launch, the OS. */
   'files:opened': z.object({
