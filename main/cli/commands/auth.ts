@@ -10,6 +10,7 @@ import { redirectUri } from '../../services/auth/app-credentials.ts';
 import type { AuthService } from '../../services/auth/auth-service.ts';
 import { createAuthService } from '../../services/auth/default-auth-service.ts';
 import { systemOpener } from '../../services/auth/system-opener.ts';
+import { idArg } from '../validate.ts';
 import { cancelOnSignal } from '../cancel-on-signal.ts';
 import { registerAccountSignerProvider } from '../credentials.ts';
 
@@ -280,8 +281,8 @@ export const registerAuth = (program: Command): void => {
   auth
     .command('setup')
     .description('Save your X app credentials: OAuth 2.0 client id and/or OAuth 1.0a consumer key and secret')
-    .option('--client-id <id>', 'OAuth 2.0 client id (a "Native App", public client)')
-    .option('--consumer-key <key>', 'OAuth 1.0a consumer key (API key)')
+    .option('--client-id <id>', 'OAuth 2.0 client id (a "Native App", public client)', idArg)
+    .option('--consumer-key <key>', 'OAuth 1.0a consumer key (API key)', idArg)
     .option('--consumer-secret-stdin', 'read the OAuth 1.0a consumer secret from standard input')
     .option('--redirect-port <port>', 'loopback port registered as http://127.0.0.1:<port>/callback', port)
     .action(async (o: SetupOptions) => setup(createAuthService(process.env), o));

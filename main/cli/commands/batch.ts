@@ -18,6 +18,12 @@ import { RateLimiter } from '../../services/x/rate-limiter.ts';
 import { cancelOnSignal } from '../cancel-on-signal.ts';
 import { cliClientFactory } from '../credentials.ts';
 import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
+import {
+  requireFolderToWrite,
+  requireInputFile,
+  requireInputFolder,
+  requireOutputFile,
+} from '../validate.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { postUrl } from '../../../shared/x/media-id.ts';
@@ -145,6 +151,11 @@ export const registerBatch = (program: Command): void => {
           'usage.concurrency',
           `--concurrency ${o.concurrency}: give a whole number from 1 to 16.`,
         );
+      // Paths first: an unwritable --export used to fail after everything was published.
+      requireInputFolder(folder);
+      if (o.manifest) requireInputFile(o.manifest);
+      if (o.export) requireOutputFile(o.export, ['.csv', '.json'], '--export');
+      if (o.journalDir) requireFolderToWrite(o.journalDir, '--journal-dir');
       const category: MediaCategory = o.category;
       const binaries = cliBinaries();
       const probeFn = cachedProbe((file, po) => probe(file, { ...po, binaries }));

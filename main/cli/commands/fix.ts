@@ -8,6 +8,7 @@ import { cancelOnSignal } from '../cancel-on-signal.ts';
 import { formatResult } from './probe.ts';
 import type { MediaCliOptions } from './media-options.ts';
 import { addLimitOptions, cliBinaries, limitOptions } from './media-options.ts';
+import { requireInputFile, requireOutputFile } from '../validate.ts';
 
 export function progressWriter(stream: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>): {
   update: (p: TranscodeProgress) => void;
@@ -46,6 +47,9 @@ export const registerFix = (program: Command): void => {
       .option('-o, --output <file>', 'output file (default: <name>.x.mp4 beside the input)'),
   ).action(async (video: string, o: MediaCliOptions & { output?: string }) => {
     const output = o.output ?? readyCopyPath(video);
+    // Before the transcode: a bad -o used to fail only once the work was done.
+    requireInputFile(video);
+    requireOutputFile(output, ['.mp4'], '--output');
     const limits = limitOptions(o);
     const cancel = cancelOnSignal(['SIGINT']);
     const bar = progressWriter(process.stderr);

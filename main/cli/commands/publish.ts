@@ -21,6 +21,7 @@ import type { ApiDialect } from '../../services/x/dialects.ts';
 import type { UploadProgress } from '../../services/x/uploader.ts';
 import { cancelOnSignal } from '../cancel-on-signal.ts';
 import { cliClientFactory } from '../credentials.ts';
+import { requireFolderToWrite } from '../validate.ts';
 import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
 import { isMediaId, postUrl } from '../../../shared/x/media-id.ts';
 import { MEDIA_CATEGORIES, type MediaCategory } from '../../../shared/media/constraints.ts';
@@ -140,6 +141,7 @@ function clientFor(o: { account?: string }, onEvent?: (e: PublishEvent) => void)
 }
 
 function journalDir(o: { journalDir?: string }): string {
+  if (o.journalDir) requireFolderToWrite(o.journalDir, '--journal-dir');
   return o.journalDir ?? JournalStore.dirFor(defaultAppPaths().userData);
 }
 

@@ -44,17 +44,28 @@ export class JournalStore<T extends { jobId: string }> {
 
   async load(jobId: string): Promise<T | null> {
     const path = this.path(jobId);
-    const rec = await readJsonOrThrow(
-      path,
-      this.schema,
-      (r) =>
-        new CuelineError(
-          'journal.corrupt',
-          r.notJson
-            ? `The job journal ${path} is not valid JSON; delete it to start over.`
-            : `The job journal ${path} is not in the expected shape; delete it to start over.`,
-        ),
-    );
+    let rec;
+    try {
+      rec = await readJsonOrThrow(
+        path,
+        this.schema,
+        (r) =>
+          new CuelineError(
+            'journal.corrupt',
+            r.notJson
+              ? `The job journal ${path} is not valid JSON; delete it to start over.`
+              : `The job journal ${path} is not in the expected shape; delete it to start over.`,
+          ),
+      );
+    } catch (err) {
+      const code = err && typeof err === 'object' && 'code' in err ? err.code : '';
+      if (code === 'EISDIR' || code === 'ENOTDIR')
+        throw new CuelineError(
+          'input.journal',
+          `The job journal ${path} is ${code === 'EISDIR' ? 'a folder' : 'inside a file'}, not a journal file; move it away to start over.`,
+        );
+      throw err;
+    }
     return rec ?? null;
   }
 
