@@ -37,7 +37,7 @@ export class DocumentStore {
     this.core.setVideo(v);
     this.#sync();
   }
-  addTrack(track: Track, source: TrackSource, opts: { dirty?: boolean } = {}): string {
+  addTrack(track: Track, source: TrackSource, opts: { dirty?: boolean; undoable?: boolean } = {}): string {
     const key = this.core.addTrack(track, source, opts);
     this.#sync();
     return key;

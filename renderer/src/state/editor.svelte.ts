@@ -4,6 +4,7 @@ import type { Edit } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
 import { cueCps, type Finding, type PresetName, type RuleSettings } from '../../../shared/captions/rules.ts';
 import { framesToDurationMs } from '../../../shared/captions/time.ts';
+import { beyondVideo } from '../../../shared/captions/video-bounds.ts';
 import { IncrementalChecker } from './incremental-checks.ts';
 import type { FileRef } from '../../../shared/ipc/common.ts';
 import { cueline } from '../lib/cueline-api.ts';
@@ -12,7 +13,8 @@ import type { SavedDocument, TrackSource } from './document-core.ts';
 import { DocumentStore } from './document.svelte.ts';
 import { JobsStore } from './jobs.svelte.ts';
 import { MediaStore } from './media.svelte.ts';
-import type { CommandId } from '../../../shared/commands.ts';
+import { command, type CommandId } from '../../../shared/commands.ts';
+import { displayChord, resolveKeymap } from './keymap.ts';
 import { RUN } from './command-table.ts';
 import { PlaybackStore } from './playback.svelte.ts';
 import { SelectionStore, type SelectMode } from './selection.svelte.ts';
@@ -33,6 +35,14 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   text: string;
+}
+
+/** A question asked in a dialog; `yes` and `no` are the buttons' words. */
+export interface Question {
+  title: string;
+  message: string;
+  yes: string;
+  no: string;
 }
 
 export interface RecoveryOffer {
@@ -76,6 +86,9 @@ export class Editor {
   /** A folder or manifest opened from the menu, a drop or Open Recent: the batch view opens on it. */
   batchSource: FileRef | null = $state.raw(null);
   toasts: readonly Toast[] = $state.raw([]);
+  /** The question being asked (answered through `answer`). */
+  question: Question | null = $state.raw(null);
+  #answer: ((yes: boolean) => void) | null = null;
   recovery: RecoveryOffer | null = $state(null);
   /** What the status line says after each action (also announced politely). */
   status = $state('');
@@ -107,7 +120,13 @@ export class Editor {
   }
 
   findingsFor(track: Track | null): Finding[] {
-    return track ? this.#checker.check(track, this.rules, this.playback.frameRate) : [];
+    if (!track) return [];
+    const found = this.#checker.check(track, this.rules, this.playback.frameRate);
+    // Cues past the video's end (captions opened with another video) are findings too.
+    const video = this.doc.video ? this.media.durationMs || this.playback.durationMs : 0;
+    const beyond = beyondVideo(track, video);
+    if (beyond.length === 0) return found;
+    return [...found, ...beyond].sort((a, b) => (a.cueIndex ?? -1) - (b.cueIndex ?? -1));
   }
 
   cps(text: string, start: number, end: number): number {
@@ -132,6 +151,20 @@ export class Editor {
       () => (this.toasts = this.toasts.filter((x) => x.id !== t.id)),
       kind === 'error' ? 8000 : 3500,
     );
+  }
+
+  /** Asks the user; resolves true for `yes`, false for `no` or a closed dialog. */
+  ask(q: Question): Promise<boolean> {
+    this.#answer?.(false);
+    this.question = q;
+    return new Promise((resolve) => (this.#answer = resolve));
+  }
+
+  answer(yes: boolean): void {
+    const done = this.#answer;
+    this.#answer = null;
+    this.question = null;
+    done?.(yes);
   }
 
   // ---- files ---------------------------------------------------------------------------------
@@ -163,12 +196,44 @@ export class Editor {
   }
 
   async #openVideo(f: FileRef): Promise<void> {
+    if (!(await this.#captionsGoWith(f))) return;
     const r = await cueline.media.url({ id: f.id });
     if (!r.ok) return this.toast(r.error.message, 'error');
     this.videoUrl = r.value.url;
     this.doc.setVideo({ fileId: f.id, name: f.name });
     this.status = `Opened ${f.name}`;
     void this.#loadMedia(f.id);
+  }
+
+  /**
+   * Opening a video while captions are open: asks whether they belong to it. No closes them (asking
+   * again before unsaved edits go); false when the user cancels the opening.
+   */
+  async #captionsGoWith(f: FileRef): Promise<boolean> {
+    const tracks = this.doc.tracks;
+    if (tracks.length === 0 || this.doc.video?.fileId === f.id) return true;
+    const names = tracks.map((t) => t.track.label || t.source.fileName || t.track.language).join(', ');
+    const keep = await this.ask({
+      title: `Open ${f.name}`,
+      message: `Do the open captions (${names}) belong to ${f.name}?`,
+      yes: 'Keep them with this video',
+      no: 'Close them',
+    });
+    if (keep) return true;
+    if (this.doc.snap.dirty) {
+      const discard = await this.ask({
+        title: 'Unsaved captions',
+        message:
+          'The open captions have unsaved edits. Close them anyway? (Autosave keeps a copy until you save.)',
+        yes: 'Close without saving',
+        no: 'Cancel',
+      });
+      if (!discard) return false;
+    }
+    this.doc.clear();
+    this.selection.select(null, []);
+    this.editingId = null;
+    return true;
   }
 
   async #loadMedia(fileId: string): Promise<void> {
@@ -201,7 +266,12 @@ export class Editor {
     if (!t?.source.fileId) return;
     if (
       t.version !== t.savedVersion &&
-      !confirm('Re-opening discards the unsaved edits to this track. Continue?')
+      !(await this.ask({
+        title: 'Re-open the track',
+        message: `Re-opening ${t.source.fileName ?? 'the track'} as ${encoding} discards its unsaved edits.`,
+        yes: 'Re-open',
+        no: 'Cancel',
+      }))
     )
       return;
     const r = await cueline.captions.open({ fileId: t.source.fileId, encoding });
@@ -311,20 +381,28 @@ export class Editor {
       encoding: 'utf-8',
       encodingConfidence: 1,
     };
-    this.doc.addTrack({ language, label, cues }, source, { dirty: true });
+    this.doc.addTrack({ language, label, cues }, source, { dirty: true, undoable: true });
     this.status = `Added track ${label}`;
   }
 
-  deleteTrack(key: string): void {
+  /** Deletes a track after asking; one undo step brings it back. */
+  async deleteTrack(key: string): Promise<void> {
     const t = this.doc.core.trackDoc(key);
     if (!t) return;
-    if (
-      t.version !== t.savedVersion &&
-      !confirm(`Delete the track “${t.track.label || t.track.language}” with unsaved edits?`)
-    )
-      return;
+    const name = t.track.label || t.track.language || t.source.fileName || 'Untitled';
+    const unsaved = t.version !== t.savedVersion ? ' It has unsaved edits.' : '';
+    const yes = await this.ask({
+      title: 'Delete track',
+      message: `Delete the track “${name}” (${t.track.cues.length} cues)?${unsaved} Undo brings it back.`,
+      yes: 'Delete track',
+      no: 'Cancel',
+    });
+    if (!yes) return;
     this.doc.removeTrack(key);
     if (this.sourceKey === key) this.sourceKey = null;
+    this.selection.prune(this.track);
+    this.status = `Deleted track ${name}`;
+    this.#scheduleAutosave();
   }
 
   // ---- edits ---------------------------------------------------------------------------------
@@ -470,6 +548,15 @@ export class Editor {
       this.selectFinding(next);
       this.status = next.message;
     }
+  }
+
+  /** This user's chords, for dispatch and for the hints beside buttons. */
+  readonly keymap = $derived(resolveKeymap(this.settings.keymap));
+
+  /** "Set end at the playhead (Ctrl+4)": a button's tooltip, from the table and the user's keys. */
+  hint(id: CommandId, label = command(id).label): string {
+    const keys = this.keymap[id].map((k) => displayChord(k));
+    return keys.length ? `${label} (${keys.join(' / ')})` : label;
   }
 
   /** Runs a command from the table (keys, menu, toolbar, shortcut sheet). */
