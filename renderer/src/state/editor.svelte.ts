@@ -478,9 +478,9 @@ export class Editor {
     if (seek && cue) this.playback.seek(cue.start);
   }
 
+  /** Selects a finding's cue and moves the playhead there; the findings list stays in view. */
   selectFinding(f: Finding): void {
     if (!f.cueId) return;
-    this.panel = 'inspector';
     this.select([f.cueId], 'replace', true);
   }
 

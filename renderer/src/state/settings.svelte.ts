@@ -14,7 +14,8 @@ export interface PaneSizes {
   videoPx: number;
 }
 
-const DEFAULT_PANES: PaneSizes = { sidePx: 440, timelinePx: 190, videoPx: 270 };
+/** 0 = follow the window: the side column takes ~42% of it and the picture keeps 16:9. */
+const DEFAULT_PANES: PaneSizes = { sidePx: 0, timelinePx: 190, videoPx: 0 };
 const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 
 function isPreset(v: unknown): v is PresetName {
