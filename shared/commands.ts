@@ -116,6 +116,14 @@ const TABLE = [
     inText: true,
   },
   {
+    id: 'fixCommonErrors',
+    label: 'Fix common errors…',
+    menuLabel: 'Fix &Common Errors…',
+    group: 'Editing',
+    keys: ['Mod+Shift+F'],
+    inText: true,
+  },
+  {
     id: 'undo',
     label: 'Undo',
     menuLabel: '&Undo',
@@ -179,7 +187,7 @@ const TABLE = [
     label: 'Auto-fix timing findings',
     menuLabel: '&Auto-Fix Timing',
     group: 'Timing',
-    keys: ['Mod+Shift+F'],
+    keys: [],
     inText: true,
   },
   {

@@ -88,6 +88,7 @@ export function buildMenuTemplate(
         item('insertCue'),
         item('splitAtPlayhead'),
         item('mergeWithNext'),
+        item('fixCommonErrors'),
         { type: 'separator' },
         item('shiftTimes'),
         item('twoPointSync'),

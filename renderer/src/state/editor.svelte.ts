@@ -5,7 +5,9 @@ import type { Track } from '../../../shared/captions/model.ts';
 import { cueCps, type Finding, type PresetName, type RuleSettings } from '../../../shared/captions/rules.ts';
 import { framesToDurationMs } from '../../../shared/captions/time.ts';
 import { beyondVideo } from '../../../shared/captions/video-bounds.ts';
+import { applyFixesEdit, type ProposedFix } from '../../../shared/captions/common-errors.ts';
 import { IncrementalChecker } from './incremental-checks.ts';
+import { SpellingStore } from '../spelling/spelling.svelte.ts';
 import type { FileRef } from '../../../shared/ipc/common.ts';
 import { cueline } from '../lib/cueline-api.ts';
 import * as cmd from './commands.ts';
@@ -64,6 +66,7 @@ export class Editor {
   readonly settings = new SettingsStore();
   readonly jobs = new JobsStore();
   readonly media = new MediaStore(this.jobs);
+  readonly spelling = new SpellingStore(() => this.settings.userWords);
 
   dialog: Dialog = $state(null);
   panel: Panel = $state('inspector');
@@ -124,9 +127,9 @@ export class Editor {
     const found = this.#checker.check(track, this.rules, this.playback.frameRate);
     // Cues past the video's end (captions opened with another video) are findings too.
     const video = this.doc.video ? this.media.durationMs || this.playback.durationMs : 0;
-    const beyond = beyondVideo(track, video);
-    if (beyond.length === 0) return found;
-    return [...found, ...beyond].sort((a, b) => (a.cueIndex ?? -1) - (b.cueIndex ?? -1));
+    const extra = [...beyondVideo(track, video), ...this.spelling.check(track)];
+    if (extra.length === 0) return found;
+    return [...found, ...extra].sort((a, b) => (a.cueIndex ?? -1) - (b.cueIndex ?? -1));
   }
 
   cps(text: string, start: number, end: number): number {
@@ -510,6 +513,30 @@ export class Editor {
         onlySelected ? this.selection.set : undefined,
       ),
     );
+  }
+
+  /** Replaces `word` with `replacement` in one cue (a spelling suggestion), as one undo step. */
+  replaceWord(cueId: string, word: string, replacement: string): void {
+    const cue = this.track?.cues.find((c) => c.id === cueId);
+    if (!cue) return;
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const text = cue.text.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u'),
+      replacement,
+    );
+    if (text !== cue.text) this.apply({ kind: 'setText', id: cueId, text }, { label: `Correct “${word}”` });
+  }
+
+  async addToDictionary(word: string): Promise<void> {
+    await this.settings.addUserWord(word);
+    this.status = `Added “${word}” to your dictionary`;
+  }
+
+  /** Applies the accepted "fix common errors" proposals as one undo step. */
+  applyFixes(fixes: readonly ProposedFix[]): void {
+    const edit = applyFixesEdit(fixes);
+    if (!edit) return this.toast('No changes applied.');
+    this.apply(edit, { label: fixes.length === 1 ? 'Fix 1 error' : `Fix ${fixes.length} errors` });
   }
 
   createCue(startMs: number, endMs: number): void {

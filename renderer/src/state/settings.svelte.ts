@@ -34,6 +34,8 @@ export class SettingsStore {
   snap: SnapSettings = $state.raw(DEFAULT_SNAP);
   panes: PaneSizes = $state.raw(DEFAULT_PANES);
   autosaveSeconds = $state(30);
+  /** The user's dictionary ("Add to dictionary"): words spell check accepts in every language. */
+  userWords: readonly string[] = $state.raw([]);
   loaded = $state(false);
 
   get resolvedTheme(): 'light' | 'dark' {
@@ -65,6 +67,8 @@ export class SettingsStore {
     for (const [k, v] of Object.entries(record(ed['keymap'])))
       if (Array.isArray(v) && v.every((x) => typeof x === 'string')) (km as Record<string, string[]>)[k] = v;
     this.keymap = km;
+    const words = ed['userWords'];
+    this.userWords = Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
     const snap = record(ed['snap']);
     this.snap = {
       ...DEFAULT_SNAP,
@@ -98,6 +102,12 @@ export class SettingsStore {
     await this.#saveEditor();
   }
 
+  async addUserWord(word: string): Promise<void> {
+    if (this.userWords.some((w) => w.toLowerCase() === word.toLowerCase())) return;
+    this.userWords = [...this.userWords, word];
+    await this.#saveEditor();
+  }
+
   async setSnap(snap: SnapSettings): Promise<void> {
     this.snap = snap;
     await this.#saveEditor();
@@ -117,6 +127,7 @@ export class SettingsStore {
         projectPresets: this.projectPresets,
         keymap: this.keymap as Record<string, string[]>,
         snap: { ...this.snap },
+        userWords: [...this.userWords],
         panes: { ...this.panes },
       },
     });
