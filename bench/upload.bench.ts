@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, openSync, closeSync, statSync, writeSync, writeF
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { H264_FAST } from '../test/support/media-fixtures.ts';
 import { startEmulator } from '../test/x-emulator/server.ts';
 
 const GiB = 1024 * 1024 * 1024;
@@ -32,12 +33,7 @@ async function makeVideo(path: string, size: number): Promise<void> {
     'lavfi',
     '-i',
     'sine=frequency=440:duration=2',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
+    ...H264_FAST,
     '-c:a',
     'aac',
     '-shortest',

@@ -4,6 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBadInput, toAppError } from '../../shared/errors.ts';
+import { defaultAppPaths } from '../services/app-paths.ts';
+import { tightenUserData } from '../services/store/json-store.ts';
 import { commandsFor, type RegisterCommand } from './commands/index.ts';
 
 export const EXIT_OK = 0;
@@ -56,6 +58,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const program = buildProgram(await commandsFor(argv));
   try {
+    // What an older version left readable in the user-data folder is tightened (0700/0600).
+    await tightenUserData(defaultAppPaths().userData).catch(() => undefined);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {

@@ -1,6 +1,12 @@
 // Parsing caption text (already decoded) into a track.
 import { CuelineError } from '../errors.ts';
-import { canonicalLanguage, languageFromFileName, languageLabel, parseLanguageTag } from './file-name.ts';
+import {
+  canonicalLanguage,
+  languageFromFileName,
+  languageLabel,
+  languageTagProblem,
+  parseLanguageTag,
+} from './file-name.ts';
 import type { ParseWarning, Track } from './model.ts';
 import { parseSrt } from './srt-read.ts';
 import { parseVtt } from './vtt-read.ts';
@@ -73,7 +79,7 @@ export function parseCaptions(text: string, opts: ParseCaptionsOptions): ParseCa
   if (!opts.language && !language && headerLanguage) language = canonicalLanguage(headerLanguage) ?? '';
   if (opts.language) {
     const canonical = parseLanguageTag(opts.language);
-    if (!canonical) throw new CuelineError('lang.invalid', `"${opts.language}" is not a BCP 47 language tag`);
+    if (!canonical) throw new CuelineError('lang.invalid', languageTagProblem(opts.language));
     language = canonical;
   }
   const track: Track = { language, label: opts.label ?? languageLabel(language), cues };

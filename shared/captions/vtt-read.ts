@@ -3,8 +3,9 @@
 // needs: file order, raw cue settings, the header, NOTE/STYLE/REGION blocks.
 import webvtt from 'webvtt-parser';
 import type { Cue, ParseWarning, VttBlock, VttExtras } from './model.ts';
-import { formatVttTimestamp, scanTimestamp } from './time.ts';
+import { formatVttTimestamp, MAX_TIME_MS, scanTimestamp, TIME_OUT_OF_RANGE } from './time.ts';
 import { fromVttText } from './markup.ts';
+import { trimBlankEnd } from './text-lines.ts';
 
 export interface VttIssue {
   line: number;
@@ -41,11 +42,13 @@ interface ScannedCue {
   text: string;
 }
 
-function parseTiming(line: string): { start: number; end: number; settings: string } | null {
+/** A timing line's times and settings; null when it is not one, 'range' when a time is past MAX_TIME_MS. */
+function parseTiming(line: string): { start: number; end: number; settings: string } | 'range' | null {
   const out = { end: 0 };
   let i = 0;
   while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
   const start = scanTimestamp(line, i, out);
+  if (start === TIME_OUT_OF_RANGE) return 'range';
   if (start < 0) return null;
   i = out.end;
   while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
@@ -53,15 +56,17 @@ function parseTiming(line: string): { start: number; end: number; settings: stri
   i += 3;
   while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
   const end = scanTimestamp(line, i, out);
+  if (end === TIME_OUT_OF_RANGE) return 'range';
   if (end < 0) return null;
-  return {
-    start,
-    end,
-    settings: line
-      .slice(out.end)
-      .trim()
-      .replace(/[ \t\f]+/g, ' '),
-  };
+  return { start, end, settings: tidySettings(line.slice(out.end)) };
+}
+
+/** Cue settings as read and written: one line, trimmed, runs of blanks as one space. */
+export function tidySettings(raw: string): string {
+  return raw
+    .replace(/[\r\n]+/g, ' ')
+    .trim()
+    .replace(/[ \t\f]+/g, ' ');
 }
 
 export function parseVtt(input: string): VttParseResult {
@@ -117,7 +122,9 @@ export function parseVtt(input: string): VttParseResult {
     }
     const t = parseTiming(line);
     i++;
-    if (!t) {
+    if (t === 'range')
+      errors.push({ line: i, message: `a time is beyond ${formatVttTimestamp(MAX_TIME_MS)}` });
+    if (!t || t === 'range') {
       while (i < lines.length && lines[i] !== '') {
         if ((lines[i] ?? '').includes('-->')) {
           collected = true;
@@ -139,7 +146,7 @@ export function parseVtt(input: string): VttParseResult {
         collected = true;
         break;
       }
-      text.push(l.trimEnd());
+      text.push(trimBlankEnd(l));
       textLines.push(i);
       i++;
     }
@@ -183,6 +190,10 @@ export function parseVtt(input: string): VttParseResult {
   // Ids: the file's identifiers when it has any (generated for cues without one), else positional.
   const cueIds = scanned.some((c) => c.id !== '');
   const used = new Set<string>();
+  // Per base ("" or "id-"), the number to try next: it only grows, so the search for a free id is
+  // linear over the whole file (starting at k + 1 for every cue was quadratic when ids M+1…2M were
+  // followed by M cues without one).
+  const nextFor = new Map<string, number>();
   let dup = 0;
   let dupLine = 0;
   const cues: Cue[] = scanned.map((c, k) => {
@@ -192,9 +203,10 @@ export function parseVtt(input: string): VttParseResult {
         dup++;
         if (dup === 1) dupLine = c.line;
       }
-      let n = k + 1;
       const base = id === '' ? '' : id + '-';
+      let n = Math.max(k + 1, nextFor.get(base) ?? 0);
       while (used.has(base + n)) n++;
+      nextFor.set(base, n + 1);
       id = base + n;
     }
     used.add(id);

@@ -39,7 +39,12 @@ function filesUnder(dir: string): string[] {
 }
 
 /** Runs the main bundle under the stand-in with its own user-data folder; returns what it did. */
-async function startMain(o: { args?: string[]; exitOn?: string; name: string }): Promise<{
+async function startMain(o: {
+  args?: string[];
+  exitOn?: string;
+  name: string;
+  env?: Record<string, string>;
+}): Promise<{
   calls: Call[];
   status: number | null;
   stdout: string;
@@ -56,6 +61,7 @@ async function startMain(o: { args?: string[]; exitOn?: string; name: string }):
       CUELINE_HOME: userData,
       CUELINE_STAND_IN_LOG: log,
       ...(o.exitOn ? { CUELINE_STAND_IN_EXIT_ON: o.exitOn } : {}),
+      ...o.env,
     },
   });
   const text = existsSync(log) ? await readFile(log, 'utf8') : '';
@@ -185,6 +191,25 @@ describe('the main bundle under a stand-in electron', () => {
     const menus = calls.filter((c) => c.call === 'Menu.setApplicationMenu');
     const recent = (menus.at(-1)?.args[0] as Record<string, string[]>)['File/Open Recent'];
     expect(recent).toContain('talk é.en.srt');
+  });
+
+  it('opens a window for a file opened while no window is open (macOS keeps running)', async () => {
+    const video = join(home, 'later.mp4');
+    await writeFile(video, '');
+    const { calls, status, stderr } = await startMain({
+      name: 'reopen',
+      exitOn: 'files:opened',
+      env: { CUELINE_STAND_IN_CLOSE_THEN_OPEN_FILE: video },
+    });
+    expect(status, stderr).toBe(0);
+    const order = names(calls);
+    const closed = order.indexOf('BrowserWindow.close');
+    expect(closed).toBeGreaterThan(0);
+    expect(order.slice(closed).filter((n) => n === 'new BrowserWindow')).toHaveLength(1);
+    const opened = calls
+      .slice(closed)
+      .find((c) => c.call === 'webContents.send' && c.args[0] === 'files:opened');
+    expect(opened?.args[1]).toMatchObject({ source: 'os', files: [{ name: 'later.mp4', kind: 'video' }] });
   });
 
   it('runs the CLI with no window when its first argument is a command', async () => {

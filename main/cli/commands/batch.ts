@@ -13,13 +13,21 @@ import { BatchRun, type BatchEvent } from '../../services/batch/runner.ts';
 import { allDone, resultsCsv, resultsJson } from '../../services/batch/results.ts';
 import { JournalStore } from '../../services/jobs/journal.ts';
 import { probe } from '../../services/media/probe.ts';
-import { XClient } from '../../services/x/client.ts';
 import type { ApiDialect } from '../../services/x/dialects.ts';
 import { RateLimiter } from '../../services/x/rate-limiter.ts';
-import { resolveSigner } from '../credentials.ts';
+import { cancelOnSignal } from '../cancel-on-signal.ts';
+import { cliClientFactory } from '../credentials.ts';
 import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
+import {
+  requireFolderToWrite,
+  requireInputFile,
+  requireInputFolder,
+  requireOutputFile,
+} from '../validate.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { postUrl } from '../../../shared/x/media-id.ts';
+import { isItemFinished } from '../../../shared/batch/item-status.ts';
 
 interface BatchCli extends MediaCliOptions {
   manifest?: string;
@@ -142,13 +150,15 @@ export const registerBatch = (program: Command): void => {
           'usage.concurrency',
           `--concurrency ${o.concurrency}: give a whole number from 1 to 16.`,
         );
+      // Paths first: an unwritable --export used to fail after everything was published.
+      requireInputFolder(folder);
+      if (o.manifest) requireInputFile(o.manifest);
+      if (o.export) requireOutputFile(o.export, ['.csv', '.json'], '--export');
+      if (o.journalDir) requireFolderToWrite(o.journalDir, '--journal-dir');
       const category: MediaCategory = o.category;
       const binaries = cliBinaries();
       const probeFn = cachedProbe((file, po) => probe(file, { ...po, binaries }));
-      const ac = new AbortController();
-      const onSig = (): void => ac.abort();
-      process.once('SIGINT', onSig);
-      process.once('SIGTERM', onSig);
+      const cancel = cancelOnSignal();
       try {
         const plan = await planBatch(
           {
@@ -157,7 +167,7 @@ export const registerBatch = (program: Command): void => {
             ...(o.recursive ? { recursive: true } : {}),
             ...(o.lang ? { defaultLanguage: o.lang } : {}),
           },
-          { category, api: o.api, limits: limitOptions(o), probe: probeFn, signal: ac.signal },
+          { category, api: o.api, limits: limitOptions(o), probe: probeFn, signal: cancel.signal },
         );
         if (o.dryRun) {
           process.stdout.write(o.json ? `${JSON.stringify(planJson(plan))}\n` : planText(plan));
@@ -169,25 +179,15 @@ export const registerBatch = (program: Command): void => {
             `${folder}: no video with a subtitle file next to it (name them like clip.mp4 + clip.en.srt).`,
           );
         if (!o.json) process.stderr.write(planText(plan));
-        const env = process.env;
-        const signer = await resolveSigner({
-          env,
-          ...(o.account !== undefined ? { account: o.account } : {}),
-        });
         const limiter = new RateLimiter({
           onWait: (w) =>
             process.stderr.write(`rate limit: waiting ${Math.ceil(w.waitMs / 1000)} s for ${w.key}\n`),
         });
-        const retryBase = Number(env['CUELINE_X_RETRY_BASE_MS']);
-        const client = new XClient({
-          signer,
-          fetch: limiter.fetchFor(o.account ?? 'default'),
-          ...(env['CUELINE_X_API_BASE'] ? { apiBase: env['CUELINE_X_API_BASE'] } : {}),
-          ...(env['CUELINE_X_UPLOAD_BASE'] ? { uploadBase: env['CUELINE_X_UPLOAD_BASE'] } : {}),
-          ...(Number.isFinite(retryBase) && retryBase > 0 ? { retry: { baseDelayMs: retryBase } } : {}),
+        const client = await cliClientFactory({
+          limiter,
           onRetry: (e) =>
             process.stderr.write(`X: retrying in ${Math.ceil(e.delayMs / 1000)} s (${e.reason})\n`),
-        });
+        })(o.account);
         const run = await BatchRun.open(
           plan,
           {
@@ -207,7 +207,7 @@ export const registerBatch = (program: Command): void => {
             onEvent: progressLines(),
           },
         );
-        ac.signal.addEventListener('abort', () => run.cancel(), { once: true });
+        cancel.signal.addEventListener('abort', () => run.cancel(), { once: true });
         const results = await run.start();
         if (o.export)
           await writeFile(
@@ -218,13 +218,13 @@ export const registerBatch = (program: Command): void => {
           );
         if (o.json) process.stdout.write(`${JSON.stringify(resultsJson(results))}\n`);
         else {
-          const done = results.filter((r) => r.status === 'published' || r.status === 'skipped').length;
+          const done = results.filter((r) => isItemFinished(r.status)).length;
           process.stdout.write(
             `${done} of ${results.length} item(s) published or already done.\n` +
               results
                 .map(
                   (r) =>
-                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  https://x.com/i/status/${r.post_id}` : ''}${r.error ? `  ${r.error}` : ''}`,
+                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  ${postUrl(r.post_id)}` : ''}${r.error ? `  ${r.error}` : ''}`,
                 )
                 .join('\n') +
               '\n',
@@ -232,8 +232,7 @@ export const registerBatch = (program: Command): void => {
         }
         if (!allDone(results)) process.exitCode = 1;
       } finally {
-        process.off('SIGINT', onSig);
-        process.off('SIGTERM', onSig);
+        cancel.dispose();
       }
     });
 };

@@ -3,6 +3,7 @@
 // (a bar on a TTY, plain lines otherwise); `--json` prints the result on stdout.
 import { Option, type Command } from 'commander';
 import { CuelineError } from '../../../shared/errors.ts';
+import { formatBytes, formatSeconds } from '../../../shared/units.ts';
 import { defaultAppPaths } from '../../services/app-paths.ts';
 import { JournalStore } from '../../services/jobs/journal.ts';
 import { probe } from '../../services/media/probe.ts';
@@ -18,8 +19,12 @@ import type { SubtitleInput } from '../../services/publish/inputs.ts';
 import { XClient } from '../../services/x/client.ts';
 import type { ApiDialect } from '../../services/x/dialects.ts';
 import type { UploadProgress } from '../../services/x/uploader.ts';
-import { resolveSigner } from '../credentials.ts';
+import { cancelOnSignal } from '../cancel-on-signal.ts';
+import { cliClientFactory } from '../credentials.ts';
+import { requireFolderToWrite } from '../validate.ts';
 import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
+import { isMediaId, postUrl } from '../../../shared/x/media-id.ts';
+import { MEDIA_CATEGORIES, type MediaCategory } from '../../../shared/media/constraints.ts';
 
 interface CommonCli extends MediaCliOptions {
   subs?: string[];
@@ -38,16 +43,9 @@ interface PublishCli extends CommonCli {
   force?: boolean;
 }
 
-const MiB = 1024 * 1024;
-
-function fmtBytes(n: number): string {
-  return n >= 1024 * MiB ? `${(n / 1024 / MiB).toFixed(2)} GiB` : `${(n / MiB).toFixed(1)} MiB`;
-}
-
 function fmtEta(s: number | null): string {
-  if (s === null || !Number.isFinite(s)) return '';
-  const m = Math.floor(s / 60);
-  return m > 0 ? ` ETA ${m}m${String(Math.round(s % 60)).padStart(2, '0')}s` : ` ETA ${Math.ceil(s)}s`;
+  const t = formatSeconds(s);
+  return t ? ` ETA ${t}` : '';
 }
 
 /** stderr progress: a redrawn bar on a TTY, one line per step (and every 10%) otherwise. */
@@ -68,7 +66,7 @@ function progressReporter(): { onEvent: (e: PublishEvent) => void; end: () => vo
       return `${label}: X is processing (${p.processingState ?? ''}${p.processingPercent !== undefined ? ` ${p.processingPercent}%` : ''})`;
     const pct = p.totalBytes > 0 ? Math.floor((100 * p.bytesSent) / p.totalBytes) : 100;
     const rate = p.bytesPerSecond > 0 ? ` ${(p.bytesPerSecond / 1e6).toFixed(1)} MB/s` : '';
-    return `${label}: ${fmtBytes(p.bytesSent)} / ${fmtBytes(p.totalBytes)} (${pct}%)${rate}${fmtEta(p.etaSeconds)}`;
+    return `${label}: ${formatBytes(p.bytesSent)} / ${formatBytes(p.totalBytes)} (${pct}%)${rate}${fmtEta(p.etaSeconds)}`;
   };
   return {
     onEvent: (e) => {
@@ -132,38 +130,17 @@ function subtitleInputs(o: CommonCli): SubtitleInput[] {
   }));
 }
 
-async function clientFor(o: { account?: string }, onEvent?: (e: PublishEvent) => void): Promise<XClient> {
-  const env = process.env;
-  const signer = await resolveSigner({ env, ...(o.account !== undefined ? { account: o.account } : {}) });
-  const retryBase = Number(env['CUELINE_X_RETRY_BASE_MS']);
-  return new XClient({
-    signer,
-    ...(env['CUELINE_X_API_BASE'] ? { apiBase: env['CUELINE_X_API_BASE'] } : {}),
-    ...(env['CUELINE_X_UPLOAD_BASE'] ? { uploadBase: env['CUELINE_X_UPLOAD_BASE'] } : {}),
-    ...(Number.isFinite(retryBase) && retryBase > 0 ? { retry: { baseDelayMs: retryBase } } : {}),
-    ...(onEvent
+function clientFor(o: { account?: string }, onEvent?: (e: PublishEvent) => void): Promise<XClient> {
+  return cliClientFactory(
+    onEvent
       ? { onRetry: (e) => onEvent({ type: 'retry', label: 'X', delayMs: e.delayMs, reason: e.reason }) }
-      : {}),
-  });
+      : {},
+  )(o.account);
 }
 
 function journalDir(o: { journalDir?: string }): string {
+  if (o.journalDir) requireFolderToWrite(o.journalDir, '--journal-dir');
   return o.journalDir ?? JournalStore.dirFor(defaultAppPaths().userData);
-}
-
-/** Ctrl-C cancels the job (down to the HTTP request in flight). */
-function cancelOnSignal(): { signal: AbortSignal; dispose: () => void } {
-  const ac = new AbortController();
-  const onSig = (): void => ac.abort();
-  process.once('SIGINT', onSig);
-  process.once('SIGTERM', onSig);
-  return {
-    signal: ac.signal,
-    dispose: () => {
-      process.off('SIGINT', onSig);
-      process.off('SIGTERM', onSig);
-    },
-  };
 }
 
 function printResult(r: PublishResult, json: boolean | undefined): void {
@@ -175,7 +152,7 @@ function printResult(r: PublishResult, json: boolean | undefined): void {
   const lines = [`video media id: ${r.video.id}`];
   for (const s of r.subtitles)
     lines.push(`subtitles ${s.language_code} (${s.display_name}): ${s.id}  ${s.file}`);
-  if (r.post) lines.push(`post: https://x.com/i/status/${r.post.id}`);
+  if (r.post) lines.push(`post: ${postUrl(r.post.id)}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -266,11 +243,11 @@ export const registerPublish = (program: Command): void => {
   )
     .addOption(
       new Option('--category <category>', 'the video’s media category')
-        .choices(['tweet_video', 'amplify_video'])
+        .choices(MEDIA_CATEGORIES)
         .default('tweet_video'),
     )
     .action(async (idArg: string | undefined, o: CommonCli) => {
-      const videoId = positionalAfterSubs(idArg, o, (s) => /^[0-9]{1,19}$/.test(s), 'the video’s media id');
+      const videoId = positionalAfterSubs(idArg, o, isMediaId, 'the video’s media id');
       const subtitles = subtitleInputs(o);
       await runWithProgress(o, (deps) =>
         attach(
@@ -294,7 +271,7 @@ export const registerPublish = (program: Command): void => {
     .requiredOption('--lang <code>', 'language to remove (BCP 47, e.g. en, pt-BR)')
     .addOption(
       new Option('--category <category>', 'the video’s media category')
-        .choices(['tweet_video', 'amplify_video'])
+        .choices(MEDIA_CATEGORIES)
         .default('tweet_video'),
     )
     .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
@@ -305,7 +282,7 @@ export const registerPublish = (program: Command): void => {
         videoId: string,
         o: {
           lang: string;
-          category: 'tweet_video' | 'amplify_video';
+          category: MediaCategory;
           api: ApiDialect;
           account?: string;
           json?: boolean;

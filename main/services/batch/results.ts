@@ -2,6 +2,8 @@
 // per item, languages and subtitle ids joined) for a spreadsheet.
 import { stringify } from 'csv-stringify/sync';
 import type { BatchItemResult } from './record.ts';
+import { postUrl } from '../../../shared/x/media-id.ts';
+import { isItemFinished } from '../../../shared/batch/item-status.ts';
 
 export interface ExportedItem {
   video: string | null;
@@ -14,7 +16,7 @@ export interface ExportedItem {
 
 /** Still pending/running/cancelled at export time counts as failed: it isn't done. */
 export function exportedStatus(s: BatchItemResult['status']): ExportedItem['status'] {
-  return s === 'published' || s === 'skipped' ? s : 'failed';
+  return isItemFinished(s) ? s : 'failed';
 }
 
 export function resultsJson(items: BatchItemResult[]): { items: ExportedItem[] } {
@@ -38,7 +40,7 @@ export function resultsCsv(items: BatchItemResult[]): string {
     languages: r.subtitles.map((s) => s.language_code).join(' '),
     subtitle_ids: r.subtitles.map((s) => s.id).join(' '),
     post_id: r.post_id ?? '',
-    post_url: r.post_id ? `https://x.com/i/status/${r.post_id}` : '',
+    post_url: r.post_id ? postUrl(r.post_id) : '',
     error: r.error ?? '',
   }));
   return stringify(rows, {
@@ -49,5 +51,5 @@ export function resultsCsv(items: BatchItemResult[]): string {
 
 /** Every item published or already done: the CLI's exit 0. */
 export function allDone(items: BatchItemResult[]): boolean {
-  return items.every((r) => r.status === 'published' || r.status === 'skipped');
+  return items.every((r) => isItemFinished(r.status));
 }

@@ -12,6 +12,7 @@ import { attach, publish, type PublishEvent, type PublishResult } from '../publi
 import type { XClient } from '../x/client.ts';
 import type { BatchPlan, PlanItem } from './plan-types.ts';
 import { BatchRecord, type BatchItemResult, type BatchRunOptions } from './record.ts';
+import { isItemFinished } from '../../../shared/batch/item-status.ts';
 
 export type BatchEvent =
   | {
@@ -188,7 +189,7 @@ export class BatchRun {
     this.#emit({
       type: 'overall',
       total: items.length,
-      done: items.filter((r) => r.status === 'published' || r.status === 'skipped').length,
+      done: items.filter((r) => isItemFinished(r.status)).length,
       failed: items.filter((r) => r.status === 'failed').length,
       running: this.#running.size,
       state: this.#state,
@@ -236,9 +237,7 @@ export class BatchRun {
       for (const r of items) if (r.status === 'pending') r.status = 'cancelled';
       this.#record.status = 'cancelled';
     } else {
-      this.#record.status = items.every((r) => r.status === 'published' || r.status === 'skipped')
-        ? 'completed'
-        : 'failed';
+      this.#record.status = items.every((r) => isItemFinished(r.status)) ? 'completed' : 'failed';
     }
     this.#state = 'finished';
     await this.#save();
@@ -343,7 +342,7 @@ export class BatchRun {
       key: item.key,
       status: r.status,
       step: r.status === 'failed' ? r.error : null,
-      progress: r.status === 'published' || r.status === 'skipped' ? 1 : 0,
+      progress: isItemFinished(r.status) ? 1 : 0,
     });
     this.#overall();
   }

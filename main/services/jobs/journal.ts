@@ -1,12 +1,12 @@
-// Job journals: one JSON file per job under <userData>/jobs/, replaced atomically (write a temp
-// file, fsync it, rename over the old one, fsync the folder) so a crash or `kill -9` leaves either
-// the previous record or the new one, never a torn file. The job id is derived from the job's
-// inputs, so rerunning the same job finds its journal.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+// Job journals: one JSON file per job under <userData>/jobs/, through the one JSON store (atomic,
+// durable, 0600), so a crash or `kill -9` leaves either the previous record or the new one. The
+// job id is derived from the job's inputs, so rerunning the same job finds its journal.
+import { createHash } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
+import { readJsonOrThrow, writeJsonAtomic } from '../store/json-store.ts';
 
 /** Stable JSON (sorted keys) so equal inputs hash equally. */
 export function canonicalJson(value: unknown): string {
@@ -22,23 +22,6 @@ export function canonicalJson(value: unknown): string {
 
 export function jobIdFor(prefix: string, key: unknown): string {
   return `${prefix}-${createHash('sha256').update(canonicalJson(key)).digest('hex').slice(0, 20)}`;
-}
-
-export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const fh = await open(tmp, 'w', 0o600);
-  try {
-    await fh.writeFile(`${JSON.stringify(value, null, 2)}\n`);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, path);
-  const dir = await open(join(path, '..'), 'r').catch(() => null);
-  if (dir) {
-    await dir.sync().catch(() => undefined);
-    await dir.close();
-  }
 }
 
 export class JournalStore<T extends { jobId: string }> {
@@ -60,33 +43,33 @@ export class JournalStore<T extends { jobId: string }> {
   }
 
   async load(jobId: string): Promise<T | null> {
-    let text: string;
+    const path = this.path(jobId);
+    let rec;
     try {
-      text = await readFile(this.path(jobId), 'utf8');
+      rec = await readJsonOrThrow(
+        path,
+        this.schema,
+        (r) =>
+          new CuelineError(
+            'journal.corrupt',
+            r.notJson
+              ? `The job journal ${path} is not valid JSON; delete it to start over.`
+              : `The job journal ${path} is not in the expected shape; delete it to start over.`,
+          ),
+      );
     } catch (err) {
-      if (err && typeof err === 'object' && 'code' in err && err.code === 'ENOENT') return null;
+      const code = err && typeof err === 'object' && 'code' in err ? err.code : '';
+      if (code === 'EISDIR' || code === 'ENOTDIR')
+        throw new CuelineError(
+          'input.journal',
+          `The job journal ${path} is ${code === 'EISDIR' ? 'a folder' : 'inside a file'}, not a journal file; move it away to start over.`,
+        );
       throw err;
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw new CuelineError(
-        'journal.corrupt',
-        `The job journal ${this.path(jobId)} is not valid JSON; delete it to start over.`,
-      );
-    }
-    const r = this.schema.safeParse(raw);
-    if (!r.success)
-      throw new CuelineError(
-        'journal.corrupt',
-        `The job journal ${this.path(jobId)} is not in the expected shape; delete it to start over.`,
-      );
-    return r.data;
+    return rec ?? null;
   }
 
   async save(record: T): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
     await writeJsonAtomic(this.path(record.jobId), record);
   }
 

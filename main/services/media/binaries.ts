@@ -178,6 +178,23 @@ export function describeBinaries(b: Binaries): string[] {
   });
 }
 
+/** The chosen tools for the app's About, or the reason none is usable (never throws). */
+export async function mediaToolsInfo(): Promise<{
+  tools: { tool: MediaTool; version: string; source: BinarySource; path: string }[];
+  problem: string | null;
+}> {
+  try {
+    const b = await resolveBinaries();
+    const tools = (['ffmpeg', 'ffprobe'] as const).map((tool) => {
+      const t = b.tried.find((x) => x.tool === tool && !x.error);
+      return { tool, version: t?.version ?? 'unknown version', source: t?.source ?? 'path', path: b[tool] };
+    });
+    return { tools, problem: null };
+  } catch (err) {
+    return { tools: [], problem: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 /** Callers that already resolved pass `binaries`; others get the default resolution. */
 export type BinariesInput = Binaries | BinaryOptions | undefined;
 

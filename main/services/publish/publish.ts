@@ -7,7 +7,7 @@ import { CuelineError } from '../../../shared/errors.ts';
 import type { LimitOptions, MediaCategory } from '../../../shared/media/constraints.ts';
 import { toApiLanguageCode } from '../../../shared/x/languages.ts';
 import { JournalStore, jobIdFor } from '../jobs/journal.ts';
-import { throttle } from '../jobs/throttle.ts';
+import { createThrottle } from '../jobs/throttle.ts';
 import type { XClient } from '../x/client.ts';
 import { dialectFor, SUBTITLE_TARGET, type ApiDialect } from '../x/dialects.ts';
 import { uploadMedia, type UploadProgress } from '../x/uploader.ts';
@@ -20,6 +20,7 @@ import {
   type SubtitleInput,
 } from './inputs.ts';
 import { PublishRecord } from './record.ts';
+import { isMediaId, MEDIA_ID_RULE } from '../../../shared/x/media-id.ts';
 
 export type PublishEvent =
   | {
@@ -117,11 +118,8 @@ export async function publish(opts: PublishOptions, deps: PublishDeps): Promise<
 
 export async function attach(opts: AttachOptions, deps: PublishDeps): Promise<PublishResult> {
   const emit = deps.onEvent ?? (() => undefined);
-  if (!/^[0-9]{1,19}$/.test(opts.videoId))
-    throw new CuelineError(
-      'input.media_id',
-      `"${opts.videoId}" is not a media id (digits, as X returned it).`,
-    );
+  if (!isMediaId(opts.videoId))
+    throw new CuelineError('input.media_id', `"${opts.videoId}" is not a media id (${MEDIA_ID_RULE}).`);
   emit({ type: 'step', step: 'validate', label: 'Checking the subtitles' });
   if (opts.subtitles.length === 0)
     throw new CuelineError('usage.no_subtitles', 'Give at least one subtitle file with --subs.');
@@ -205,8 +203,10 @@ async function run(
   await save();
 
   const progress = (label: string) => {
-    const t = throttle((p: UploadProgress) => emit({ type: 'upload', label, progress: p }));
-    return { onProgress: t, done: () => t.flush() };
+    const t = createThrottle(100, (p: UploadProgress) => emit({ type: 'upload', label, progress: p }), {
+      trailing: false,
+    });
+    return { onProgress: (p: UploadProgress) => t.push(p), done: () => t.flush() };
   };
 
   try {
@@ -335,11 +335,8 @@ export async function detach(
   opts: { videoId: string; language: string; category: MediaCategory; api: ApiDialect },
   deps: { client: XClient; signal?: AbortSignal },
 ): Promise<{ video: { id: string }; language_code: string }> {
-  if (!/^[0-9]{1,19}$/.test(opts.videoId))
-    throw new CuelineError(
-      'input.media_id',
-      `"${opts.videoId}" is not a media id (digits, as X returned it).`,
-    );
+  if (!isMediaId(opts.videoId))
+    throw new CuelineError('input.media_id', `"${opts.videoId}" is not a media id (${MEDIA_ID_RULE}).`);
   const code = toApiLanguageCode(opts.language);
   requireAuthFor(opts.api, deps.client);
   await dialectFor(opts.api).deleteSubtitles(

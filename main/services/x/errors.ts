@@ -1,6 +1,6 @@
 // X's answers → CuelineError with a stable code, keeping X's own words: problem+json
 // (`detail`/`title`), v2 `errors[]` (also on a 200: a partial failure), v1.1 `errors[].message`.
-import { CuelineError } from '../../../shared/errors.ts';
+import { CuelineError, type ErrorCode } from '../../../shared/errors.ts';
 
 export interface XErrorDetails {
   status: number;
@@ -52,7 +52,7 @@ export function xErrorMessage(body: unknown): { message: string; code?: number |
   return { message: messages.join('; '), ...(code !== undefined ? { code } : {}) };
 }
 
-export function codeForStatus(status: number): string {
+export function codeForStatus(status: number): ErrorCode {
   if (status === 400) return 'x.bad_request';
   if (status === 401) return 'x.unauthorized';
   if (status === 403) return 'x.forbidden';

@@ -13,7 +13,7 @@ import { cueline } from '../lib/cueline-api.ts';
 import * as cmd from './commands.ts';
 import type { SavedDocument, TrackSource } from './document-core.ts';
 import { DocumentStore } from './document.svelte.ts';
-import { JobsStore } from './jobs.svelte.ts';
+import { jobsStore } from './jobs.svelte.ts';
 import { MediaStore } from './media.svelte.ts';
 import { command, type CommandId } from '../../../shared/commands.ts';
 import { displayChord, resolveKeymap } from './keymap.ts';
@@ -64,8 +64,8 @@ export class Editor {
   readonly selection = new SelectionStore();
   readonly playback = new PlaybackStore();
   readonly settings = new SettingsStore();
-  readonly jobs = new JobsStore();
-  readonly media = new MediaStore(this.jobs);
+  readonly jobs = jobsStore;
+  readonly media = new MediaStore();
   readonly spelling = new SpellingStore(() => this.settings.userWords);
 
   dialog: Dialog = $state(null);

@@ -8,6 +8,8 @@ import { appendFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 
 const logFile = process.env.CUELINE_STAND_IN_LOG;
+// macOS: the user closes the window (the app keeps running), then opens this file from Finder.
+const reopenWith = process.env.CUELINE_STAND_IN_CLOSE_THEN_OPEN_FILE;
 const exitOn = process.env.CUELINE_STAND_IN_EXIT_ON;
 const plain = (v) => {
   try {
@@ -201,6 +203,13 @@ export class BrowserWindow extends EventEmitter {
     setImmediate(() => {
       loaded = true;
       this.emit('ready-to-show');
+      if (reopenWith && windows.length === 1) {
+        record('BrowserWindow.close');
+        this.destroyed = true;
+        this.emit('closed');
+        app.emit('open-file', { preventDefault: () => record('open-file.preventDefault') }, reopenWith);
+        return;
+      }
       maybeFinish();
     });
   }

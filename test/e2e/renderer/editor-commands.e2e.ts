@@ -4,6 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
+import { shotPath } from '../harness/screenshots.ts';
 import { editorMedia } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
@@ -38,11 +39,14 @@ test('File → Export… writes a copy in another format; the track keeps its fi
   }
 });
 
-test('Help → About shows the version', async ({ app }) => {
+test('Help → About shows the version and which ffmpeg and ffprobe run', async ({ app }) => {
   const { page } = app;
   await app.emit('menu:command', { command: 'about' });
   const dlg = page.getByRole('dialog', { name: 'About Cueline' });
   await expect(dlg).toContainText(/Cueline \d+\.\d+\.\d+/);
+  await expect(dlg).toContainText(/ffmpeg\s*ffmpeg version \S+ \(PATH: ffmpeg\)/);
+  await expect(dlg).toContainText(/ffprobe\s*ffprobe version \S+ \(PATH: ffprobe\)/);
+  await page.screenshot({ path: shotPath('about') });
   await dlg.getByRole('button', { name: 'Close', exact: true }).last().click();
   await expect(dlg).toHaveCount(0);
 });

@@ -9,7 +9,6 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppRouter } from '../../../main/router/app-router.ts';
@@ -24,8 +23,9 @@ import {
 } from '../../e2e/renderer/publish-support.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+import { fileTempDir } from '../../support/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'cueline-router-publish-'));
+const dir = fileTempDir('cueline-router-publish-');
 const seed = join(dir, 'seed.mp4');
 let emu: Emulator;
 let router: Router;

@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { XClient } from '../../../main/services/x/client.ts';
@@ -9,9 +8,10 @@ import { bearerSigner, oauth1Signer } from '../../../main/services/x/signer.ts';
 import { uploadMedia } from '../../../main/services/x/uploader.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
 import { CuelineError } from '../../../shared/errors.ts';
+import { fileTempDir } from '../../support/temp-dir.ts';
 
 let emu: Emulator;
-const dir = mkdtempSync(join(tmpdir(), 'cueline-upload-'));
+const dir = fileTempDir('cueline-upload-');
 const big = join(dir, 'big.mp4');
 const bigBytes = randomBytes(9 * 1024 * 1024 + 12345);
 writeFileSync(big, bigBytes);
