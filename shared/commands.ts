@@ -183,6 +183,13 @@ const TABLE = [
     inText: true,
   },
   {
+    id: 'convertFrameRate',
+    label: 'Convert frame rate…',
+    menuLabel: 'Convert &Frame Rate…',
+    group: 'Timing',
+    keys: [],
+  },
+  {
     id: 'autoFix',
     label: 'Auto-fix timing findings',
     menuLabel: '&Auto-Fix Timing',

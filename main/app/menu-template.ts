@@ -93,6 +93,7 @@ export function buildMenuTemplate(
         item('shiftTimes'),
         item('twoPointSync'),
         item('snapToShotChange'),
+        item('convertFrameRate'),
         item('autoFix'),
       ],
     },

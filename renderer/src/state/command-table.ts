@@ -133,6 +133,10 @@ export const RUN: Record<CommandId, Run> = {
       endBeforeFrames: e.settings.snap.shotEndBeforeFrames,
     }),
   ),
+  convertFrameRate: (e) => {
+    if (e.track) e.dialog = 'frameRate';
+    else e.toast('Open or create a subtitle track first.');
+  },
   autoFix: (e) => e.autoFix(e.selection.ids.length > 0),
   openVideo: (e) => void e.openVideoDialog(),
   openSubtitles: (e) => void e.openSubtitlesDialog(),

@@ -205,6 +205,32 @@ export class DocumentCore {
     this.#update(trackKey, (d) => ({ ...d, track, version }));
   }
 
+  /** Applies one edit to each of several tracks as a single undo step (e.g. shift all tracks). */
+  applyToTracks(edits: readonly { trackKey: string; edit: Edit }[], label: string): void {
+    const before = new Map<string, TrackDoc>();
+    const after = new Map<string, TrackDoc>();
+    for (const { trackKey, edit } of edits) {
+      const doc = this.trackDoc(trackKey);
+      if (!doc) throw new Error(`no track ${trackKey}`);
+      const { track } = applyEdit(doc.track, edit);
+      before.set(trackKey, doc);
+      after.set(trackKey, { ...doc, track, version: newVersion() });
+    }
+    const put = (docs: ReadonlyMap<string, TrackDoc>): void => {
+      this.tracks = this.tracks.map((t) => {
+        const d = docs.get(t.key);
+        // Keep what was saved since: only the track and its version come back.
+        return d ? { ...t, track: d.track, version: d.version } : t;
+      });
+      this.revision++;
+    };
+    put(after);
+    this.history.recordOp(this.activeKey ?? edits[0]?.trackKey ?? '', label, {
+      undo: () => put(before),
+      redo: () => put(after),
+    });
+  }
+
   undo(): string | null {
     const step = this.history.takeUndo();
     if (!step) return null;

@@ -62,6 +62,10 @@ export class DocumentStore {
     this.core.apply(edit, meta, trackKey);
     this.#sync();
   }
+  applyToTracks(edits: readonly { trackKey: string; edit: Edit }[], label: string): void {
+    this.core.applyToTracks(edits, label);
+    this.#sync();
+  }
   seal(): void {
     this.core.history.seal();
   }

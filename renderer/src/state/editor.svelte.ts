@@ -3,7 +3,7 @@
 import type { Edit } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
 import { cueCps, type Finding, type PresetName, type RuleSettings } from '../../../shared/captions/rules.ts';
-import { framesToDurationMs } from '../../../shared/captions/time.ts';
+import { framesToDurationMs, type FrameRate } from '../../../shared/captions/time.ts';
 import { beyondVideo } from '../../../shared/captions/video-bounds.ts';
 import { applyFixesEdit, type ProposedFix } from '../../../shared/captions/common-errors.ts';
 import { IncrementalChecker } from './incremental-checks.ts';
@@ -23,7 +23,16 @@ import { SelectionStore, type SelectMode } from './selection.svelte.ts';
 import { SettingsStore } from './settings.svelte.ts';
 
 export type Dialog =
-  'shortcuts' | 'shift' | 'sync' | 'rename' | 'saveAs' | 'export' | 'about' | 'fixErrors' | null;
+  | 'shortcuts'
+  | 'shift'
+  | 'sync'
+  | 'rename'
+  | 'saveAs'
+  | 'export'
+  | 'about'
+  | 'fixErrors'
+  | 'frameRate'
+  | null;
 
 /** What the commands need from the timeline view (zoom lives in the view). */
 export interface TimelineView {
@@ -487,10 +496,42 @@ export class Editor {
     this.select([f.cueId], 'replace', true);
   }
 
-  shift(deltaMs: number, scope: 'all' | 'selection'): void {
+  /**
+   * Shifts all cues, the selection, or the cues from the selected one onward; with `allTracks`, the
+   * same cues' times in every track (by position for "from here": tracks share timing by index).
+   */
+  shift(deltaMs: number, scope: 'all' | 'selection' | 'fromHere', allTracks = false): void {
     const t = this.track;
     if (!t) return;
-    this.runResult(cmd.shiftBy(t, scope === 'all' ? 'all' : [...this.selection.ids], deltaMs));
+    const first = this.selection.ids[0];
+    const ids = (track: Track): string[] | 'all' => {
+      if (scope === 'all') return 'all';
+      if (scope === 'selection')
+        return [...this.selection.ids].filter((id) => track.cues.some((c) => c.id === id));
+      const from = t.cues.findIndex((c) => c.id === first);
+      return from < 0 ? [] : track.cues.slice(from).map((c) => c.id);
+    };
+    if (!allTracks || this.doc.tracks.length < 2) return this.runResult(cmd.shiftBy(t, ids(t), deltaMs));
+    const edits: { trackKey: string; edit: Edit }[] = [];
+    for (const d of this.doc.tracks) {
+      const r = cmd.shiftBy(d.track, ids(d.track), deltaMs);
+      if ('edit' in r) edits.push({ trackKey: d.key, edit: r.edit });
+    }
+    if (edits.length === 0) return this.toast('There are no cues to shift.');
+    try {
+      this.doc.applyToTracks(edits, 'Shift all tracks');
+    } catch (err) {
+      return this.toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+    this.status = `Shifted ${edits.length} tracks`;
+    this.#scheduleAutosave();
+  }
+
+  /** Retimes every cue of the active track from one frame rate to another (one undo step). */
+  convertFrameRate(from: FrameRate, to: FrameRate): void {
+    if (!this.track) return;
+    this.runResult(cmd.convertFrameRate(this.track, from, to));
+    this.playback.frameRate = to;
   }
 
   twoPointSync(firstTo: number, lastTo: number): void {
