@@ -93,3 +93,27 @@ test('fix common errors: proposals accepted per item, applied as one undo step',
     await rm(m.dir, { recursive: true, force: true });
   }
 });
+
+test('custom rule limits per preset are used by the checks and saved', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia('trial.en.srt', TRIAL);
+  try {
+    app.dialogs.answer('openSubtitles', [m.srt]);
+    await page.keyboard.press('Control+KeyO');
+    await expect(rows(page)).toHaveCount(3);
+    await page.getByRole('tab', { name: /Checks/ }).click();
+    const findings = page.getByRole('list', { name: 'Findings' });
+    await expect(findings.getByRole('button', { name: /#2 reading speed/ })).toHaveCount(0);
+    await page.getByText('Limits for Netflix (adult)').click();
+    await page.getByRole('spinbutton', { name: 'Reading speed (cps)' }).fill('10');
+    await page.getByRole('spinbutton', { name: 'Reading speed (cps)' }).press('Tab');
+    await expect(findings.getByRole('button', { name: /#2 reading speed 10\.5 cps > 10 cps/ })).toBeVisible();
+    await expect
+      .poll(async () => (await app.workspace.settings.get()).editor['presetLimits'])
+      .toEqual({ 'netflix-adult': { maxCps: 10 } });
+    await page.getByRole('button', { name: "Use the preset's limits" }).click();
+    await expect(findings.getByRole('button', { name: /#2 reading speed/ })).toHaveCount(0);
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
