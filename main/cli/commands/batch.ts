@@ -2,7 +2,7 @@
 // plan (--dry-run), or publish every item N at a time through the same orchestrator and journals
 // as `cueline publish`, so a rerun skips what is done. Exit 0 only when every item was published
 // or already done.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { MediaCategory } from '../../../shared/media/constraints.ts';
 import { defaultAppPaths } from '../../services/app-paths.ts';
@@ -17,7 +17,13 @@ import { XClient } from '../../services/x/client.ts';
 import type { ApiDialect } from '../../services/x/dialects.ts';
 import { RateLimiter } from '../../services/x/rate-limiter.ts';
 import { resolveSigner } from '../credentials.ts';
-import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
+import {
+  addLimitOptions,
+  apiOption,
+  cliBinaries,
+  limitOptions,
+  type MediaCliOptions,
+} from './media-options.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -129,7 +135,7 @@ export const registerBatch = (program: Command): void => {
     )
     .option('--no-post', 'never post (also ignores the manifest’s post column)')
     .option('--lang <code>', 'language of subtitle files named <video>.srt (no language in the name)')
-    .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
+    .addOption(apiOption())
     .option('--account <name>', 'signed-in account to use (when X_* environment credentials are not set)')
     .option('--journal-dir <dir>', 'job journal folder (default: <user data>/jobs; CUELINE_HOME moves it)')
     .option('--force', 'post even where an interrupted earlier run may already have posted')

@@ -19,7 +19,13 @@ import { XClient } from '../../services/x/client.ts';
 import type { ApiDialect } from '../../services/x/dialects.ts';
 import type { UploadProgress } from '../../services/x/uploader.ts';
 import { resolveSigner } from '../credentials.ts';
-import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
+import {
+  addLimitOptions,
+  apiOption,
+  cliBinaries,
+  limitOptions,
+  type MediaCliOptions,
+} from './media-options.ts';
 
 interface CommonCli extends MediaCliOptions {
   subs?: string[];
@@ -214,7 +220,7 @@ function addCommon(cmd: Command): Command {
     )
     .option('--lang <code>', 'BCP 47 language of the (single) --subs file, when its name does not say')
     .option('--display-name <name>', 'name shown in X’s caption menu (default: the language’s own name)')
-    .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
+    .addOption(apiOption())
     .option('--vtt', 'send WebVTT as is instead of converting to SRT (X documents SRT as the working format)')
     .option('--account <name>', 'signed-in account to use (when X_* environment credentials are not set)')
     .option('--journal-dir <dir>', 'job journal folder (default: <user data>/jobs; CUELINE_HOME moves it)')
@@ -297,7 +303,7 @@ export const registerPublish = (program: Command): void => {
         .choices(['tweet_video', 'amplify_video'])
         .default('tweet_video'),
     )
-    .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
+    .addOption(apiOption())
     .option('--account <name>', 'signed-in account to use')
     .option('--json', 'print the result as JSON on stdout')
     .action(

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/media/constraints.ts';
 import type { MediaInfo } from '../../../shared/media/media-info.ts';
 import { toApiLanguage, toApiLanguageCode } from '../../../shared/x/languages.ts';
-import { V2_VIDEO_MEDIA_TYPES, VIDEO_MEDIA_TYPES } from '../../../shared/x/limits.ts';
+import { VIDEO_MEDIA_TYPES } from '../../../shared/x/limits.ts';
 import { readCaptionFile } from '../captions/caption-file.ts';
 import type { ApiDialect } from '../x/dialects.ts';
 
@@ -85,12 +85,6 @@ export async function prepareVideo(
       {
         path,
       },
-    );
-  if (opts.api === 'v2' && !V2_VIDEO_MEDIA_TYPES.includes(mediaType))
-    throw new CuelineError(
-      'media.constraint',
-      `${path}: X's v2 upload does not accept ${mediaType}; convert it to MP4 (cueline fix) or use --api v1.1.`,
-      { path },
     );
   const info = await opts.probe(id.path, opts.signal ? { signal: opts.signal } : {});
   const result = checkConstraints(info, { ...opts.limits, category: opts.category });
