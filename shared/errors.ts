@@ -26,6 +26,24 @@ export class CuelineError extends Error implements AppErrorShape {
 }
 
 /**
+ * Remedies as data: a service says which remedy applies, each surface words it (the CLI names a
+ * flag or command, the app shows a button). Carried in `details.hint`.
+ */
+export type HintCode =
+  /** The token or its scopes are the problem: sign the account in again. */
+  | 'sign_in_again'
+  /** What is done is kept: running the same job again retries only what is left (e.g. the post). */
+  | 'rerun'
+  /** A post may already be on X: check the account, then post anyway only if it is not. */
+  | 'force_post';
+
+export function hintOf(err: unknown): HintCode | undefined {
+  const d = err instanceof CuelineError ? err.details : undefined;
+  const h = d && typeof d === 'object' && 'hint' in d ? (d as { hint: unknown }).hint : undefined;
+  return h === 'sign_in_again' || h === 'rerun' || h === 'force_post' ? h : undefined;
+}
+
+/**
  * Codes that mean "the input is wrong, fix it and try again" (CLI exit 2) rather than "something
  * failed" (exit 1). Matched as exact codes or as `area.` prefixes.
  */

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { isBadInput, toAppError } from '../../shared/errors.ts';
 import { commandsFor, type RegisterCommand } from './commands/index.ts';
+import { cliHint } from './hints.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -38,6 +39,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     const e = toAppError(err);
     process.stderr.write(`cueline: ${e.message}\n`);
+    const hint = cliHint(err);
+    if (hint) process.stderr.write(`${hint}\n`);
     if (process.env['CUELINE_DEBUG'] && err instanceof Error && err.stack)
       process.stderr.write(`${err.stack}\n`);
     return isBadInput(e.code) ? EXIT_BAD_INPUT : EXIT_FAILURE;

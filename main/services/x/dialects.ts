@@ -139,6 +139,7 @@ const v2: Dialect = {
       path: '/2/media/upload/initialize',
       // InitializeMediaUploadRequest has additionalProperties: false — send only these keys.
       json: { media_type: p.mediaType, total_bytes: p.totalBytes, media_category: p.category },
+      retryNotFound: true,
       ...(signal ? { signal } : {}),
     });
     const s = v2Status(r.body, 'media upload initialize');

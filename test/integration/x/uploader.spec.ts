@@ -8,7 +8,7 @@ import { dialectFor, type ApiDialect } from '../../../main/services/x/dialects.t
 import { bearerSigner, oauth1Signer } from '../../../main/services/x/signer.ts';
 import { uploadMedia } from '../../../main/services/x/uploader.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
-import { CuelineError } from '../../../shared/errors.ts';
+import { CuelineError, hintOf } from '../../../shared/errors.ts';
 
 let emu: Emulator;
 const dir = mkdtempSync(join(tmpdir(), 'cueline-upload-'));
@@ -190,11 +190,16 @@ describe('faults', () => {
     expect(r.waits[0]).toBeLessThanOrEqual(9000);
   });
 
-  it('never retries a 400, 401, 403 or 404', async () => {
-    for (const status of [400, 401, 403, 404]) {
+  it('never retries a 400, 401 (no refresh possible) or 403, nor a 404 that names a media id', async () => {
+    for (const [route, status] of [
+      ['v2.initialize', 400],
+      ['v2.initialize', 401],
+      ['v2.initialize', 403],
+      ['v2.append', 404],
+    ] as const) {
       emu.faults.clear();
       emu.state.requests.length = 0;
-      emu.faults.add({ route: 'v2.initialize', action: { kind: 'status', status } });
+      emu.faults.add({ route, action: { kind: 'status', status } });
       const err = await uploadMedia({
         client: client('oauth2'),
         dialect: dialectFor('v2'),
@@ -206,8 +211,79 @@ describe('faults', () => {
       expect((err as CuelineError).code).toBe(
         { 400: 'x.bad_request', 401: 'x.unauthorized', 403: 'x.forbidden', 404: 'x.not_found' }[status],
       );
-      expect(emu.state.requests).toHaveLength(1);
+      expect(emu.state.requests.filter((r) => r.route === route)).toHaveLength(1);
     }
+  });
+
+  it('retries a transient 404 on initialize (X incident log), bounded', async () => {
+    emu.faults.add({ route: 'v2.initialize', times: 2, action: { kind: 'status', status: 404 } });
+    const m = await uploadMedia({
+      client: client('oauth2'),
+      dialect: dialectFor('v2'),
+      source: small(),
+      mediaType: 'text/srt',
+      category: 'subtitles',
+    });
+    expect(emu.state.media.get(m.id)?.finalized).toBe(true);
+    expect(emu.state.requests.filter((r) => r.route === 'v2.initialize').map((r) => r.status)).toEqual([
+      404, 404, 200,
+    ]);
+    emu.faults.add({ route: 'v2.initialize', times: 99, action: { kind: 'status', status: 404 } });
+    emu.state.requests.length = 0;
+    const err = await uploadMedia({
+      client: client('oauth2'),
+      dialect: dialectFor('v2'),
+      source: small(),
+      mediaType: 'text/srt',
+      category: 'subtitles',
+    }).catch((e: unknown) => e);
+    expect((err as CuelineError).code).toBe('x.not_found');
+    expect(emu.state.requests).toHaveLength(5);
+  });
+
+  it('OAuth 2.0: a 401 refreshes the token once and retries; a second 401 is final', async () => {
+    let token = emu.mintBearer(['media.write'], -1); // already expired: X answers 401
+    let refreshes = 0;
+    const refreshing = (next: () => string): XClient =>
+      new XClient({
+        signer: bearerSigner(
+          () => Promise.resolve(token),
+          () => {
+            refreshes++;
+            token = next();
+            return Promise.resolve();
+          },
+        ),
+        apiBase: emu.apiBase,
+        uploadBase: emu.uploadBase,
+        retry: { baseDelayMs: 5 },
+      });
+    const m = await uploadMedia({
+      client: refreshing(() => emu.mintBearer(['media.write'])),
+      dialect: dialectFor('v2'),
+      source: small(),
+      mediaType: 'text/srt',
+      category: 'subtitles',
+    });
+    expect(emu.state.media.get(m.id)?.finalized).toBe(true);
+    expect(refreshes).toBe(1);
+    expect(emu.state.requests.filter((r) => r.route === 'v2.initialize').map((r) => r.status)).toEqual([
+      401, 200,
+    ]);
+    token = emu.mintBearer(['media.write'], -1);
+    refreshes = 0;
+    emu.state.requests.length = 0;
+    const err = await uploadMedia({
+      client: refreshing(() => emu.mintBearer(['media.write'], -1)),
+      dialect: dialectFor('v2'),
+      source: small(),
+      mediaType: 'text/srt',
+      category: 'subtitles',
+    }).catch((e: unknown) => e);
+    expect((err as CuelineError).code).toBe('x.unauthorized');
+    expect(hintOf(err)).toBe('sign_in_again');
+    expect(refreshes).toBe(1);
+    expect(emu.state.requests).toHaveLength(2);
   });
 
   it('gives up after bounded retries of a persistent 500 with x.server', async () => {
