@@ -292,8 +292,11 @@ export function v2UserPosts(input: HandlerInput): HandlerOutput {
   const max = Number(input.query.get('max_results') ?? 10);
   if (!Number.isInteger(max) || max < 5 || max > 100) throw badRequest('max_results must be 5–100.');
   const expand = (input.query.get('expansions') ?? '').split(',').includes('attachments.media_keys');
+  const since = input.query.get('start_time');
+  const sinceMs = since ? Date.parse(since) : 0;
+  if (Number.isNaN(sinceMs)) throw badRequest('start_time must be an ISO 8601 date-time.');
   const posts = input.state.posts
-    .filter((p) => p.userId === userId)
+    .filter((p) => p.userId === userId && p.at >= sinceMs)
     .slice(-max)
     .reverse();
   const data = posts.map((p) => ({

@@ -16,6 +16,8 @@ export interface ReadCaptionFileResult {
   format: CaptionFormat;
   encoding: { name: string; confidence: number; pinned: boolean };
   warnings: ParseWarning[];
+  /** 1-based line of each cue's timing line (`… --> …`), in cue order: for located messages. */
+  timingLines: number[];
 }
 
 function ioError(err: unknown, path: string, doing: string): CuelineError {
@@ -51,11 +53,16 @@ export async function readCaptionFile(
     ...(opts.language ? { language: opts.language } : {}),
     ...(opts.label ? { label: opts.label } : {}),
   });
+  const timingLines: number[] = [];
+  decoded.text.split(/\r\n|\r|\n/).forEach((l, i) => {
+    if (l.includes('-->') && timingLines.length < track.cues.length) timingLines.push(i + 1);
+  });
   return {
     track,
     format,
     encoding: { name: decoded.encoding, confidence: decoded.confidence, pinned: decoded.pinned },
     warnings,
+    timingLines,
   };
 }
 

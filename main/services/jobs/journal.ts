@@ -1,7 +1,7 @@
 // Job journals: one JSON file per job under <userData>/jobs/, replaced atomically (write a temp
 // file, fsync it, rename over the old one, fsync the folder) so a crash or `kill -9` leaves either
 // the previous record or the new one, never a torn file. The job id is derived from the job's
-// inputs, so rerunning the same job finds its journal.
+// inputs, so rerunning the same job finds its journal. A damaged journal is set aside, not deleted.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -71,18 +71,54 @@ export class JournalStore<T extends { jobId: string }> {
     try {
       raw = JSON.parse(text);
     } catch {
-      throw new CuelineError(
-        'journal.corrupt',
-        `The job journal ${this.path(jobId)} is not valid JSON; delete it to start over.`,
-      );
+      throw await this.setAside(jobId, 'is not valid JSON', null);
     }
     const r = this.schema.safeParse(raw);
-    if (!r.success)
-      throw new CuelineError(
-        'journal.corrupt',
-        `The job journal ${this.path(jobId)} is not in the expected shape; delete it to start over.`,
-      );
+    if (!r.success) throw await this.setAside(jobId, 'is not in the expected shape', raw);
     return r.data;
+  }
+
+  /**
+   * A damaged journal is moved aside (never deleted: it may be the only record of a post) and the
+   * error says what it still shows about X. Starting over could post again, so the journal's
+   * caller treats the post as uncertain while a set-aside journal exists (setAsideExists).
+   */
+  private async setAside(jobId: string, why: string, raw: unknown): Promise<CuelineError> {
+    const path = this.path(jobId);
+    const aside = `${path}.damaged-${Date.now()}`;
+    await rename(path, aside);
+    const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
+    const idOf = (v: unknown): string | null =>
+      v && typeof v === 'object' && 'id' in v && typeof v.id === 'string' ? v.id : null;
+    const video = idOf(r?.['video']);
+    const post = r?.['post'];
+    const postId = idOf(post);
+    const onX = !r
+      ? "It can't be read, so what is already on X is unknown."
+      : [
+          video ? `It shows video media ${video} uploaded.` : 'It shows no video uploaded.',
+          postId
+            ? `It shows post ${postId} on X.`
+            : post
+              ? 'It shows a post sent without X’s answer: it may be on X.'
+              : 'It shows no post sent.',
+        ].join(' ');
+    return new CuelineError(
+      'journal.corrupt',
+      `The job journal ${path} ${why}; it was kept aside as ${aside}. ${onX} ` +
+        'The next run uploads again and will not post until the account has been checked for the post.',
+      { path, aside, ...(video ? { videoId: video } : {}), ...(postId ? { postId } : {}) },
+    );
+  }
+
+  /** Whether an earlier journal of this job was set aside as damaged. */
+  async setAsideExists(jobId: string): Promise<boolean> {
+    const prefix = `${jobId}.json.damaged-`;
+    try {
+      return (await readdir(this.dir)).some((f) => f.startsWith(prefix));
+    } catch {
+      return false;
+    }
   }
 
   async save(record: T): Promise<void> {

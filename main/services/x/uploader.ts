@@ -39,6 +39,8 @@ export type UploadSource = { path: string } | { bytes: Uint8Array };
 /** Where an upload stands: enough to continue it with the same media id. */
 export interface UploadCheckpoint {
   id: string;
+  /** X's media key (v2 initialize answers it): how a post's attachments name the media. */
+  mediaKey?: string;
   /** Epoch ms after which X no longer accepts the id (null when X didn't say). */
   expiresAt: number | null;
   totalBytes: number;
@@ -77,6 +79,7 @@ export interface UploadOptions {
 
 export interface UploadedMedia {
   id: string;
+  mediaKey?: string;
   size: number;
   /** Epoch ms after which X no longer accepts the id (null when X didn't say). */
   expiresAt: number | null;
@@ -133,6 +136,7 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
     opts.onInitialized?.(init.id);
     const c: UploadCheckpoint = {
       id: init.id,
+      ...(init.mediaKey !== undefined ? { mediaKey: init.mediaKey } : {}),
       expiresAt: init.expiresAfterSecs !== undefined ? now() + init.expiresAfterSecs * 1000 : null,
       totalBytes: total,
       nextIndex: 0,
@@ -214,7 +218,7 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
     rate = rate === 0 ? inst : 0.7 * rate + 0.3 * inst;
     report();
   }
-  const init = { id: cp.id };
+  const init = { id: cp.id, mediaKey: cp.mediaKey };
   let expiresAt = cp.expiresAt;
 
   let status: MediaStatus = await dialect.finalize(client, init.id, signal);
@@ -258,5 +262,10 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
     status = await dialect.status(client, init.id, signal);
   }
   report({ phase: 'processing', processingState: 'succeeded', processingPercent: 100 });
-  return { id: init.id, size: total, expiresAt };
+  return {
+    id: init.id,
+    ...(init.mediaKey !== undefined ? { mediaKey: init.mediaKey } : {}),
+    size: total,
+    expiresAt,
+  };
 }

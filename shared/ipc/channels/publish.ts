@@ -50,7 +50,18 @@ export const preflightResult = z.object({
 export type PreflightResult = z.output<typeof preflightResult>;
 
 export const publishProgress = z.object({
-  step: z.enum(['validate', 'upload-video', 'upload-subtitle', 'associate', 'post', 'done', 'skip', 'retry']),
+  step: z.enum([
+    'validate',
+    'upload-video',
+    'upload-subtitle',
+    'associate',
+    'alt-text',
+    'post',
+    'done',
+    'skip',
+    'note',
+    'retry',
+  ]),
   label: z.string(),
   upload: z
     .object({
