@@ -28,6 +28,19 @@ export default defineConfig({
         },
       },
       {
+        // The build as users run it (test/build): bundles parse and start under a stand-in
+        // electron, the packaging configuration packs, the npm package installs and runs.
+        test: {
+          name: 'build',
+          environment: 'node',
+          include: ['test/build/**/*.spec.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+          // They build into the same out/ folder: one file at a time.
+          fileParallelism: false,
+        },
+      },
+      {
         // Runs inside dbus-run-session with an unlocked gnome-keyring (scripts/test-all.ts).
         test: {
           name: 'keychain',

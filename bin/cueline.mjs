@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// The `cueline` command. The CLI is written in TypeScript and runs directly on Node 24's
-// built-in type stripping, so `npx cueline` works right after `npm ci` with no build step.
+// The `cueline` command. In a checkout it runs the TypeScript sources on Node 24's type stripping,
+// so `npx cueline` works right after `npm ci` and always runs what is being edited. An installed
+// package has no sources (Node won't strip types inside node_modules anyway): it runs the bundle
+// in out/cli/ that `npm pack` builds (`npm run build:cli`).
+import { existsSync } from 'node:fs';
+
 const [major] = process.versions.node.split('.').map(Number);
 if (major < 24) {
   process.stderr.write(
@@ -8,5 +12,7 @@ if (major < 24) {
   );
   process.exit(2);
 }
-const { main } = await import('../main/cli/index.ts');
+const bundle = new URL('../out/cli/cueline.mjs', import.meta.url);
+const sources = new URL('../main/cli/index.ts', import.meta.url);
+const { main } = await import(existsSync(sources) ? sources.href : bundle.href);
 process.exitCode = await main(process.argv);

@@ -1,7 +1,7 @@
 // The Electron entry point. This folder is the only code that imports `electron`; services in
 // main/services run under plain Node and reach Electron through small interfaces (Dialogs, the
 // event sink, the media URL).
-import { app, BrowserWindow, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session, shell, type WebContents } from 'electron';
 import { basename, join } from 'node:path';
 import type { FileRef } from '../../shared/ipc/common.ts';
 import { createAppRouter } from '../router/app-router.ts';
@@ -12,8 +12,12 @@ import { electronNotifier } from './notifier.ts';
 import type { Router } from '../router/router.ts';
 import { defaultAppPaths, type AppPaths } from '../services/app-paths.ts';
 import { createWorkspace } from '../services/workspace/workspace.ts';
+import { setBinaryDefaults } from '../services/media/binaries.ts';
+import { APP_ID } from './app-id.ts';
 import { filesFromArgv } from './argv.ts';
-import { bundledMediaBinaries } from './bundled-binaries.ts';
+import { bundledMediaDir } from './bundled-binaries.ts';
+import { cliArgv } from './cli-mode.ts';
+import { contextMenuTemplate } from './context-menu.ts';
 import { electronDialogs } from './dialogs.ts';
 import { bindRouter, sinkFor } from './ipc.ts';
 import { buildMenuTemplate } from './menu-template.ts';
@@ -26,32 +30,69 @@ import { createMainWindow } from './window.ts';
 
 type OpenSource = 'menu' | 'argv' | 'second-instance' | 'os';
 
-// The user-data folder is set first: the single-instance lock is per folder, so a test run with
-// its own CUELINE_HOME doesn't hand its files to the user's open Cueline.
-const paths = defaultAppPaths();
-app.setPath('userData', paths.userData);
+// `cueline check a.srt` through the app's executable runs the CLI without a window (cli-mode.ts).
+const cli = cliArgv(process.argv, process.defaultApp === true);
+if (cli) runCli(cli);
+else startApp();
 
-// One instance: a second launch hands its files to the first and quits.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  start(paths);
+function runCli(argv: string[]): void {
+  import('../cli/index.ts')
+    .then(({ main }) => main(argv))
+    .then(
+      (code) => app.exit(code),
+      (err: unknown) => {
+        console.error(err);
+        app.exit(1);
+      },
+    );
+}
+
+function startApp(): void {
+  // The user-data folder is set first: the single-instance lock is per folder, so a test run with
+  // its own CUELINE_HOME doesn't hand its files to the user's open Cueline.
+  const paths = defaultAppPaths();
+  app.setPath('userData', paths.userData);
+  // Windows attributes notifications and taskbar grouping by this id; it must be the installer's.
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+  // One instance: a second launch hands its files to the first and quits.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    start(paths);
+  }
+}
+
+/** Right-click: spelling suggestions and the platform's text editing roles. */
+function attachContextMenu(contents: WebContents): void {
+  contents.on('context-menu', (_e, params) => {
+    const template = contextMenuTemplate(params, {
+      replaceMisspelling: (word) => contents.replaceMisspelling(word),
+      addToDictionary: (word) => contents.session.addWordToSpellCheckerDictionary(word),
+    });
+    if (template.length > 0) Menu.buildFromTemplate(template).popup();
+  });
 }
 
 function start(paths: AppPaths): void {
   registerPrivilegedSchemes();
-  if (app.isPackaged) {
-    const bins = bundledMediaBinaries(process.resourcesPath, process.platform);
-    process.env['CUELINE_FFMPEG'] ??= bins.ffmpeg;
-    process.env['CUELINE_FFPROBE'] ??= bins.ffprobe;
-  }
   const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
   const origins = [APP_ORIGIN, ...(devUrl ? [originOf(devUrl) ?? ''] : [])].filter(Boolean);
   hardenAllWebContents(origins);
 
   const workspace = createWorkspace(paths);
+  // ffmpeg/ffprobe: the user's setting, CUELINE_FFMPEG/CUELINE_FFPROBE, the bundled build, PATH.
+  setBinaryDefaults(async () => {
+    const s = await workspace.settings.get();
+    return {
+      ...(app.isPackaged ? { bundledDir: bundledMediaDir(process.resourcesPath) } : {}),
+      ...(s.ffmpegPath ? { ffmpegPath: s.ffmpegPath } : {}),
+      ...(s.ffprobePath ? { ffprobePath: s.ffprobePath } : {}),
+    };
+  });
   let win: BrowserWindow | null = null;
   let router: Router | null = null;
+  let openWindow: (() => Promise<void>) | null = null;
   // Files asked for before the window could take them (argv, macOS open-file at launch).
   const pending: { path: string; source: OpenSource }[] = filesFromArgv(process.argv, process.cwd()).map(
     (path) => ({
@@ -63,6 +104,9 @@ function start(paths: AppPaths): void {
   const openPaths = async (list: readonly string[], source: OpenSource): Promise<void> => {
     if (!win || !router) {
       pending.push(...list.map((path) => ({ path, source })));
+      // macOS keeps running with no window: a file opened then (Finder, the Dock's recent list)
+      // opens a window, which takes the queue. Before ready, the window opening at ready does.
+      if (router && openWindow) await openWindow();
       return;
     }
     const files: FileRef[] = [];
@@ -70,7 +114,7 @@ function start(paths: AppPaths): void {
       try {
         const ref = await workspace.files.register(path);
         const full = workspace.files.resolve(ref.id).path;
-        await workspace.recent.add(full, ref.kind);
+        await workspace.recent.add(full, ref.kind); // refreshes the menu (onChange below)
         // The OS's own recent list (macOS Dock menu, Windows jump list).
         if (ref.kind !== 'folder') app.addRecentDocument(full);
         files.push(ref);
@@ -79,7 +123,6 @@ function start(paths: AppPaths): void {
       }
     }
     if (files.length > 0) router.emit(sinkFor(win.webContents), 'files:opened', { source, files });
-    await refreshMenu();
   };
 
   const refreshMenu = async (): Promise<void> => {
@@ -95,7 +138,7 @@ function start(paths: AppPaths): void {
         openSubtitles: () => void fromDialog(() => electronDialogs.openSubtitles()),
         openFolder: () => void fromDialog(() => electronDialogs.openFolder()),
         openRecent: (path) => void openPaths([path], 'menu'),
-        clearRecent: () => void workspace.recent.clear().then(refreshMenu),
+        clearRecent: () => void workspace.recent.clear(),
         command: (command) => {
           if (win && router) router.emit(sinkFor(win.webContents), 'menu:command', { command });
         },
@@ -154,12 +197,18 @@ function start(paths: AppPaths): void {
     });
     bindRouter(ipcMain, router, origins);
     await refreshMenu();
-    const openWindow = async (): Promise<void> => {
+    // Open Recent follows every open, from the menu, the window's own dialogs or a drop.
+    workspace.recent.onChange(() => void refreshMenu());
+    let opening: Promise<void> | null = null;
+    openWindow = (): Promise<void> => (opening ??= openMainWindow().finally(() => (opening = null)));
+    const openMainWindow = async (): Promise<void> => {
+      if (win) return;
       win = await createMainWindow({
         preload: join(import.meta.dirname, '../preload/preload.cjs'),
         url: devUrl ?? `${APP_ORIGIN}/index.html`,
         state: workspace.windowState,
       });
+      attachContextMenu(win.webContents);
       const sinkId = sinkFor(win.webContents).id;
       win.on('closed', () => {
         router?.jobs.cancelAllFor(sinkId);
@@ -173,7 +222,7 @@ function start(paths: AppPaths): void {
     };
     await openWindow();
     app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) void openWindow();
+      if (BrowserWindow.getAllWindows().length === 0) void openWindow?.();
     });
   });
 

@@ -1,8 +1,16 @@
 // The application menu (File / Edit / View / Help). Pure: the actions arrive as functions, so the
-// structure is unit-tested without Electron. Editing commands the renderer owns (save, undo,
-// find…) are sent to it as `menu:command` events; clipboard roles stay native.
+// structure is unit-tested without Electron. Items that are editor commands take their label and
+// accelerator from the shared command table (shared/commands.ts), the same defaults the renderer's
+// keymap answers, and are sent to it as `menu:command` events; clipboard roles stay native.
+//
+// Keys: the page sees a key before the menu. On Windows and Linux the accelerators are shown but not
+// registered (`registerAccelerator: false`), so the renderer's keymap is the one dispatcher and a
+// text field keeps Ctrl+Z for itself. On macOS a key the page leaves alone reaches the menu (that is
+// how ⌘Z/⌘C work in text fields there), and the renderer's undo acts on the focused field when
+// there is one. Chords the OS owns (⌘H, ⌃⌘F, F11) are left to the app menu and full-screen roles.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc/events.ts';
+import { keyPlatform, toAccelerator } from '../../shared/chords.ts';
+import { command as commandSpec, menuChord, type CommandId } from '../../shared/commands.ts';
 
 export interface MenuActions {
   openVideo(): void;
@@ -10,7 +18,7 @@ export interface MenuActions {
   openFolder(): void;
   openRecent(path: string): void;
   clearRecent(): void;
-  command(command: MenuCommand): void;
+  command(command: CommandId): void;
   openExternal(url: string): void;
 }
 
@@ -20,15 +28,29 @@ export function buildMenuTemplate(
   platform: NodeJS.Platform,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
-  const cmd = (command: MenuCommand) => (): void => actions.command(command);
+  const keys = keyPlatform(platform);
+  /** A menu item for a command of the table; `click` replaces sending it to the renderer. */
+  const item = (
+    id: CommandId,
+    extra: Partial<MenuItemConstructorOptions> = {},
+  ): MenuItemConstructorOptions => {
+    const spec = commandSpec(id);
+    const chord = menuChord(id, keys);
+    return {
+      label: spec.menuLabel ?? spec.label,
+      ...(chord ? { accelerator: toAccelerator(chord), registerAccelerator: mac } : {}),
+      click: () => actions.command(id),
+      ...extra,
+    };
+  };
   const template: MenuItemConstructorOptions[] = [];
   if (mac) template.push({ role: 'appMenu' });
   template.push(
     {
       label: '&File',
       submenu: [
-        { label: 'Open &Video…', accelerator: 'CmdOrCtrl+O', click: () => actions.openVideo() },
-        { label: 'Open &Subtitles…', accelerator: 'CmdOrCtrl+Shift+O', click: () => actions.openSubtitles() },
+        item('openVideo', { click: () => actions.openVideo() }),
+        item('openSubtitles', { click: () => actions.openSubtitles() }),
         { label: 'Open &Folder for Batch…', click: () => actions.openFolder() },
         {
           label: 'Open &Recent',
@@ -39,11 +61,11 @@ export function buildMenuTemplate(
           ],
         },
         { type: 'separator' },
-        { label: '&Save', accelerator: 'CmdOrCtrl+S', click: cmd('save') },
-        { label: 'Save &As…', accelerator: 'CmdOrCtrl+Shift+S', click: cmd('saveAs') },
-        { label: '&Export…', accelerator: 'CmdOrCtrl+E', click: cmd('export') },
+        item('save'),
+        item('saveAs'),
+        item('export'),
         { type: 'separator' },
-        { label: 'X &Accounts…', click: cmd('accounts') },
+        item('accounts'),
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -51,44 +73,56 @@ export function buildMenuTemplate(
     {
       label: '&Edit',
       submenu: [
-        // Undo/redo act on the caption document's history, not on a text field's.
-        { label: '&Undo', accelerator: 'CmdOrCtrl+Z', click: cmd('undo') },
-        { label: '&Redo', accelerator: mac ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: cmd('redo') },
+        // Undo/redo act on the caption document's history, or on the focused text field's.
+        item('undo'),
+        item('redo'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        { label: '&Find…', accelerator: 'CmdOrCtrl+F', click: cmd('find') },
+        item('find'),
+        item('replace'),
+        { type: 'separator' },
+        item('insertCue'),
+        item('splitAtPlayhead'),
+        item('mergeWithNext'),
+        { type: 'separator' },
+        item('shiftTimes'),
+        item('twoPointSync'),
+        item('snapToShotChange'),
+        item('autoFix'),
       ],
     },
     {
       label: '&View',
       submenu: [
-        { label: 'Zoom &In', accelerator: 'CmdOrCtrl+=', click: cmd('zoomIn') },
-        { label: 'Zoom &Out', accelerator: 'CmdOrCtrl+-', click: cmd('zoomOut') },
-        { label: '&Actual Size', accelerator: 'CmdOrCtrl+0', click: cmd('zoomReset') },
+        item('zoomIn'),
+        item('zoomOut'),
+        item('zoomReset'),
         { type: 'separator' },
         {
           label: '&Theme',
           submenu: [
-            { label: 'System', type: 'radio', click: cmd('themeSystem') },
-            { label: 'Light', type: 'radio', click: cmd('themeLight') },
-            { label: 'Dark', type: 'radio', click: cmd('themeDark') },
+            item('themeSystem', { type: 'radio' }),
+            item('themeLight', { type: 'radio' }),
+            item('themeDark', { type: 'radio' }),
           ],
         },
         { type: 'separator' },
+        item('fullPreview'),
+        // F11 on Windows/Linux, ⌃⌘F on macOS: the OS's own full-screen chord.
         { role: 'togglefullscreen' },
       ],
     },
     {
       label: '&Help',
       submenu: [
-        { label: '&Keyboard Shortcuts', accelerator: 'CmdOrCtrl+/', click: cmd('keyboardShortcuts') },
+        item('showShortcuts'),
         { label: 'X Closed Captions Help', click: () => actions.openExternal('https://help.x.com/') },
         { type: 'separator' },
-        { label: '&About Cueline', click: cmd('about') },
+        item('about'),
       ],
     },
   );

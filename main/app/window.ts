@@ -28,8 +28,11 @@ export async function createMainWindow(opts: {
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#121212' : '#f3f4f6',
     webPreferences,
   });
-  if (saved.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  // maximize() shows a hidden window at once, before its first paint: maximize when it is ready.
+  win.once('ready-to-show', () => {
+    if (saved.maximized) win.maximize();
+    win.show();
+  });
   // The editor's beforeunload handler refuses to unload while there are unsaved edits; Electron
   // then cancels the close silently, so ask the user here (the browser would show its own prompt).
   win.webContents.on('will-prevent-unload', (event) => {

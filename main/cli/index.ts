@@ -1,6 +1,8 @@
 // The `cueline` command: the same services as the app, without a window.
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isBadInput, toAppError } from '../../shared/errors.ts';
 import { commandsFor, type RegisterCommand } from './commands/index.ts';
 import { cliHint } from './hints.ts';
@@ -9,11 +11,31 @@ export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_BAD_INPUT = 2;
 
+/** Cueline's package.json: the nearest one above this module, from the sources or the bundle. */
 function packageVersion(): string {
-  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  if (pkg && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string')
-    return pkg.version;
-  return '0.0.0';
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      const pkg: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (pkg && typeof pkg === 'object' && 'name' in pkg && pkg.name === 'cueline' && 'version' in pkg)
+        return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+    }
+    if (dirname(dir) === dir) return '0.0.0';
+  }
+}
+
+/**
+ * `cueline --version`: the version alone on the first line (scripts read it), then which
+ * ffmpeg and ffprobe the media commands would run, and their versions.
+ */
+async function printVersion(): Promise<void> {
+  process.stdout.write(`${packageVersion()}\n`);
+  const { resolveBinaries, describeBinaries } = await import('../services/media/binaries.ts');
+  try {
+    process.stdout.write(`${describeBinaries(await resolveBinaries()).join('\n')}\n`);
+  } catch (err) {
+    process.stdout.write(`ffmpeg/ffprobe: ${toAppError(err).message}\n`);
+  }
 }
 
 export function buildProgram(commands: readonly RegisterCommand[]): Command {
@@ -28,6 +50,11 @@ export function buildProgram(commands: readonly RegisterCommand[]): Command {
 
 /** Runs the CLI and returns its exit code: 0 success, 2 bad input or usage, 1 other failure. */
 export async function main(argv: string[]): Promise<number> {
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    await printVersion();
+    return EXIT_OK;
+  }
   const program = buildProgram(await commandsFor(argv));
   try {
     await program.parseAsync(argv);

@@ -1,25 +1,11 @@
 // Events main pushes to a window. Job events name the job id and its channel so a listener can
 // pick the jobs it started.
 import { z } from 'zod';
+import { COMMAND_IDS } from '../commands.ts';
 import { fileRef } from './common.ts';
 
-export const menuCommand = z.enum([
-  'save',
-  'saveAs',
-  'export',
-  'undo',
-  'redo',
-  'find',
-  'zoomIn',
-  'zoomOut',
-  'zoomReset',
-  'themeSystem',
-  'themeLight',
-  'themeDark',
-  'keyboardShortcuts',
-  'accounts',
-  'about',
-]);
+/** A menu item the renderer runs: any command of the shared table. */
+export const menuCommand = z.enum(COMMAND_IDS);
 export type MenuCommand = z.output<typeof menuCommand>;
 
 export const events = {

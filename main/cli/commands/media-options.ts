@@ -37,10 +37,7 @@ export function limitOptions(o: MediaCliOptions): LimitOptions {
   return { category: o.category, premium: o.premium === true, premium1080p: o.premium1080p === true };
 }
 
-/** The CLI's "user setting" for the binaries: CUELINE_FFMPEG / CUELINE_FFPROBE. */
+/** The CLI's binaries: CUELINE_FFMPEG / CUELINE_FFPROBE from its environment, then PATH. */
 export function cliBinaries(env: NodeJS.ProcessEnv = process.env): BinaryOptions {
-  const o: BinaryOptions = {};
-  if (env['CUELINE_FFMPEG']) o.ffmpegPath = env['CUELINE_FFMPEG'];
-  if (env['CUELINE_FFPROBE']) o.ffprobePath = env['CUELINE_FFPROBE'];
-  return o;
+  return { env };
 }

@@ -1,14 +1,16 @@
-// Which ffmpeg/ffprobe to run: a user setting (the packaged app passes its bundled copies under
-// process.resourcesPath this way; the CLI passes CUELINE_FFMPEG/CUELINE_FFPROBE), then the npm
-// bundled binaries, then PATH. Each candidate must answer `-version`; the answer is cached.
-import { createRequire } from 'node:module';
+// Which ffmpeg/ffprobe to run, in this order: the user's setting (app settings, or the CLI's
+// --ffmpeg/--ffprobe), then CUELINE_FFMPEG / CUELINE_FFPROBE, then the build the packaged app
+// bundles (resources/ffmpeg), then PATH. ffmpeg decodes untrusted video, so a build older than
+// the supported floor is refused with what was found and how to point Cueline at another.
+import { join } from 'node:path';
 import { CuelineError } from '../../../shared/errors.ts';
 import { runProcess } from './run-process.ts';
 
-export type BinarySource = 'setting' | 'bundled' | 'path';
+export type BinarySource = 'setting' | 'env' | 'bundled' | 'path';
+export type MediaTool = 'ffmpeg' | 'ffprobe';
 
 export interface Tried {
-  tool: 'ffmpeg' | 'ffprobe';
+  tool: MediaTool;
   source: BinarySource;
   path: string;
   /** Why it was rejected; absent for the one chosen. */
@@ -26,19 +28,34 @@ export interface Binaries {
 export interface BinaryOptions {
   ffmpegPath?: string;
   ffprobePath?: string;
+  /** The folder holding the bundled ffmpeg/ffprobe (the packaged app's resources/ffmpeg). */
+  bundledDir?: string;
+  /** The environment read for CUELINE_FFMPEG / CUELINE_FFPROBE; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
-const require = createRequire(import.meta.url);
+/**
+ * The oldest ffmpeg accepted: 5.1 (libavcodec 59.37), the release Debian 12 still maintains.
+ * libavcodec's version is read instead of the release name because development and static
+ * builds name themselves by commit ("N-47683-g…"), never by release.
+ */
+export const LIBAVCODEC_FLOOR = { major: 59, minor: 37, release: '5.1' } as const;
 
-function bundledPath(pkg: string): string | null {
-  try {
-    const mod: unknown = require(pkg);
-    if (mod && typeof mod === 'object' && 'path' in mod && typeof mod.path === 'string')
-      // Inside an asar archive the binary is unpacked next to it.
-      return mod.path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-  } catch {
-    // Unsupported platform, or not installed.
-  }
+/** libavcodec's version from `-version` output, or null when it names none. */
+export function libavcodecVersion(versionOutput: string): { major: number; minor: number } | null {
+  const m = /^libavcodec\s+(\d+)\.\s*(\d+)\./m.exec(versionOutput);
+  return m ? { major: Number(m[1]), minor: Number(m[2]) } : null;
+}
+
+/** Why this `-version` output is not acceptable, or null when it is. */
+export function versionProblem(versionOutput: string): string | null {
+  const first = versionOutput.split('\n')[0]?.trim() ?? '';
+  if (!/version/i.test(first)) return 'not an ffmpeg binary';
+  const v = libavcodecVersion(versionOutput);
+  if (!v) return `${first.slice(0, 80)}: no libavcodec version in its -version output`;
+  const { major, minor, release } = LIBAVCODEC_FLOOR;
+  if (v.major < major || (v.major === major && v.minor < minor))
+    return `${first.slice(0, 80)} (libavcodec ${v.major}.${v.minor}) is older than ffmpeg ${release}`;
   return null;
 }
 
@@ -46,9 +63,11 @@ async function check(path: string): Promise<{ version?: string; error?: string }
   try {
     const r = await runProcess(path, ['-hide_banner', '-version'], { timeoutMs: 15_000, maxStdout: 1 << 20 });
     if (r.code !== 0) return { error: `exit ${r.code}` };
-    const first = r.stdout.toString('utf8').split('\n')[0] ?? '';
-    if (!/version/i.test(first)) return { error: 'not an ffmpeg binary' };
-    return { version: first.trim() };
+    const out = r.stdout.toString('utf8');
+    const problem = versionProblem(out);
+    if (problem) return { error: problem };
+    // "ffmpeg version 7.1.1 Copyright (c) 2000-2025 the FFmpeg developers" → up to the copyright.
+    return { version: (out.split('\n')[0] ?? '').replace(/\s+Copyright.*$/i, '').trim() };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
@@ -59,12 +78,12 @@ export interface Candidate {
   path: string;
 }
 
-/** The first candidate that answers `-version`; every attempt is appended to `tried`. */
-export async function pickBinary(
-  tool: 'ffmpeg' | 'ffprobe',
-  candidates: Candidate[],
-  tried: Tried[],
-): Promise<string> {
+const HOW_TO_FIX =
+  'install ffmpeg 5.1 or newer, or point Cueline at one (the ffmpeg/ffprobe setting, ' +
+  'or CUELINE_FFMPEG and CUELINE_FFPROBE)';
+
+/** The first candidate that answers `-version` and is new enough; every attempt goes to `tried`. */
+export async function pickBinary(tool: MediaTool, candidates: Candidate[], tried: Tried[]): Promise<string> {
   for (const c of candidates) {
     const r = await check(c.path);
     tried.push({ tool, ...c, ...r });
@@ -74,39 +93,106 @@ export async function pickBinary(
     .filter((t) => t.tool === tool)
     .map((t) => `${t.source} ${t.path} (${t.error})`)
     .join('; ');
-  throw new CuelineError('media.binary_missing', `no working ${tool} found; tried: ${list}`, { tried });
+  throw new CuelineError(
+    'media.binary_missing',
+    `no usable ${tool} found; tried: ${list}. To fix: ${HOW_TO_FIX}`,
+    {
+      tried,
+    },
+  );
 }
 
-function candidatesFor(tool: 'ffmpeg' | 'ffprobe', setting: string | undefined): Candidate[] {
+export function executableName(tool: MediaTool, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'win32' ? `${tool}.exe` : tool;
+}
+
+export function candidatesFor(tool: MediaTool, opts: BinaryOptions): Candidate[] {
+  const env = opts.env ?? process.env;
   const candidates: Candidate[] = [];
+  const setting = tool === 'ffmpeg' ? opts.ffmpegPath : opts.ffprobePath;
   if (setting) candidates.push({ source: 'setting', path: setting });
-  const bundled = bundledPath(tool === 'ffmpeg' ? '@ffmpeg-installer/ffmpeg' : '@ffprobe-installer/ffprobe');
-  if (bundled) candidates.push({ source: 'bundled', path: bundled });
-  candidates.push({ source: 'path', path: process.platform === 'win32' ? `${tool}.exe` : tool });
+  const fromEnv = env[tool === 'ffmpeg' ? 'CUELINE_FFMPEG' : 'CUELINE_FFPROBE'];
+  if (fromEnv) candidates.push({ source: 'env', path: fromEnv });
+  const bundledDir = opts.bundledDir;
+  if (bundledDir) candidates.push({ source: 'bundled', path: join(bundledDir, executableName(tool)) });
+  candidates.push({ source: 'path', path: executableName(tool) });
   return candidates;
+}
+
+// The app's defaults for resolutions that don't pass their own: the bundled folder and the user's
+// setting, read on every resolution so a changed setting takes effect at once. The CLI passes
+// its own options instead.
+export type BinaryDefaults = () => Promise<Pick<BinaryOptions, 'bundledDir' | 'ffmpegPath' | 'ffprobePath'>>;
+let defaults: BinaryDefaults = () => Promise.resolve({});
+
+export function setBinaryDefaults(provider: BinaryDefaults): void {
+  defaults = provider;
+  cache.clear();
 }
 
 const cache = new Map<string, Promise<Binaries>>();
 
-export function resolveBinaries(opts: BinaryOptions = {}): Promise<Binaries> {
-  const ffmpegSetting = opts.ffmpegPath ?? process.env['CUELINE_FFMPEG'];
-  const ffprobeSetting = opts.ffprobePath ?? process.env['CUELINE_FFPROBE'];
-  const key = `${ffmpegSetting ?? ''}\0${ffprobeSetting ?? ''}`;
+export async function resolveBinaries(given: BinaryOptions = {}): Promise<Binaries> {
+  const fromApp = await defaults();
+  const opts: BinaryOptions = { ...fromApp, ...given };
+  const env = opts.env ?? process.env;
+  const key = [
+    opts.ffmpegPath,
+    opts.ffprobePath,
+    env['CUELINE_FFMPEG'],
+    env['CUELINE_FFPROBE'],
+    opts.bundledDir,
+  ].join('\0');
   let p = cache.get(key);
   if (!p) {
     p = (async (): Promise<Binaries> => {
       const tried: Tried[] = [];
-      const [ffmpeg, ffprobe] = await Promise.all([
-        pickBinary('ffmpeg', candidatesFor('ffmpeg', ffmpegSetting), tried),
-        pickBinary('ffprobe', candidatesFor('ffprobe', ffprobeSetting), tried),
+      const [ffmpeg, ffprobe] = await Promise.allSettled([
+        pickBinary('ffmpeg', candidatesFor('ffmpeg', opts), tried),
+        pickBinary('ffprobe', candidatesFor('ffprobe', opts), tried),
       ]);
-      return { ffmpeg, ffprobe, tried };
+      if (ffmpeg.status === 'fulfilled' && ffprobe.status === 'fulfilled')
+        return { ffmpeg: ffmpeg.value, ffprobe: ffprobe.value, tried };
+      // Name every tool that is missing, not only the first to fail.
+      const failed = [ffmpeg, ffprobe].flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+      if (failed.length === 1) throw failed[0];
+      const messages = failed.map((e: unknown) =>
+        e instanceof Error ? e.message.replace(/\. To fix:.*$/s, '') : String(e),
+      );
+      throw new CuelineError('media.binary_missing', `${messages.join('; ')}. To fix: ${HOW_TO_FIX}`, {
+        tried,
+      });
     })();
     // A failure is not cached: the user may fix the setting and retry.
     p.catch(() => cache.delete(key));
     cache.set(key, p);
   }
   return p;
+}
+
+/** The chosen ffmpeg and ffprobe with their version lines, for --version and About. */
+export function describeBinaries(b: Binaries): string[] {
+  return (['ffmpeg', 'ffprobe'] as const).map((tool) => {
+    const t = b.tried.find((x) => x.tool === tool && !x.error);
+    return `${tool}: ${t?.version ?? 'unknown version'} (${t?.source ?? '?'}: ${b[tool]})`;
+  });
+}
+
+/** The chosen tools for the app's About, or the reason none is usable (never throws). */
+export async function mediaToolsInfo(): Promise<{
+  tools: { tool: MediaTool; version: string; source: BinarySource; path: string }[];
+  problem: string | null;
+}> {
+  try {
+    const b = await resolveBinaries();
+    const tools = (['ffmpeg', 'ffprobe'] as const).map((tool) => {
+      const t = b.tried.find((x) => x.tool === tool && !x.error);
+      return { tool, version: t?.version ?? 'unknown version', source: t?.source ?? 'path', path: b[tool] };
+    });
+    return { tools, problem: null };
+  } catch (err) {
+    return { tools: [], problem: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 /** Callers that already resolved pass `binaries`; others get the default resolution. */

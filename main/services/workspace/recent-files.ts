@@ -13,6 +13,7 @@ type Stored = z.output<typeof stored>;
 export class RecentFiles {
   readonly file: string;
   readonly #registry: FileRegistry;
+  readonly #listeners = new Set<() => void>();
 
   constructor(userData: string, registry: FileRegistry) {
     this.file = join(userData, 'recent.json');
@@ -30,10 +31,22 @@ export class RecentFiles {
       this.file,
       [{ path, kind, openedAt: now.toISOString() }, ...rest].slice(0, MAX_RECENT),
     );
+    this.#changed();
   }
 
   async clear(): Promise<void> {
     await writeJsonAtomic(this.file, []);
+    this.#changed();
+  }
+
+  /** Called after every change, whoever made it (the app's native Open Recent menu listens). */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed(): void {
+    for (const l of this.#listeners) l();
   }
 
   /** Paths for the native menu (main only; the renderer gets ids through list()). */

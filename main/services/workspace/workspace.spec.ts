@@ -121,6 +121,16 @@ describe('recent files', () => {
     for (let i = 0; i < 20; i++) await ws.recent.add(join(dir, `x${i}.mp4`), 'video');
     expect((await ws.recent.paths()).length).toBe(12);
   });
+
+  it('tells listeners about every change, so the native Open Recent menu stays current', async () => {
+    let changes = 0;
+    const off = ws.recent.onChange(() => (changes += 1));
+    await ws.recent.add(join(dir, 'media', 'a.mp4'), 'video');
+    await ws.recent.clear();
+    off();
+    await ws.recent.add(join(dir, 'media', 'a.mp4'), 'video');
+    expect(changes).toBe(2);
+  });
 });
 
 describe('window state', () => {

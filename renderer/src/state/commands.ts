@@ -96,12 +96,21 @@ export function deleteSelected(track: Track, ctx: CommandContext): CommandResult
   };
 }
 
-export function splitAtPlayhead(track: Track, ctx: CommandContext): CommandResult {
+/**
+ * Splits the cue under the playhead there; the first half ends `gapMs` before the second starts, so
+ * a split never breaks the minimum-gap rule it is checked against.
+ */
+export function splitAtPlayhead(track: Track, ctx: CommandContext, gapMs = 0): CommandResult {
   const at = Math.round(ctx.playheadMs);
   const hit = cueAtTime(track, at);
   if (!hit || at <= hit.cue.start) return { error: 'Put the playhead inside a cue to split it.' };
+  const gap = Math.max(0, Math.round(gapMs));
+  if (at - gap <= hit.cue.start) return { error: 'The playhead is too close to the start to split here.' };
   const newId = newCueId(track);
-  return { edit: { kind: 'split', id: hit.cue.id, at, newId }, label: 'Split cue', select: [newId] };
+  const split: Edit = { kind: 'split', id: hit.cue.id, at, newId };
+  const edit: Edit =
+    gap === 0 ? split : { kind: 'batch', edits: [split, { kind: 'resize', id: hit.cue.id, end: at - gap }] };
+  return { edit, label: 'Split cue', select: [newId] };
 }
 
 export function mergeWithNext(track: Track, ctx: CommandContext): CommandResult {

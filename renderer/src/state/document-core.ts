@@ -23,7 +23,8 @@ export interface TrackDoc {
   key: string;
   track: Track;
   source: TrackSource;
-  /** Bumped on every change; `dirty` is version !== savedVersion. */
+  /** Names the track's state: a new number on every change, the earlier one again on undo;
+   *  `dirty` is version !== savedVersion. */
   version: number;
   savedVersion: number;
 }
@@ -55,6 +56,11 @@ export interface SavedDocument {
 }
 
 let keys = 0;
+/** Versions are unique across the document, so a track's version names one state of it. */
+let versions = 0;
+function newVersion(): number {
+  return ++versions;
+}
 export function newTrackKey(): string {
   keys++;
   return `t${Date.now().toString(36)}${keys}`;
@@ -101,7 +107,11 @@ export class DocumentCore {
   /** Adds a track (opened from a file or new) and makes it active. */
   addTrack(track: Track, source: TrackSource, opts: { key?: string; dirty?: boolean } = {}): string {
     const key = opts.key ?? newTrackKey();
-    this.tracks = [...this.tracks, { key, track, source, version: opts.dirty ? 1 : 0, savedVersion: 0 }];
+    const saved = newVersion();
+    this.tracks = [
+      ...this.tracks,
+      { key, track, source, version: opts.dirty ? newVersion() : saved, savedVersion: saved },
+    ];
     this.activeKey = key;
     this.revision++;
     return key;
@@ -109,7 +119,8 @@ export class DocumentCore {
 
   /** Replaces a track's content wholesale (re-open in another encoding): not undoable, history dropped. */
   replaceTrack(key: string, track: Track, source: TrackSource): void {
-    this.#update(key, (d) => ({ ...d, track, source, version: 0, savedVersion: 0 }));
+    const v = newVersion();
+    this.#update(key, (d) => ({ ...d, track, source, version: v, savedVersion: v }));
     this.history.dropTrack(key);
   }
 
@@ -121,7 +132,7 @@ export class DocumentCore {
   }
 
   renameTrack(key: string, label: string, language: string): void {
-    this.#update(key, (d) => ({ ...d, track: { ...d.track, label, language }, version: d.version + 1 }));
+    this.#update(key, (d) => ({ ...d, track: { ...d.track, label, language }, version: newVersion() }));
   }
 
   setActive(key: string): void {
@@ -137,21 +148,24 @@ export class DocumentCore {
     const doc = this.trackDoc(trackKey);
     if (!doc) throw new Error(`no track ${trackKey}`);
     const { track, inverse } = applyEdit(doc.track, edit);
-    this.history.record(trackKey, edit, inverse, meta);
-    this.#update(trackKey, (d) => ({ ...d, track, version: d.version + 1 }));
+    const version = this.history.record(trackKey, edit, inverse, meta, {
+      before: doc.version,
+      after: newVersion(),
+    });
+    this.#update(trackKey, (d) => ({ ...d, track, version }));
   }
 
   undo(): string | null {
     const step = this.history.takeUndo();
     if (!step) return null;
-    this.#replay(step.trackKey, step.edit);
+    this.#replay(step.trackKey, step.edit, step.version);
     return step.label;
   }
 
   redo(): string | null {
     const step = this.history.takeRedo();
     if (!step) return null;
-    this.#replay(step.trackKey, step.edit);
+    this.#replay(step.trackKey, step.edit, step.version);
     return step.label;
   }
 
@@ -177,13 +191,16 @@ export class DocumentCore {
   restore(saved: SavedDocument): void {
     this.history.clear();
     this.video = saved.video;
-    this.tracks = saved.tracks.map((t) => ({
-      key: t.key,
-      track: t.track,
-      source: t.source,
-      version: t.dirty ? 1 : 0,
-      savedVersion: 0,
-    }));
+    this.tracks = saved.tracks.map((t) => {
+      const v = newVersion();
+      return {
+        key: t.key,
+        track: t.track,
+        source: t.source,
+        version: t.dirty ? newVersion() : v,
+        savedVersion: v,
+      };
+    });
     this.activeKey = saved.activeKey ?? this.tracks[0]?.key ?? null;
     this.revision++;
   }
@@ -196,12 +213,12 @@ export class DocumentCore {
     this.revision++;
   }
 
-  #replay(trackKey: string, edit: Edit): void {
+  #replay(trackKey: string, edit: Edit, version: number): void {
     const doc = this.trackDoc(trackKey);
     if (!doc) return;
     const { track } = applyEdit(doc.track, edit);
     this.activeKey = trackKey;
-    this.#update(trackKey, (d) => ({ ...d, track, version: d.version + 1 }));
+    this.#update(trackKey, (d) => ({ ...d, track, version }));
   }
 
   #update(key: string, f: (d: TrackDoc) => TrackDoc): void {

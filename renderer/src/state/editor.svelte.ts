@@ -3,6 +3,7 @@
 import type { Edit } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
 import { cueCps, type Finding, type PresetName, type RuleSettings } from '../../../shared/captions/rules.ts';
+import { framesToDurationMs } from '../../../shared/captions/time.ts';
 import { IncrementalChecker } from './incremental-checks.ts';
 import type { FileRef } from '../../../shared/ipc/common.ts';
 import { cueline } from '../lib/cueline-api.ts';
@@ -11,12 +12,21 @@ import type { SavedDocument, TrackSource } from './document-core.ts';
 import { DocumentStore } from './document.svelte.ts';
 import { JobsStore } from './jobs.svelte.ts';
 import { MediaStore } from './media.svelte.ts';
-import type { CommandId } from './keymap.ts';
+import type { CommandId } from '../../../shared/commands.ts';
+import { RUN } from './command-table.ts';
 import { PlaybackStore } from './playback.svelte.ts';
 import { SelectionStore, type SelectMode } from './selection.svelte.ts';
 import { SettingsStore } from './settings.svelte.ts';
 
-export type Dialog = 'shortcuts' | 'shift' | 'sync' | 'rename' | 'saveAs' | null;
+export type Dialog =
+  'shortcuts' | 'shift' | 'sync' | 'rename' | 'saveAs' | 'export' | 'about' | 'fixErrors' | null;
+
+/** What the commands need from the timeline view (zoom lives in the view). */
+export interface TimelineView {
+  zoomIn(): void;
+  zoomOut(): void;
+  fit(): void;
+}
 export type Panel = 'inspector' | 'findings';
 
 export interface Toast {
@@ -52,6 +62,13 @@ export class Editor {
   sourceKey: string | null = $state(null);
   sharedTiming = $state(true);
   findOpen = $state(false);
+  accountsOpen = $state(false);
+  /** The preview fills the window (captions included). */
+  fullPreview = $state(false);
+  /** Set by the shell once the timeline is mounted. */
+  timelineView: TimelineView | null = null;
+  /** Rows the cue list shows at once (PageUp/PageDown step this many). */
+  pageRows = 10;
   findReplace = $state(false);
   /** Cue whose text is being edited inline in the list. */
   editingId: string | null = $state(null);
@@ -225,14 +242,11 @@ export class Editor {
     const t = this.doc.active;
     if (!t) return false;
     const fmt = format ?? t.source.format;
-    const base = t.source.fileName
-      ? t.source.fileName.replace(/\.(srt|vtt)$/i, '')
-      : `${this.#projectStem()}.${t.track.language || 'captions'}`;
     const r = await cueline.captions.saveAs({
       track: t.track,
       format: fmt,
       encoding: encoding ?? t.source.encoding,
-      suggestedName: `${base}.${fmt}`,
+      suggestedName: this.#suggestedName(fmt),
     });
     if (!r.ok) {
       this.toast(r.error.message, 'error');
@@ -248,6 +262,34 @@ export class Editor {
     this.status = `Saved ${r.value.file.name}`;
     await this.#discardAutosaveIfClean();
     return true;
+  }
+
+  /** Writes a copy of the active track elsewhere (another format or encoding); the track keeps its file. */
+  async exportCopy(format: 'srt' | 'vtt', encoding: string): Promise<boolean> {
+    const t = this.doc.active;
+    if (!t) return false;
+    const r = await cueline.captions.saveAs({
+      track: t.track,
+      format,
+      encoding,
+      suggestedName: this.#suggestedName(format),
+    });
+    if (!r.ok) {
+      this.toast(r.error.message, 'error');
+      return false;
+    }
+    if (!r.value) return false;
+    this.status = `Exported ${r.value.file.name}`;
+    return true;
+  }
+
+  /** The save dialog's proposed name for the active track in `format`. */
+  #suggestedName(format: 'srt' | 'vtt'): string {
+    const t = this.doc.active;
+    const base = t?.source.fileName
+      ? t.source.fileName.replace(/\.(srt|vtt)$/i, '')
+      : `${this.#projectStem()}.${t?.track.language || 'captions'}`;
+    return `${base}.${format}`;
   }
 
   /** "launch" for launch.mp4 or launch.en.srt: what new tracks' files are named after. */
@@ -304,7 +346,7 @@ export class Editor {
     return true;
   }
 
-  #run(r: cmd.CommandResult): void {
+  runResult(r: cmd.CommandResult): void {
     if ('error' in r) {
       this.toast(r.error);
       return;
@@ -314,7 +356,14 @@ export class Editor {
     }
   }
 
-  #ctx(): cmd.CommandContext {
+  /** The minimum gap between cues the active rules ask for, in whole ms (rounded up). */
+  minGapMs(): number {
+    const r = this.rules;
+    const fr = this.playback.frameRate;
+    return Math.ceil(r.minGapFrames !== undefined ? framesToDurationMs(r.minGapFrames, fr) : r.minGapMs);
+  }
+
+  commandContext(): cmd.CommandContext {
     return {
       selectedIds: this.selection.ids,
       playheadMs: this.playback.currentTimeMs,
@@ -360,21 +409,21 @@ export class Editor {
   shift(deltaMs: number, scope: 'all' | 'selection'): void {
     const t = this.track;
     if (!t) return;
-    this.#run(cmd.shiftBy(t, scope === 'all' ? 'all' : [...this.selection.ids], deltaMs));
+    this.runResult(cmd.shiftBy(t, scope === 'all' ? 'all' : [...this.selection.ids], deltaMs));
   }
 
   twoPointSync(firstTo: number, lastTo: number): void {
-    if (this.track) this.#run(cmd.twoPointSync(this.track, firstTo, lastTo));
+    if (this.track) this.runResult(cmd.twoPointSync(this.track, firstTo, lastTo));
   }
 
   replaceAll(re: RegExp, replacement: string): void {
-    if (this.track) this.#run(cmd.replaceAll(this.track, re, replacement));
+    if (this.track) this.runResult(cmd.replaceAll(this.track, re, replacement));
   }
 
   autoFix(onlySelected = false): void {
     const t = this.track;
     if (!t) return;
-    this.#run(
+    this.runResult(
       cmd.autoFix(
         t,
         this.rules,
@@ -386,7 +435,7 @@ export class Editor {
   }
 
   createCue(startMs: number, endMs: number): void {
-    if (this.track) this.#run(cmd.insertRange(this.track, startMs, endMs));
+    if (this.track) this.runResult(cmd.insertRange(this.track, startMs, endMs));
   }
 
   /** Moves the selection to the previous/next cue and the playhead to its start. */
@@ -423,137 +472,9 @@ export class Editor {
     }
   }
 
-  /** Runs a keyboard/menu command. */
+  /** Runs a command from the table (keys, menu, toolbar, shortcut sheet). */
   run(id: CommandId): void {
-    const t = this.track;
-    const ctx = this.#ctx();
-    const p = this.playback;
-    switch (id) {
-      case 'playPause':
-        return p.toggle();
-      case 'playSelection': {
-        const c = t ? cmd.targetCue(t, ctx) : null;
-        if (c) p.playRange(c.cue.start, c.cue.end);
-        return;
-      }
-      case 'seekBack1s':
-        return p.seekBy(-1000);
-      case 'seekForward1s':
-        return p.seekBy(1000);
-      case 'seekBack500':
-        return p.seekBy(-500);
-      case 'seekForward500':
-        return p.seekBy(500);
-      case 'frameBack':
-        return p.stepFrames(-1);
-      case 'frameForward':
-        return p.stepFrames(1);
-      case 'prevCue':
-        return this.stepCue(-1);
-      case 'nextCue':
-        return this.stepCue(1);
-      case 'jumpToPlayhead': {
-        const c = t ? cmd.cueAtTime(t, p.currentTimeMs) : null;
-        if (c) this.select([c.cue.id]);
-        else this.toast('No cue at the playhead.');
-        return;
-      }
-      case 'nextFinding':
-        return this.stepFinding(1);
-      case 'prevFinding':
-        return this.stepFinding(-1);
-      case 'editText': {
-        const c = t ? cmd.targetCue(t, ctx) : null;
-        if (c) this.editingId = c.cue.id;
-        return;
-      }
-      case 'undo':
-        return this.undo();
-      case 'redo':
-        return this.redo();
-      case 'save':
-        void this.save();
-        return;
-      case 'saveAs':
-        // Format and encoding are chosen first (the track's own by default), then the place.
-        if (this.doc.active) this.dialog = 'saveAs';
-        return;
-      case 'openVideo':
-        void this.openVideoDialog();
-        return;
-      case 'openSubtitles':
-        void this.openSubtitlesDialog();
-        return;
-      case 'find':
-        this.findOpen = true;
-        this.findReplace = false;
-        return;
-      case 'replace':
-        this.findOpen = true;
-        this.findReplace = true;
-        return;
-      case 'showShortcuts':
-        this.dialog = 'shortcuts';
-        return;
-      case 'shiftTimes':
-        if (t) this.dialog = 'shift';
-        return;
-      case 'twoPointSync':
-        if (t) this.dialog = 'sync';
-        return;
-      case 'autoFix':
-        return this.autoFix(this.selection.ids.length > 0);
-    }
-    if (!t) return this.toast('Open or create a subtitle track first.');
-    const frame = (edge: 'start' | 'end' | 'both', steps: number): void =>
-      this.#run(cmd.nudge(t, ctx, edge, steps, 'frame'));
-    const ms = (edge: 'start' | 'end' | 'both', steps: number): void =>
-      this.#run(cmd.nudge(t, ctx, edge, steps, '100ms'));
-    switch (id) {
-      case 'insertCue':
-        return this.#run(cmd.insertAtPlayhead(t, ctx));
-      case 'deleteCue':
-        return this.#run(cmd.deleteSelected(t, ctx));
-      case 'splitAtPlayhead':
-        return this.#run(cmd.splitAtPlayhead(t, ctx));
-      case 'mergeWithNext':
-        return this.#run(cmd.mergeWithNext(t, ctx));
-      case 'setStart':
-        return this.#run(cmd.setEdgeAtPlayhead(t, ctx, 'start'));
-      case 'setEnd':
-        return this.#run(cmd.setEdgeAtPlayhead(t, ctx, 'end'));
-      case 'snapToShotChange':
-        return this.#run(
-          cmd.snapToShotChanges(t, ctx, this.media.shotChangesMs, {
-            startWithinFrames: this.settings.snap.shotStartWithinFrames,
-            endBeforeFrames: this.settings.snap.shotEndBeforeFrames,
-          }),
-        );
-      case 'nudgeStartBackFrame':
-        return frame('start', -1);
-      case 'nudgeStartForwardFrame':
-        return frame('start', 1);
-      case 'nudgeEndBackFrame':
-        return frame('end', -1);
-      case 'nudgeEndForwardFrame':
-        return frame('end', 1);
-      case 'nudgeBothBackFrame':
-        return frame('both', -1);
-      case 'nudgeBothForwardFrame':
-        return frame('both', 1);
-      case 'nudgeStartBack100':
-        return ms('start', -1);
-      case 'nudgeStartForward100':
-        return ms('start', 1);
-      case 'nudgeEndBack100':
-        return ms('end', -1);
-      case 'nudgeEndForward100':
-        return ms('end', 1);
-      case 'nudgeBothBack100':
-        return ms('both', -1);
-      case 'nudgeBothForward100':
-        return ms('both', 1);
-    }
+    RUN[id](this);
   }
 
   // ---- autosave and recovery -----------------------------------------------------------------

@@ -15,6 +15,10 @@ export interface HistoryStep {
   coalesceKey?: string;
   /** An open step still absorbs edits with the same coalesceKey. */
   open: boolean;
+  /** The track's version before and after the step: undo and redo restore them, so undoing back
+   *  to the saved state is clean again. */
+  before: number;
+  after: number;
 }
 
 export interface RecordMeta {
@@ -49,8 +53,19 @@ export class History {
     return this.#undo.length;
   }
 
-  /** Records an edit already applied to `trackKey`, with its inverse. */
-  record(trackKey: string, edit: Edit, inverse: Edit, meta: RecordMeta): void {
+  /**
+   * Records an edit already applied to `trackKey`, with its inverse, taking the track from version
+   * `before` to `after`. Returns the version the track is now at: `before` of the step when a
+   * gesture came back to where it started (typing then deleting it, a drag dropped in place), as
+   * such a step is dropped rather than left as an undo that changes nothing.
+   */
+  record(
+    trackKey: string,
+    edit: Edit,
+    inverse: Edit,
+    meta: RecordMeta,
+    versions: { before: number; after: number },
+  ): number {
     this.#redo.length = 0;
     const top = this.#undo.at(-1);
     const final = meta.final ?? true;
@@ -64,7 +79,12 @@ export class History {
       top.edits.push(edit);
       top.inverses.push(inverse);
       top.open = !final;
-      return;
+      top.after = versions.after;
+      if (backToStart(top)) {
+        this.#undo.pop();
+        return top.before;
+      }
+      return top.after;
     }
     if (top) top.open = false;
     const step: HistoryStep = {
@@ -73,10 +93,13 @@ export class History {
       inverses: [inverse],
       label: meta.label,
       open: meta.coalesceKey !== undefined && !final,
+      before: versions.before,
+      after: versions.after,
     };
     if (meta.coalesceKey !== undefined) step.coalesceKey = meta.coalesceKey;
     this.#undo.push(step);
     if (this.#undo.length > this.#limit) this.#undo.shift();
+    return versions.after;
   }
 
   /** Ends any open gesture (e.g. the text box lost focus), so the next edit starts a new step. */
@@ -86,19 +109,24 @@ export class History {
   }
 
   /** The step to undo, as one edit for its track (inverses in reverse order); moves it to redo. */
-  takeUndo(): { trackKey: string; edit: Edit; label: string } | null {
+  takeUndo(): { trackKey: string; edit: Edit; label: string; version: number } | null {
     const step = this.#undo.pop();
     if (!step) return null;
     step.open = false;
     this.#redo.push(step);
-    return { trackKey: step.trackKey, edit: asOne([...step.inverses].reverse()), label: step.label };
+    return {
+      trackKey: step.trackKey,
+      edit: asOne([...step.inverses].reverse()),
+      label: step.label,
+      version: step.before,
+    };
   }
 
-  takeRedo(): { trackKey: string; edit: Edit; label: string } | null {
+  takeRedo(): { trackKey: string; edit: Edit; label: string; version: number } | null {
     const step = this.#redo.pop();
     if (!step) return null;
     this.#undo.push(step);
-    return { trackKey: step.trackKey, edit: asOne(step.edits), label: step.label };
+    return { trackKey: step.trackKey, edit: asOne(step.edits), label: step.label, version: step.after };
   }
 
   /** Forgets the steps of a deleted track. */
@@ -112,6 +140,18 @@ export class History {
     this.#undo.length = 0;
     this.#redo.length = 0;
   }
+}
+
+/** A one-cue gesture whose last edit puts back what its first one changed (same text, same place). */
+function backToStart(step: HistoryStep): boolean {
+  const first = step.inverses[0];
+  const last = step.edits.at(-1);
+  if (!first || !last || first.kind !== last.kind) return false;
+  if (first.kind === 'setText' && last.kind === 'setText')
+    return first.id === last.id && first.text === last.text;
+  if (first.kind === 'move' && last.kind === 'move')
+    return first.id === last.id && first.start === last.start;
+  return false;
 }
 
 function asOne(edits: Edit[]): Edit {

@@ -20,7 +20,34 @@ export class PlaybackStore {
   playbackRate = $state(1);
   frameRate: FrameRate = $state.raw(FRAME_RATES['25']);
   loopRange: { startMs: number; endMs: number } | null = $state.raw(null);
+  volume = $state(1);
+  muted = $state(false);
   transport: Transport | null = null;
+
+  /** The speeds the player offers (0.25–2×). */
+  static readonly RATES = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2] as const;
+
+  /** One step slower (-1) or faster (+1) along RATES. */
+  stepRate(dir: -1 | 1): void {
+    const rates = PlaybackStore.RATES;
+    const i = rates.findIndex((r) => r >= this.playbackRate);
+    const at = i < 0 ? rates.length - 1 : i;
+    this.playbackRate = rates[Math.max(0, Math.min(rates.length - 1, at + dir))] ?? 1;
+  }
+
+  /** Loops [startMs, endMs) until called again (or with another range, which replaces it). */
+  toggleLoop(range: { startMs: number; endMs: number } | null): void {
+    const same =
+      this.loopRange &&
+      range &&
+      this.loopRange.startMs === range.startMs &&
+      this.loopRange.endMs === range.endMs;
+    this.loopRange = same || !range ? null : range;
+    if (this.loopRange) {
+      this.seek(this.loopRange.startMs);
+      if (this.paused) this.toggle();
+    }
+  }
 
   seek(ms: number): void {
     const t = Math.max(0, Math.round(this.durationMs > 0 ? Math.min(ms, this.durationMs) : ms));

@@ -8,6 +8,9 @@ export const settings = z.object({
   autosaveSeconds: z.number().int().min(5).max(3600).default(30),
   /** Caption rule limits by rule name (e.g. maxCps: 17); absent means the rule's default. */
   captionRules: z.record(z.string(), z.number()).default({}),
+  /** ffmpeg/ffprobe to run instead of the bundled build or PATH (an absolute path; empty: none). */
+  ffmpegPath: z.string().max(4096).optional(),
+  ffprobePath: z.string().max(4096).optional(),
   /** Editor preferences the renderer owns (zoom, panel sizes…), kept as given. */
   editor: z.record(z.string(), z.json()).default({}),
 });

@@ -11,12 +11,21 @@ import { join } from 'node:path';
 export const NO_ELECTRON = 'skipped: no Electron binary on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD)';
 export const ROOT = join(import.meta.dirname, '../../..');
 
-export function electronBinary(): string | null {
-  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH'];
+/**
+ * Electron's binary, found as the `electron` package finds it: path.txt names it inside dist/, or
+ * inside ELECTRON_OVERRIDE_DIST_PATH when that folder is set (a folder, not the binary).
+ */
+export function electronBinary(env: NodeJS.ProcessEnv = process.env): string | null {
   const dir = join(createRequire(import.meta.url).resolve('electron'), '..');
   const pathFile = join(dir, 'path.txt');
-  const candidate =
-    override ?? (existsSync(pathFile) ? join(dir, 'dist', readFileSync(pathFile, 'utf8')) : null);
+  const override = env['ELECTRON_OVERRIDE_DIST_PATH'];
+  // electron/index.js: join(override, path.txt's name || 'electron').
+  const inDist = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
+  const candidate = override
+    ? join(override, inDist)
+    : existsSync(pathFile)
+      ? join(dir, 'dist', inDist)
+      : null;
   return candidate && existsSync(candidate) ? candidate : null;
 }
 

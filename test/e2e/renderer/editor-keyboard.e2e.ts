@@ -66,7 +66,8 @@ test('keyboard only: open, play, select, split, undo/redo, nudge, edit text, sav
   expect(await readFile(m.srt, 'utf8')).toBe(
     [
       '1',
-      '00:00:01,000 --> 00:00:02,000',
+      // The split left the 2-frame gap the rules ask for (80 ms at 25 fps).
+      '00:00:01,000 --> 00:00:01,920',
       'Hello and welcome',
       '',
       '2',

@@ -30,7 +30,9 @@ test('open a video and an SRT with the mouse, play, split, undo/redo, edit text,
   await expect(statusTime(page)).toHaveText('00:00:02.000');
   await page.getByRole('button', { name: 'Split', exact: true }).click();
   await expect(rows(page)).toHaveCount(4);
-  await expect(rows(page).nth(0)).toContainText('00:00:02.000');
+  // The first half ends the rules' 2-frame gap (80 ms at 25 fps) before the second starts.
+  await expect(rows(page).nth(0)).toContainText('00:00:01.920');
+  await expect(rows(page).nth(1)).toContainText('00:00:02.000');
 
   await page.getByRole('button', { name: /^Undo/ }).click();
   await expect(rows(page)).toHaveCount(3);
@@ -51,7 +53,7 @@ test('open a video and an SRT with the mouse, play, split, undo/redo, edit text,
   expect(await readFile(m.srt, 'utf8')).toBe(
     [
       '1',
-      '00:00:01,000 --> 00:00:02,000',
+      '00:00:01,000 --> 00:00:01,920',
       'Hello and welcome',
       '',
       '2',

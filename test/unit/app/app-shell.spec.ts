@@ -1,8 +1,7 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { filesFromArgv } from '../../../main/app/argv.ts';
-import { bundledMediaBinaries } from '../../../main/app/bundled-binaries.ts';
 import { buildMenuTemplate, type MenuActions } from '../../../main/app/menu-template.ts';
 import { fitToDisplays } from '../../../main/services/workspace/window-state.ts';
 
@@ -18,16 +17,6 @@ describe('filesFromArgv', () => {
       'talk.mp4',
     ];
     expect(filesFromArgv(argv, '/home/me')).toEqual([resolve('/home/me', 'talk.mp4'), '/abs/talk.en.SRT']);
-  });
-});
-
-describe('bundledMediaBinaries', () => {
-  it('resolves ffmpeg/ffprobe under resources/ffmpeg with .exe on Windows', () => {
-    expect(bundledMediaBinaries('/r', 'linux')).toEqual({
-      ffmpeg: join('/r', 'ffmpeg', 'ffmpeg'),
-      ffprobe: join('/r', 'ffmpeg', 'ffprobe'),
-    });
-    expect(bundledMediaBinaries('/r', 'win32').ffprobe).toBe(join('/r', 'ffmpeg', 'ffprobe.exe'));
   });
 });
 
@@ -67,28 +56,59 @@ describe('menu', () => {
     ];
     expect(labels(file).filter((l) => required.includes(l))).toEqual(required);
     const edit = find(t, 'Edit').submenu as MenuItemConstructorOptions[];
-    expect(edit.map((i) => i.role ?? (i.label ?? '').replace('&', '')).filter(Boolean)).toEqual([
-      'Undo',
-      'Redo',
-      'cut',
-      'copy',
-      'paste',
-      'selectAll',
-      'Find…',
-    ]);
+    expect(
+      edit
+        .map((i) => i.role ?? (i.label ?? '').replace('&', ''))
+        .filter(Boolean)
+        .slice(0, 8),
+    ).toEqual(['Undo', 'Redo', 'cut', 'copy', 'paste', 'selectAll', 'Find…', 'Replace…']);
     const recent = find(file, 'Open Recent').submenu as MenuItemConstructorOptions[];
     click(find(recent, 'a.mp4'));
     click(find(file, 'Save'));
     click(find(file, 'X Accounts…'));
     click(find(find(t, 'View').submenu as MenuItemConstructorOptions[], 'Zoom In'));
     click(find(find(t, 'Help').submenu as MenuItemConstructorOptions[], 'Keyboard Shortcuts'));
+    click(find(file, 'Export…'));
+    click(find(find(t, 'Help').submenu as MenuItemConstructorOptions[], 'About Cueline'));
     expect(calls).toEqual([
       'recent /v/a.mp4',
       'command save',
       'command accounts',
       'command zoomIn',
-      'command keyboardShortcuts',
+      'command showShortcuts',
+      'command export',
+      'command about',
     ]);
+  });
+
+  const items = (t: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+    t.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? items(i.submenu) : [])]);
+
+  it('makes every item do something, and no two items share a key', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const all = items(buildMenuTemplate(actions, [{ path: '/v/a.mp4', label: 'a.mp4' }], platform));
+      for (const i of all)
+        if (i.type !== 'separator') expect(i.click ?? i.role ?? i.submenu, `${i.label}`).toBeTruthy();
+      const accels = all.map((i) => i.accelerator).filter(Boolean);
+      expect(new Set(accels).size).toBe(accels.length);
+    }
+  });
+
+  it('takes its accelerators from the command table, ⌘ and Ctrl distinct on macOS', () => {
+    const accel = (platform: NodeJS.Platform, label: string): unknown =>
+      items(buildMenuTemplate(actions, [], platform)).find((i) => (i.label ?? '').replace(/&/g, '') === label)
+        ?.accelerator;
+    expect(accel('linux', 'Open Subtitles…')).toBe('Ctrl+O');
+    expect(accel('linux', 'Open Video…')).toBe('Ctrl+Shift+O');
+    expect(accel('darwin', 'Open Video…')).toBe('Command+Shift+O');
+    expect(accel('darwin', 'Replace…')).toBe('Command+Alt+F');
+    expect(accel('darwin', 'Redo')).toBe('Command+Shift+Z');
+    const mac = items(buildMenuTemplate(actions, [], 'darwin'));
+    expect(mac.some((i) => i.accelerator === 'Command+H')).toBe(false);
+    // On Windows/Linux the page's keymap is the one dispatcher: accelerators shown, not registered.
+    const save = items(buildMenuTemplate(actions, [], 'linux')).find((i) => i.label === '&Save');
+    expect(save?.registerAccelerator).toBe(false);
+    expect(items(buildMenuTemplate(actions, [], 'linux')).some((i) => i.accelerator === 'F11')).toBe(false);
   });
 
   it('starts with the app menu on macOS', () => {

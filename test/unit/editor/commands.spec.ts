@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
-import { PRESETS } from '../../../shared/captions/rules.ts';
+import { checkTrack, PRESETS } from '../../../shared/captions/rules.ts';
 import { FRAME_RATES } from '../../../shared/captions/time.ts';
 import {
   autoFix,
@@ -55,6 +55,21 @@ describe('editing commands', () => {
     ]);
     expect('select' in r && r.select).toEqual([t.cues[1]?.id]);
     expect(splitAtPlayhead(track, ctx({ playheadMs: 500 }))).toHaveProperty('error');
+  });
+
+  it('leaves the minimum gap the rules ask for when it splits (one undo step)', () => {
+    const rate = FRAME_RATES['25'];
+    const r = splitAtPlayhead(track, ctx({ playheadMs: 2000, frameRate: rate }), 80);
+    const t = run(r);
+    expect(t.cues.slice(0, 2)).toMatchObject([
+      { id: '1', start: 1000, end: 1920 },
+      { start: 2000, end: 3000 },
+    ]);
+    expect('edit' in r && r.edit.kind).toBe('batch');
+    const gaps = checkTrack({ ...t, cues: t.cues.slice(0, 2) }, PRESETS['netflix-adult'], {
+      frameRate: rate,
+    });
+    expect(gaps.filter((f) => f.rule === 'gap')).toEqual([]);
   });
 
   it('merges with the next cue and sets edges at the playhead', () => {

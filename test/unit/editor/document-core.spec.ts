@@ -104,3 +104,35 @@ describe('DocumentCore history', () => {
     expect(doc.dirty).toBe(false);
   });
 });
+
+describe('DocumentCore saved state', () => {
+  it('is clean again when undo goes back to the saved state, and dirty when redo leaves it', () => {
+    const doc = new DocumentCore();
+    const key = doc.addTrack(track(), source);
+    doc.apply({ kind: 'move', id: '1', start: 1100 }, { label: 'Move' });
+    doc.markSaved(key, {});
+    expect(doc.dirty).toBe(false);
+    doc.apply({ kind: 'move', id: '2', start: 4100 }, { label: 'Move' });
+    expect(doc.dirty).toBe(true);
+    doc.undo();
+    expect(doc.dirty).toBe(false);
+    doc.undo();
+    expect(doc.dirty).toBe(true);
+    doc.redo();
+    expect(doc.dirty).toBe(false);
+    doc.redo();
+    expect(doc.dirty).toBe(true);
+  });
+
+  it('drops a typing gesture that ends where it started, leaving nothing to undo', () => {
+    const doc = new DocumentCore();
+    doc.addTrack(track(), source);
+    for (const text of ['Hello there!', 'Hello there!!', 'Hello there'])
+      doc.apply(
+        { kind: 'setText', id: '1', text },
+        { label: 'Edit text', coalesceKey: 'text:1', final: false },
+      );
+    expect(doc.history.canUndo).toBe(false);
+    expect(doc.dirty).toBe(false);
+  });
+});

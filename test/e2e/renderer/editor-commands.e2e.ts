@@ -1,0 +1,90 @@
+// The command table seen from the menu: every menu item does something (File → Export…, Help →
+// About), and undo inside a text field is the field's own, not the document's.
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../harness/fixture.ts';
+import { shotPath } from '../harness/screenshots.ts';
+import { editorMedia } from './editor-support.ts';
+
+const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
+
+test('File → Export… writes a copy in another format; the track keeps its file', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  try {
+    app.dialogs.answer('openSubtitles', [m.srt]);
+    await page.keyboard.press('Control+KeyO');
+    await expect(rows(page)).toHaveCount(3);
+
+    await app.emit('menu:command', { command: 'export' });
+    const dlg = page.getByRole('dialog', { name: 'Export a copy' });
+    // The dialog focuses its first field, not its Close button.
+    await expect(dlg.getByRole('combobox', { name: 'Format' })).toBeFocused();
+    await dlg.getByRole('combobox', { name: 'Format' }).selectOption('vtt');
+    const out = join(m.dir, 'launch.en.vtt');
+    app.dialogs.answer('saveSubtitles', out);
+    await dlg.getByRole('button', { name: 'Choose where…' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Exported launch.en.vtt' })).toBeVisible();
+    expect(await readFile(out, 'utf8')).toMatch(/^WEBVTT[\s\S]*00:00:01\.000 --> 00:00:03\.000/);
+    expect(app.dialogs.shown.at(-1)).toEqual({ kind: 'saveSubtitles', suggestedName: 'launch.en.vtt' });
+    // Saving again writes the SRT it was opened from, without asking where.
+    await rows(page).nth(0).click();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Control+KeyS');
+    await expect(page.getByRole('status').filter({ hasText: 'Saved launch.en.srt' })).toBeVisible();
+    expect(await readFile(m.srt, 'utf8')).not.toContain('Hello and welcome');
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
+
+test('Help → About shows the version and which ffmpeg and ffprobe run', async ({ app }) => {
+  const { page } = app;
+  await app.emit('menu:command', { command: 'about' });
+  const dlg = page.getByRole('dialog', { name: 'About Cueline' });
+  await expect(dlg).toContainText(/Cueline \d+\.\d+\.\d+/);
+  await expect(dlg).toContainText(/ffmpeg\s*ffmpeg version \S+ \(PATH: ffmpeg\)/);
+  await expect(dlg).toContainText(/ffprobe\s*ffprobe version \S+ \(PATH: ffprobe\)/);
+  await page.screenshot({ path: shotPath('about') });
+  await dlg.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await expect(dlg).toHaveCount(0);
+});
+
+test('undo in a text field undoes the field, by key and from the menu', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  try {
+    app.dialogs.answer('openSubtitles', [m.srt]);
+    await page.keyboard.press('Control+KeyO');
+    await expect(rows(page)).toHaveCount(3);
+    // A document edit first: deleting cue 3.
+    await rows(page).nth(2).click();
+    await page.keyboard.press('Delete');
+    await expect(rows(page)).toHaveCount(2);
+
+    await rows(page).nth(0).dblclick();
+    const box = page.getByRole('textbox', { name: /Text of cue/ });
+    await expect(box).toBeFocused();
+    await page.keyboard.press('End');
+    // One input event: one step of the field's own undo (the platform decides how typing groups).
+    await page.keyboard.insertText(' today');
+    await expect(box).toHaveValue('Hello and welcome to the launch today');
+    await page.keyboard.press('Control+KeyZ');
+    await expect(box).toHaveValue('Hello and welcome to the launch');
+    // The document's deletion is still there: Ctrl+Z in the field was the field's.
+    await expect(rows(page)).toHaveCount(2);
+
+    await page.keyboard.insertText(' now');
+    await app.emit('menu:command', { command: 'undo' });
+    await expect(box).toHaveValue('Hello and welcome to the launch');
+    await expect(rows(page)).toHaveCount(2);
+
+    // Out of the field, the same command undoes the document.
+    await page.keyboard.press('Escape');
+    await app.emit('menu:command', { command: 'undo' });
+    await expect(rows(page)).toHaveCount(3);
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
