@@ -10,7 +10,13 @@ import { planBatch } from '../../services/batch/plan.ts';
 import { cachedProbe } from '../../services/batch/probe-cache.ts';
 import type { BatchPlan } from '../../services/batch/plan-types.ts';
 import { BatchRun, type BatchEvent } from '../../services/batch/runner.ts';
-import { allDone, resultsCsv, resultsJson } from '../../services/batch/results.ts';
+import {
+  allDone,
+  resultsCsv,
+  resultsJson,
+  resultsSummary,
+  unusedSubtitleFiles,
+} from '../../services/batch/results.ts';
 import { JournalStore } from '../../services/jobs/journal.ts';
 import { probe } from '../../services/media/probe.ts';
 import { XClient } from '../../services/x/client.ts';
@@ -50,7 +56,8 @@ function planJson(plan: BatchPlan): unknown {
       ready_copy: i.readyCopy,
       fixable: i.fixable,
       media_id: i.mediaId,
-      status: i.excluded ? 'excluded' : i.ready ? 'ready' : 'blocked',
+      status: i.excluded ? 'excluded' : i.skip ? 'skipped' : i.ready ? 'ready' : 'blocked',
+      ...(i.skip ? { reason: i.skip } : {}),
       subtitles: i.subtitles.map((s) => ({
         file: s.file,
         language: s.language,
@@ -72,17 +79,30 @@ function planJson(plan: BatchPlan): unknown {
   };
 }
 
+/** What happened to each subtitle file that isn't used, and each detected language: on stderr. */
+function fileNotes(plan: BatchPlan): string {
+  const lines = [
+    ...plan.files.filter((f) => f.detected).map((f) => `${f.file}: ${f.message ?? ''}`),
+    ...unusedSubtitleFiles(plan.files).map((f) => `${f.file}: ${f.status.replace('_', ' ')}: ${f.reason}`),
+  ];
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
 function planText(plan: BatchPlan): string {
   const lines: string[] = [];
   const ready = plan.items.filter((i) => i.ready).length;
-  lines.push(`${plan.items.length} item(s), ${ready} ready, ${plan.items.length - ready} blocked`);
+  const skipped = plan.items.filter((i) => i.skip).length;
+  lines.push(
+    `${plan.items.length} item(s), ${ready} ready, ${plan.items.length - ready - skipped} blocked, ${skipped} skipped`,
+  );
   for (const i of plan.items) {
     const langs = i.subtitles.map((s) => s.languageCode).join(' ') || '-';
     const target = i.video
       ? `${i.video}${i.readyCopy ? ` (uploads ${i.readyCopy})` : ''}`
       : `media ${i.mediaId ?? ''}`;
+    const state = i.skip ? 'skipped' : i.ready ? 'ready  ' : 'blocked';
     lines.push(
-      `  ${i.ready ? 'ready  ' : 'blocked'}  ${target}  [${langs}]${i.post ? `  post: ${i.post}` : ''}`,
+      `  ${state}  ${target}  [${langs}]${i.post ? `  post: ${i.post}` : ''}${i.skip ? `  (${i.skip})` : ''}`,
     );
     for (const p of i.problems) lines.push(`           ! ${p}`);
     if (i.fixable && i.video)
@@ -90,6 +110,8 @@ function planText(plan: BatchPlan): string {
         `           → cueline fix ${join(plan.root, i.video)}  makes the X-ready copy a rerun uploads`,
       );
   }
+  for (const f of plan.files.filter((x) => x.detected && x.status === 'matched'))
+    lines.push(`${f.file}: ${f.message ?? ''}`);
   const notMatched = plan.files.filter((f) => f.status !== 'matched');
   if (notMatched.length > 0) {
     lines.push('files not matched:');
@@ -169,12 +191,13 @@ export const registerBatch = (program: Command): void => {
           process.stdout.write(o.json ? `${JSON.stringify(planJson(plan))}\n` : planText(plan));
           return;
         }
-        if (plan.items.length === 0)
+        if (plan.items.every((i) => i.skip !== null))
           throw new CuelineError(
             'usage.nothing_to_do',
             `${folder}: no video with a subtitle file next to it (name them like clip.mp4 + clip.en.srt).`,
           );
         if (!o.json) process.stderr.write(planText(plan));
+        else process.stderr.write(fileNotes(plan));
         const env = process.env;
         const signer = await resolveSigner({
           env,
@@ -220,17 +243,16 @@ export const registerBatch = (program: Command): void => {
             o.export,
             o.export.toLowerCase().endsWith('.csv')
               ? resultsCsv(results)
-              : `${JSON.stringify(resultsJson(results), null, 2)}\n`,
+              : `${JSON.stringify(resultsJson(results, plan.files), null, 2)}\n`,
           );
-        if (o.json) process.stdout.write(`${JSON.stringify(resultsJson(results))}\n`);
+        if (o.json) process.stdout.write(`${JSON.stringify(resultsJson(results, plan.files))}\n`);
         else {
-          const done = results.filter((r) => r.status === 'published' || r.status === 'skipped').length;
           process.stdout.write(
-            `${done} of ${results.length} item(s) published or already done.\n` +
+            `${results.length} item(s): ${resultsSummary(results)}.\n` +
               results
                 .map(
                   (r) =>
-                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  https://x.com/i/status/${r.post_id}` : ''}${r.error ? `  ${r.error}` : ''}`,
+                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.status === 'skipped' ? ` (${r.reason ?? 'already published'})` : ''}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  https://x.com/i/status/${r.post_id}` : ''}${r.error ? `  ${r.error}` : ''}`,
                 )
                 .join('\n') +
               '\n',

@@ -86,7 +86,8 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
       folder,
       ...(manifest ? { manifest } : {}),
       ...(req.recursive ? { recursive: true } : {}),
-      ...(req.defaultLanguage ? { defaultLanguage: req.defaultLanguage } : {}),
+      // The app's default-language setting: after the language detected from the cue text.
+      ...(req.defaultLanguage ? { fallbackLanguage: req.defaultLanguage } : {}),
     };
   };
   const store = (p: PublishingDeps): JournalStore<BatchRecord> =>

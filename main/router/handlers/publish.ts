@@ -238,8 +238,11 @@ export function publishHandlers(deps: RouterDeps): PublishHandlers {
               api: req.api,
               post: req.post,
               ...(req.force ? { force: true } : {}),
+              ...(req.altText !== undefined ? { altText: req.altText } : {}),
+              ...(req.title !== undefined ? { title: req.title } : {}),
+              ...(req.description !== undefined ? { description: req.description } : {}),
             },
-            serviceDeps(p, client, job),
+            { ...serviceDeps(p, client, job), ...(req.account ? { account: req.account } : {}) },
           );
           await notes().note(r.jobId, {
             videoName: file.name,

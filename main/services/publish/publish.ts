@@ -101,6 +101,8 @@ export interface PublishResult {
   post: { id: string } | null;
   /** True when a journal from an earlier run was found and used. */
   resumed: boolean;
+  /** Nothing was sent: every step was done by an earlier run. */
+  alreadyDone: boolean;
 }
 
 /** A media id is reused only if it stays valid for a while yet (uploads and processing take time). */
@@ -194,7 +196,12 @@ async function run(
   subs: PreparedSubtitle[],
   target: { video?: PreparedVideo; videoId?: string; postText: string | null },
 ): Promise<PublishResult> {
-  const emit = deps.onEvent ?? (() => undefined);
+  // Whether this run sent anything: a run that only skips reports the job as already done.
+  let acted = false;
+  const emit = (e: PublishEvent): void => {
+    if (e.type === 'step' && e.step !== 'validate' && e.step !== 'done') acted = true;
+    deps.onEvent?.(e);
+  };
   const now = deps.now ?? Date.now;
   const { client, signal } = deps;
   requireAuthFor(opts.api, client);
@@ -228,6 +235,7 @@ async function run(
     })),
     post: rec.post?.id ? { id: rec.post.id } : null,
     resumed,
+    alreadyDone: false,
   });
 
   const postDone = (): boolean => !!rec.post?.id;
@@ -410,8 +418,9 @@ async function run(
     rec.status = 'completed';
     delete rec.lastError;
     await save();
+    if (!acted) emit({ type: 'skip', label: 'Everything', reason: `already done (job ${jobId})` });
     emit({ type: 'step', step: 'done', label: 'Done' });
-    return result();
+    return { ...result(), alreadyDone: !acted };
   } catch (err) {
     rec.status = 'failed';
     rec.lastError = redactSecrets(err instanceof Error ? err.message : String(err));

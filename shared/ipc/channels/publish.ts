@@ -103,6 +103,11 @@ export const publishChannels = {
       tracks: z.array(publishTrack).max(50),
       post: z.string().max(10_000).nullable(),
       force: z.boolean().optional(),
+      /** The video's alt text (X takes up to 1000 characters; main checks). */
+      altText: z.string().max(2000).optional(),
+      /** The post's video card. */
+      title: z.string().max(1000).optional(),
+      description: z.string().max(5000).optional(),
       ...target,
     }),
     progress: publishProgress,
