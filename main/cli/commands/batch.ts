@@ -19,6 +19,7 @@ import {
 } from '../../services/batch/results.ts';
 import { JournalStore } from '../../services/jobs/journal.ts';
 import { probe } from '../../services/media/probe.ts';
+import { xBases } from '../../services/x/api-base.ts';
 import { XClient } from '../../services/x/client.ts';
 import type { ApiDialect } from '../../services/x/dialects.ts';
 import { RateLimiter } from '../../services/x/rate-limiter.ts';
@@ -211,8 +212,7 @@ export const registerBatch = (program: Command): void => {
         const client = new XClient({
           signer,
           fetch: limiter.fetchFor(o.account ?? 'default'),
-          ...(env['CUELINE_X_API_BASE'] ? { apiBase: env['CUELINE_X_API_BASE'] } : {}),
-          ...(env['CUELINE_X_UPLOAD_BASE'] ? { uploadBase: env['CUELINE_X_UPLOAD_BASE'] } : {}),
+          ...xBases(env),
           ...(Number.isFinite(retryBase) && retryBase > 0 ? { retry: { baseDelayMs: retryBase } } : {}),
           onRetry: (e) =>
             process.stderr.write(`X: retrying in ${Math.ceil(e.delayMs / 1000)} s (${e.reason})\n`),

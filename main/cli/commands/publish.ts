@@ -15,6 +15,7 @@ import {
   type PublishResult,
 } from '../../services/publish/publish.ts';
 import type { SubtitleInput } from '../../services/publish/inputs.ts';
+import { xBases } from '../../services/x/api-base.ts';
 import { XClient } from '../../services/x/client.ts';
 import type { ApiDialect } from '../../services/x/dialects.ts';
 import type { UploadProgress } from '../../services/x/uploader.ts';
@@ -150,8 +151,7 @@ async function clientFor(o: { account?: string }, onEvent?: (e: PublishEvent) =>
   const retryBase = Number(env['CUELINE_X_RETRY_BASE_MS']);
   return new XClient({
     signer,
-    ...(env['CUELINE_X_API_BASE'] ? { apiBase: env['CUELINE_X_API_BASE'] } : {}),
-    ...(env['CUELINE_X_UPLOAD_BASE'] ? { uploadBase: env['CUELINE_X_UPLOAD_BASE'] } : {}),
+    ...xBases(env),
     ...(Number.isFinite(retryBase) && retryBase > 0 ? { retry: { baseDelayMs: retryBase } } : {}),
     ...(onEvent
       ? { onRetry: (e) => onEvent({ type: 'retry', label: 'X', delayMs: e.delayMs, reason: e.reason }) }

@@ -26,6 +26,7 @@ import {
   type PublishEvent,
   type PublishResult,
 } from '../../services/publish/publish.ts';
+import { xBases } from '../../services/x/api-base.ts';
 import { XClient } from '../../services/x/client.ts';
 import { RateLimiter } from '../../services/x/rate-limiter.ts';
 import type { RequestSigner } from '../../services/x/signer.ts';
@@ -362,8 +363,7 @@ export function defaultPublishing(o: {
       new XClient({
         signer: await o.auth.signerFor(account),
         fetch: limiter.fetchFor(account ?? 'default'),
-        ...(env['CUELINE_X_API_BASE'] ? { apiBase: env['CUELINE_X_API_BASE'] } : {}),
-        ...(env['CUELINE_X_UPLOAD_BASE'] ? { uploadBase: env['CUELINE_X_UPLOAD_BASE'] } : {}),
+        ...xBases(env),
       }),
   };
 }
