@@ -24,16 +24,27 @@ export function jobIdFor(prefix: string, key: unknown): string {
   return `${prefix}-${createHash('sha256').update(canonicalJson(key)).digest('hex').slice(0, 20)}`;
 }
 
-export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
+/**
+ * `durable: false` skips the fsyncs: still atomic against a crash of the process (the kernel has
+ * the data), not against a power cut. For records replaced many times a second whose loss only
+ * costs repeated work (an upload's acknowledged segments), never for a post's intent.
+ */
+export async function writeJsonAtomic(
+  path: string,
+  value: unknown,
+  opts: { durable?: boolean } = {},
+): Promise<void> {
+  const durable = opts.durable ?? true;
   const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   const fh = await open(tmp, 'w', 0o600);
   try {
     await fh.writeFile(`${JSON.stringify(value, null, 2)}\n`);
-    await fh.sync();
+    if (durable) await fh.sync();
   } finally {
     await fh.close();
   }
   await rename(tmp, path);
+  if (!durable) return;
   const dir = await open(join(path, '..'), 'r').catch(() => null);
   if (dir) {
     await dir.sync().catch(() => undefined);
@@ -121,9 +132,9 @@ export class JournalStore<T extends { jobId: string }> {
     }
   }
 
-  async save(record: T): Promise<void> {
+  async save(record: T, opts: { durable?: boolean } = {}): Promise<void> {
     await mkdir(this.dir, { recursive: true });
-    await writeJsonAtomic(this.path(record.jobId), record);
+    await writeJsonAtomic(this.path(record.jobId), record, opts);
   }
 
   async remove(jobId: string): Promise<void> {

@@ -220,9 +220,9 @@ async function run(
     associations: {},
     ...(target.videoId ? { video: { id: target.videoId, expiresAt: null, uploadedAt: now() } } : {}),
   };
-  const save = async (): Promise<void> => {
+  const save = async (opts: { durable?: boolean } = {}): Promise<void> => {
     rec.updatedAt = now();
-    await store.save(rec);
+    await store.save(rec, opts);
   };
   const result = (): PublishResult => ({
     jobId,
@@ -290,9 +290,11 @@ async function run(
           onNotice: notice('Video'),
           ...(resume && !rec.video ? { resume } : {}),
           // Journal the media id at initialize and each acknowledged segment: a rerun continues.
+          // Each segment's checkpoint survives a crash of the process (not a power cut: then
+          // the upload resumes from an earlier segment); the media id at initialize is fsync'd.
           onCheckpoint: async (c) => {
             rec.videoUpload = c;
-            await save();
+            await save({ durable: c.nextIndex === 0 });
           },
         });
         p.done();
