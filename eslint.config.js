@@ -24,6 +24,17 @@ const nodeBuiltins = [
   'readline',
 ];
 
+const noElectron = { group: ['electron', 'electron/*'], message: 'Only main/app may import electron.' };
+const noAppFromRouter = {
+  group: ['**/main/app/**', '../app/**', '../../app/**'],
+  message: 'The router must not depend on the app.',
+};
+
+/** A folder's import boundary (flat config: the last block matching a file sets the rule). */
+function boundary(files, patterns) {
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'test-results/', 'playwright-report/', 'build/'] },
   js.configs.recommended,
@@ -70,24 +81,42 @@ export default tseslint.config(
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require'],
     },
   },
-  // Boundary: services run under plain Node and behind the CLI; Electron reaches them through interfaces.
-  {
-    files: ['main/services/**/*.ts', 'main/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['electron', 'electron/*'], message: 'Only main/app may import electron.' },
-            {
-              group: ['**/main/app/**', '**/app/**'],
-              message: 'services must not depend on the Electron app layer.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Boundaries in main/ (arrows point down: app → router → services → shared; cli → services).
+  // Services run under plain Node and behind the CLI; Electron reaches them through interfaces.
+  boundary(
+    ['main/services/**/*.ts'],
+    [
+      noElectron,
+      {
+        group: ['**/main/app/**', '**/app/**'],
+        message: 'services must not depend on the Electron app layer.',
+      },
+      { group: ['**/router/**'], message: 'services must not depend on the router.' },
+    ],
+  ),
+  // The router is transport-free: the app binds it to ipcMain, tests to Playwright.
+  boundary(['main/router/**/*.ts'], [noElectron, noAppFromRouter]),
+  // Handlers map request → service → reply; what two of them share lives in a service.
+  boundary(
+    ['main/router/handlers/**/*.ts'],
+    [
+      noElectron,
+      noAppFromRouter,
+      { group: ['./*'], message: 'Handlers do not import each other: move what they share into a service.' },
+    ],
+  ),
+  // The CLI goes to the services directly, never through the router.
+  boundary(
+    ['main/cli/**/*.ts'],
+    [
+      noElectron,
+      {
+        group: ['**/main/app/**', '../app/**', '../../app/**'],
+        message: 'The CLI must not depend on the app.',
+      },
+      { group: ['**/router/**'], message: 'The CLI uses the services, not the router.' },
+    ],
+  ),
   // The renderer talks to main only through window.cueline.
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.svelte'],

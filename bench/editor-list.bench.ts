@@ -25,6 +25,7 @@ import {
   printRows,
   type BenchRow,
 } from '../test/e2e/bench/editor-bench-kit.ts';
+import { testAppInfo } from '../test/support/app-info.ts';
 
 const CUES = 10_000;
 const BUDGET = 16.7;
@@ -86,12 +87,7 @@ export async function run(): Promise<void> {
     workspace,
     dialogs,
     mediaUrl: (id) => mediaUrl(id),
-    appInfo: {
-      name: 'Cueline',
-      version: 'bench',
-      platform: process.platform,
-      versions: { node: process.versions.node, electron: null, chrome: null },
-    },
+    appInfo: testAppInfo('bench'),
   });
   const server = await startHarnessServer(workspace.files);
   mediaUrl = server.mediaUrl;

@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { resolveBinaries } from '../main/services/media/binaries.ts';
 import { runProcess } from '../main/services/media/run-process.ts';
 import { waveform } from '../main/services/media/waveform.ts';
+import { H264_FAST } from '../test/support/media-fixtures.ts';
 
 const exec = promisify(execFile);
 const DATA = fileURLToPath(new URL('./.data/', import.meta.url));
@@ -34,12 +35,7 @@ async function benchFile(): Promise<{ file: string; generated: boolean }> {
     'lavfi',
     '-i',
     'sine=frequency=220:beep_factor=4:sample_rate=48000:duration=60',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
+    ...H264_FAST,
     '-g',
     '10',
     '-c:a',

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { H264_FAST } from '../test/support/media-fixtures.ts';
 import { getSession } from '../test/x-emulator/media.ts';
 import { startEmulator, type RouteContext } from '../test/x-emulator/server.ts';
 
@@ -82,12 +83,7 @@ async function makeVideo(path: string, size: number): Promise<void> {
     'lavfi',
     '-i',
     'sine=frequency=440:duration=2',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
+    ...H264_FAST,
     '-c:a',
     'aac',
     '-shortest',

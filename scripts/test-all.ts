@@ -39,9 +39,10 @@ const withKeyring = (cmd: string[]): string[] => [
   '--',
   'sh',
   '-c',
-  'export HOME="$(mktemp -d)"; ' +
+  // The throwaway HOME is removed afterwards (no exec: the shell stays to clean up).
+  'export HOME="$(mktemp -d -t cueline-home-XXXXXX)"; ' +
     'printf cueline-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && ' +
-    `exec "$@"`,
+    '"$@"; rc=$?; rm -rf "$HOME"; exit $rc',
   'sh',
   ...cmd,
 ];

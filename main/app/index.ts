@@ -5,7 +5,7 @@ import { app, BrowserWindow, ipcMain, Menu, session, shell, type WebContents } f
 import { basename, join } from 'node:path';
 import type { FileRef } from '../../shared/ipc/common.ts';
 import { createAppRouter } from '../router/app-router.ts';
-import { defaultPublishing } from '../router/handlers/publish.ts';
+import { defaultPublishing } from '../services/publish/publishing.ts';
 import { createAuthService } from '../services/auth/default-auth-service.ts';
 import { probe } from '../services/media/probe.ts';
 import { setPackagedBuild } from '../services/x/api-base.ts';
@@ -13,6 +13,7 @@ import { electronNotifier } from './notifier.ts';
 import type { Router } from '../router/router.ts';
 import { defaultAppPaths, type AppPaths } from '../services/app-paths.ts';
 import { createWorkspace } from '../services/workspace/workspace.ts';
+import { tightenUserData } from '../services/store/json-store.ts';
 import { setBinaryDefaults } from '../services/media/binaries.ts';
 import { APP_ID } from './app-id.ts';
 import { filesFromArgv } from './argv.ts';
@@ -170,6 +171,7 @@ function start(paths: AppPaths): void {
   });
 
   void app.whenReady().then(async () => {
+    await tightenUserData(workspace.paths.userData);
     hardenSession(session.defaultSession);
     handleProtocols(session.defaultSession, join(import.meta.dirname, '../renderer'), workspace.files);
     // One AuthService for publishing and the Accounts panel: they share the token cache and refreshes.

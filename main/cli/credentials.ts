@@ -1,6 +1,11 @@
 // Credentials for headless use: env first (OAuth 1.0a's four values, or an OAuth 2.0 user access
 // token), then a keychain account through the provider the accounts service registers.
 import { CuelineError } from '../../shared/errors.ts';
+import {
+  xClientFactory,
+  type XClientFactory,
+  type XClientFactoryOptions,
+} from '../services/x/client-factory.ts';
 import { bearerSigner, oauth1Signer, type RequestSigner } from '../services/x/signer.ts';
 
 /**
@@ -64,4 +69,13 @@ export async function resolveSigner(opts: {
       );
   }
   throw new CuelineError('auth.missing_credentials', MISSING_CREDENTIALS_HELP);
+}
+
+/** The CLI's X clients: credentials from the environment or the keychain, endpoints from CUELINE_X_*. */
+export function cliClientFactory(o: Omit<XClientFactoryOptions, 'signerFor'> = {}): XClientFactory {
+  return xClientFactory({
+    ...o,
+    signerFor: (account) =>
+      resolveSigner({ env: process.env, ...(account !== undefined ? { account } : {}) }),
+  });
 }

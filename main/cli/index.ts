@@ -4,8 +4,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBadInput, toAppError } from '../../shared/errors.ts';
+import { defaultAppPaths } from '../services/app-paths.ts';
+import { tightenUserData } from '../services/store/json-store.ts';
 import { commandsFor, type RegisterCommand } from './commands/index.ts';
-import { cliHint } from './hints.ts';
+import { cliErrorText } from './remedy-text.ts';
 import { setPackagedBuild } from '../services/x/api-base.ts';
 
 export const EXIT_OK = 0;
@@ -60,6 +62,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const program = buildProgram(await commandsFor(argv));
   try {
+    // What an older version left readable in the user-data folder is tightened (0700/0600).
+    await tightenUserData(defaultAppPaths().userData).catch(() => undefined);
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {
@@ -68,9 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
     const e = toAppError(err);
-    process.stderr.write(`cueline: ${e.message}\n`);
-    const hint = cliHint(err);
-    if (hint) process.stderr.write(`${hint}\n`);
+    process.stderr.write(`cueline: ${cliErrorText(e)}\n`);
     if (process.env['CUELINE_DEBUG'] && err instanceof Error && err.stack)
       process.stderr.write(`${err.stack}\n`);
     return isBadInput(e.code) ? EXIT_BAD_INPUT : EXIT_FAILURE;

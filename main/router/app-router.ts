@@ -3,12 +3,14 @@
 import { contract, type Channels } from '../../shared/ipc/contract.ts';
 import type { AppInfo } from '../../shared/ipc/channels/app.ts';
 import type { Workspace } from '../services/workspace/workspace.ts';
+import type { PublishingDeps } from '../services/publish/publishing.ts';
+import type { AccountsDeps } from './deps.ts';
 import type { Dialogs } from './dialogs.ts';
-import { accountsHandlers, type AccountsDeps } from './handlers/accounts.ts';
+import { accountsHandlers } from './handlers/accounts.ts';
 import { appHandlers } from './handlers/app.ts';
 import { batchHandlers } from './handlers/batch.ts';
 import { historyHandlers } from './handlers/history.ts';
-import { publishHandlers, type PublishingDeps } from './handlers/publish.ts';
+import { publishHandlers } from './handlers/publish.ts';
 import { captionsHandlers } from './handlers/captions.ts';
 import { filesHandlers } from './handlers/files.ts';
 import { jobsHandlers } from './handlers/jobs.ts';

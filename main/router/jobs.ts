@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { toAppError } from '../../shared/errors.ts';
 import type { JobDef } from '../../shared/ipc/define.ts';
-import { createThrottle } from './throttle.ts';
+import { createThrottle } from '../services/jobs/throttle.ts';
 import type { EventSink, JobContext } from './types.ts';
 
 export const PROGRESS_INTERVAL_MS = 100;
@@ -45,7 +45,7 @@ export function createJobRunner(): JobRunner {
       const throttle = createThrottle<unknown>(
         PROGRESS_INTERVAL_MS,
         (progress) => send(sink, 'job:progress', { jobId, channel, progress }),
-        def.mergeProgress as ((a: unknown, b: unknown) => unknown) | undefined,
+        { merge: def.mergeProgress as ((a: unknown, b: unknown) => unknown) | undefined },
       );
       const ctx: JobContext<unknown> = {
         jobId,

@@ -1,6 +1,6 @@
 // Decoding caption bytes. Order: a pinned encoding (misdetection is a top complaint of Subtitle Edit
-// users, so the user always has the last word) → BOM → strict UTF-8 → UTF-16 without BOM (zero-byte
-// pattern) → chardet's statistical guess. Decoding is the platform TextDecoder (Node with full ICU,
+// users, so the user always has the last word) → BOM → UTF-16 without BOM (zero-byte pattern, before
+// UTF-8: NUL-interleaved ASCII is valid UTF-8) → strict UTF-8 → chardet's statistical guess. Decoding is the platform TextDecoder (Node with full ICU,
 // Chromium), so the same code runs in the renderer; chardet is pure JS (its fs helper is only used
 // by detectFile and is swapped out for browsers by its package.json).
 import chardet from 'chardet';
@@ -95,14 +95,15 @@ export function decodeCaptionBytes(bytes: Uint8Array, opts: { encoding?: string 
     return { text, encoding: bom, confidence: 1, pinned: false };
   }
 
-  const utf8 = decodeWith(bytes, 'utf-8', true);
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', confidence: 1, pinned: false };
-
+  // The zero-byte pattern first: NUL-interleaved ASCII is valid UTF-8 too (it read as "1\0\n\0…").
   const utf16 = utf16ByZeros(bytes);
   if (utf16) {
     const text = decodeWith(bytes, utf16, true);
     if (text !== null) return { text, encoding: utf16, confidence: 0.9, pinned: false };
   }
+
+  const utf8 = decodeWith(bytes, 'utf-8', true);
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', confidence: 1, pinned: false };
 
   const sample = bytes.length > SAMPLE_BYTES ? bytes.subarray(0, SAMPLE_BYTES) : bytes;
   for (const match of chardet.analyse(sample)) {

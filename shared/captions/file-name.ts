@@ -1,4 +1,5 @@
 // Language and format from caption file names: `clip.en.srt`, `clip.pt-BR.vtt`, `clip.eng.forced.srt`.
+import { quote } from './quote.ts';
 
 // ISO 639-2 codes people put in file names, mapped to the BCP 47 tag (which prefers ISO 639-1).
 // Other three-letter segments are not trusted: `my.cut.srt` or `clip.new.srt` are not languages.
@@ -120,13 +121,28 @@ export function languageLabel(tag: string): string {
   }
 }
 
-/** A language the user typed (`--language`): any well-formed BCP 47 tag, canonicalised; null if malformed. */
+/**
+ * A language the user typed (`--language`, `--lang`): a well-formed BCP 47 tag whose language ICU
+ * knows, canonicalised; null otherwise. One rule for every command: `sp` and `english` are refused
+ * here as X refuses them at publishing.
+ */
 export function parseLanguageTag(s: string): string | null {
   const fromName = canonicalLanguage(s);
   if (fromName) return fromName;
   try {
-    return Intl.getCanonicalLocales(s.replaceAll('_', '-'))[0] ?? null;
+    const tag = Intl.getCanonicalLocales(s.trim().replaceAll('_', '-'))[0];
+    return tag && knownLanguage(new Intl.Locale(tag).language) ? tag : null;
   } catch {
     return null;
   }
+}
+
+/** Why `s` is not a language parseLanguageTag takes, for `--language` errors. */
+export function languageTagProblem(s: string): string {
+  const hint = /^sp$/i.test(s.trim())
+    ? '; Spanish is "es"'
+    : /^[a-z]{4,}$/i.test(s.trim())
+      ? '; give its code, e.g. en for English'
+      : '';
+  return `${quote(s)} is not a known BCP 47 language tag (e.g. en, es, pt-BR${hint})`;
 }

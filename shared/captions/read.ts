@@ -1,6 +1,12 @@
 // Parsing caption text (already decoded) into a track.
 import { CuelineError } from '../errors.ts';
-import { canonicalLanguage, languageFromFileName, languageLabel, parseLanguageTag } from './file-name.ts';
+import {
+  canonicalLanguage,
+  languageFromFileName,
+  languageLabel,
+  languageTagProblem,
+  parseLanguageTag,
+} from './file-name.ts';
 import type { ParseWarning, Track } from './model.ts';
 import { parseSrt } from './srt-read.ts';
 import { parseVtt } from './vtt-read.ts';
@@ -12,6 +18,8 @@ export interface ParseCaptionsOptions {
   format?: CaptionFormat;
   language?: string;
   label?: string;
+  /** WebVTT: also run the W3C validator (webvtt-parser) and refuse what it refuses (`cueline check`). */
+  strict?: boolean;
 }
 
 export interface ParseCaptionsResult {
@@ -48,14 +56,14 @@ export function parseCaptions(text: string, opts: ParseCaptionsOptions): ParseCa
   let vtt;
   let errors;
   let warnings;
-  let moreErrors = 0;
+  let moreErrors: number;
   let headerLanguage: string | null = null;
   if (format === 'srt') {
     const r = parseSrt(text);
     ({ cues, errors, warnings, moreErrors } = r);
   } else {
-    const r = parseVtt(text);
-    ({ cues, errors, warnings, vtt, headerLanguage } = r);
+    const r = parseVtt(text, { strict: opts.strict === true });
+    ({ cues, errors, warnings, vtt, headerLanguage, moreErrors } = r);
   }
   const file = opts.fileName;
   const firstError = errors[0];
@@ -73,7 +81,7 @@ export function parseCaptions(text: string, opts: ParseCaptionsOptions): ParseCa
   if (!opts.language && !language && headerLanguage) language = canonicalLanguage(headerLanguage) ?? '';
   if (opts.language) {
     const canonical = parseLanguageTag(opts.language);
-    if (!canonical) throw new CuelineError('lang.invalid', `"${opts.language}" is not a BCP 47 language tag`);
+    if (!canonical) throw new CuelineError('lang.invalid', languageTagProblem(opts.language));
     language = canonical;
   }
   const track: Track = { language, label: opts.label ?? languageLabel(language), cues };

@@ -3,7 +3,9 @@
 // cue numbers, `.` for `,`, spaces, blank lines, a missing blank line before a numbered cue),
 // refusing where it is not, and it never drops a cue without reporting an error.
 import type { Cue, ParseWarning } from './model.ts';
-import { formatSrtTimestamp, scanTimestamp } from './time.ts';
+import { formatSrtTimestamp, MAX_TIME_MS, scanTimestamp, TIME_OUT_OF_RANGE } from './time.ts';
+import { quote } from './quote.ts';
+import { isBlankChar, trimBlankEnd } from './text-lines.ts';
 
 export interface SrtIssue {
   line: number;
@@ -19,7 +21,6 @@ export interface SrtParseResult {
 }
 
 const MAX_ERRORS = 200;
-const COORDINATES = /^(?:\s+[XY][12]:-?\d+)+$/i;
 const TIMING_HINT = 'expected "HH:MM:SS,mmm --> HH:MM:SS,mmm"';
 
 const BETWEEN = 0;
@@ -27,14 +28,35 @@ const AFTER_NUMBER = 1;
 const IN_TEXT = 2;
 const SKIPPING = 3;
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
-}
+const isSpace = isBlankChar;
 
 function isDigits(s: string, b: number, e: number): boolean {
   for (let i = b; i < e; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether [b, e) is ` X1:… X2:… Y1:… Y2:…` coordinates: one or more groups of spaces, X or Y, 1 or 2,
+ * a colon and an integer. A scan, not a regex: a regex's repetition overflowed the stack on a 12 MB line.
+ */
+function isCoordinates(s: string, b: number, e: number): boolean {
+  let i = b;
+  if (i >= e) return false;
+  while (i < e) {
+    const spaces = i;
+    while (i < e && isSpace(s.charCodeAt(i))) i++;
+    if (i === spaces || i + 3 > e) return false;
+    const axis = s.charCodeAt(i) | 0x20;
+    const n = s.charCodeAt(i + 1);
+    if ((axis !== 120 && axis !== 121) || (n !== 49 && n !== 50) || s.charCodeAt(i + 2) !== 58) return false;
+    i += 3;
+    if (s.charCodeAt(i) === 45) i++;
+    const digits = i;
+    while (i < e && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+    if (i === digits) return false;
   }
   return true;
 }
@@ -50,7 +72,7 @@ function digitsValue(s: string, b: number, e: number): number {
 /** Joins the lines of [b, e) with "\n", each without trailing spaces (CRLF files land here). */
 function cleanText(s: string, b: number, e: number): string {
   const lines = s.slice(b, e).split('\n');
-  for (let i = 0; i < lines.length; i++) lines[i] = (lines[i] ?? '').trimEnd();
+  for (let i = 0; i < lines.length; i++) lines[i] = trimBlankEnd(lines[i] ?? '');
   return lines.join('\n');
 }
 
@@ -105,28 +127,35 @@ export function parseSrt(input: string): SrtParseResult {
   const timing = (b: number, e: number, line: number): boolean => {
     const start = scanTimestamp(s, b, tsOut);
     let i = tsOut.end;
+    if (start === TIME_OUT_OF_RANGE) {
+      error(line, `start time is beyond ${formatSrtTimestamp(MAX_TIME_MS)} in ${quote(s.slice(b, e))}`);
+      return false;
+    }
     if (start < 0 || i > e) {
-      error(line, `invalid start time in "${s.slice(b, e)}" (${TIMING_HINT})`);
+      error(line, `invalid start time in ${quote(s.slice(b, e))} (${TIMING_HINT})`);
       return false;
     }
     while (i < e && isSpace(s.charCodeAt(i))) i++;
     if (s.charCodeAt(i) !== 45 || s.charCodeAt(i + 1) !== 45 || s.charCodeAt(i + 2) !== 62) {
-      error(line, `missing "-->" in "${s.slice(b, e)}" (${TIMING_HINT})`);
+      error(line, `missing "-->" in ${quote(s.slice(b, e))} (${TIMING_HINT})`);
       return false;
     }
     i += 3;
     while (i < e && isSpace(s.charCodeAt(i))) i++;
     const end = scanTimestamp(s, i, tsOut);
+    if (end === TIME_OUT_OF_RANGE) {
+      error(line, `end time is beyond ${formatSrtTimestamp(MAX_TIME_MS)} in ${quote(s.slice(b, e))}`);
+      return false;
+    }
     if (end < 0 || tsOut.end > e) {
-      error(line, `invalid end time in "${s.slice(b, e)}" (${TIMING_HINT})`);
+      error(line, `invalid end time in ${quote(s.slice(b, e))} (${TIMING_HINT})`);
       return false;
     }
     i = tsOut.end;
     if (i < e) {
       // Some tools append `X1:… X2:… Y1:… Y2:…` coordinates; SRT has no place for them.
-      const tail = s.slice(i, e);
-      if (!isSpace(s.charCodeAt(i)) || !COORDINATES.test(tail)) {
-        error(line, `unexpected "${tail.trim()}" after the end time`);
+      if (!isCoordinates(s, i, e)) {
+        error(line, `unexpected ${quote(s.slice(i, e).trim())} after the end time`);
         return false;
       }
       ignoredTail++;
@@ -213,12 +242,13 @@ export function parseSrt(input: string): SrtParseResult {
           numberLine = lineNo;
           state = AFTER_NUMBER;
         } else {
-          const head = s.slice(b, Math.min(e, b + 40));
+          const head = s.slice(b, Math.min(e, b + 41));
+          const quoted = quote(head, 40);
           error(
             lineNo,
             cues.length === 0 && lineNo === 1 && head.startsWith('WEBVTT')
               ? 'this is a WebVTT file, not SRT (rename it to .vtt)'
-              : `text outside a cue: "${head}" (expected a cue number or a timing line)`,
+              : `text outside a cue: ${quoted} (expected a cue number or a timing line)`,
           );
           state = SKIPPING;
         }
@@ -226,7 +256,7 @@ export function parseSrt(input: string): SrtParseResult {
       case AFTER_NUMBER:
         error(
           lineNo,
-          `cue number ${numberValue} must be followed by a timing line, found "${s.slice(b, Math.min(e, b + 40))}"`,
+          `cue number ${numberValue} must be followed by a timing line, found ${quote(s.slice(b, Math.min(e, b + 41)), 40)}`,
         );
         state = SKIPPING;
         break;

@@ -1,6 +1,7 @@
 // SRT writer: cues renumbered 1…n, `HH:MM:SS,mmm`, LF line ends, a blank line after each cue.
+// Refuses (CuelineError `subtitle.time`, naming the cue) times it could not read back.
 import type { ConversionNote, Track } from './model.ts';
-import { formatSrtTimestamp } from './time.ts';
+import { assertWritableTimes, formatSrtTimestamp } from './time.ts';
 import { representableText } from './text-lines.ts';
 import { toSrtText } from './markup.ts';
 
@@ -16,10 +17,12 @@ export function writeSrt(track: Track): { text: string; notes: ConversionNote[] 
     const cue = cues[i];
     if (!cue) continue;
     if (cue.settings) settings++;
-    const clean = representableText(cue.text);
-    if (clean !== cue.text) changed++;
-    const { text, lost } = toSrtText(clean);
+    assertWritableTimes(cue.start, cue.end, i);
+    // Tags go first: dropping one can leave a blank line or join "--" and ">" into "-->".
+    const { text: plain, lost } = toSrtText(cue.text);
     if (lost) tagsLost++;
+    const text = representableText(plain);
+    if (text !== plain) changed++;
     out +=
       String(i + 1) +
       '\n' +

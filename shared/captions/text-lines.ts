@@ -1,17 +1,35 @@
 // Cue text that a line-based format (SRT, WebVTT) can hold: no blank lines (they end a cue), no
-// trailing spaces (readers trim them), no line holding "-->" (readers take it for a timing line).
+// trailing spaces (readers trim them), no line holding "-->" (readers take it for a timing line),
+// no lone surrogate (UTF-8 cannot hold one: it would come back as U+FFFD).
 
-export function representableText(text: string): string {
+export function representableText(input: string): string {
+  const text = input.isWellFormed() ? input : input.toWellFormed();
   if (!needsCleaning(text)) return text;
   return text
     .split(/\r\n|\r|\n/)
-    .map((l) => l.replaceAll('-->', '->').trimEnd())
-    .filter((l) => l.trim() !== '')
+    .map((l) => trimBlankEnd(breakArrows(l)))
+    .filter((l) => l !== '')
     .join('\n');
 }
 
-function isBlankChar(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0 || c === 12 || c === 11 || c === 0xfeff;
+/** `-->` (and `--->`, `---->`…) as `->`: no "-->" is left, where replacing "-->" alone would leave "--->"'s. */
+export function breakArrows(text: string): string {
+  return text.includes('-->') ? text.replace(/-{2,}>/g, '->') : text;
+}
+
+/**
+ * The blanks the readers trim from line ends and take a line of for an empty one. Not JS's wider
+ * trim() set (U+3000, U+2028…): a reader trimming what the writer keeps breaks the round trip.
+ */
+export function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 12 || c === 11 || c === 0xfeff || c === 13;
+}
+
+/** `line` without trailing blanks (isBlankChar). */
+export function trimBlankEnd(line: string): string {
+  let e = line.length;
+  while (e > 0 && isBlankChar(line.charCodeAt(e - 1))) e--;
+  return e === line.length ? line : line.slice(0, e);
 }
 
 /** One pass over the text (the writers call this for every cue). */

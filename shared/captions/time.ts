@@ -1,3 +1,5 @@
+import { CuelineError } from '../errors.ts';
+
 // Timestamps and frame arithmetic. Frame rates are exact fractions so that NTSC rates
 // (23.976 = 24000/1001) snap and nudge without drift.
 
@@ -71,6 +73,41 @@ export function framesToDurationMs(frames: number, rate: FrameRate): number {
   return (frames * 1000 * rate.den) / rate.num;
 }
 
+/**
+ * The latest time Cueline reads and writes, 9999:59:59.999: beyond it hours stop being exact numbers
+ * (a 19-digit hour field came back as `1.0000000000000001e+21`), and no video is that long.
+ */
+export const MAX_TIME_MS = 10_000 * 3_600_000 - 1;
+/** What scanTimestamp returns for a well-formed timestamp later than MAX_TIME_MS. */
+export const TIME_OUT_OF_RANGE = -2;
+
+/** Why a cue's times cannot be written (negative, fractional, past MAX_TIME_MS, end before start), or null. */
+export function cueTimesProblem(start: number, end: number): string | null {
+  // The writers' hot path: two checks per cue, no allocation.
+  if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= MAX_TIME_MS)
+    return null;
+  for (const [name, t] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
+    if (!Number.isInteger(t) || t < 0)
+      return `${name} time ${String(t)} is not a whole number of milliseconds ≥ 0`;
+    if (t > MAX_TIME_MS) return `${name} time is beyond ${formatTimestamp(MAX_TIME_MS, '.')}`;
+  }
+  if (end < start)
+    return `end time ${formatTimestamp(end, '.')} is before start ${formatTimestamp(start, '.')}`;
+  return null;
+}
+
+/** The writers' check: a cue whose times cannot be written is a located error, never a file we then refuse. */
+export function assertWritableTimes(start: number, end: number, index: number): void {
+  const problem = cueTimesProblem(start, end);
+  if (problem)
+    throw new CuelineError('subtitle.time', `cue ${index + 1}: ${problem}; nothing was written`, {
+      cue: index + 1,
+    });
+}
+
 // Zero-padded fields from tables: the writers format two timestamps per cue.
 const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
@@ -100,7 +137,8 @@ export function formatVttTimestamp(ms: number): string {
 
 /**
  * Parses `[H…:]MM:SS(,|.)mmm` from `s` at `pos`, hand-rolled for the SRT hot path. Returns the
- * milliseconds and the index after the timestamp in `out`, or -1 when it is not a timestamp.
+ * milliseconds and the index after the timestamp in `out`, -1 when it is not a timestamp, or
+ * TIME_OUT_OF_RANGE (index set) when it is one past MAX_TIME_MS.
  */
 export function scanTimestamp(s: string, pos: number, out: { end: number }): number {
   // Plain locals, no arrays: this runs twice per cue and must not allocate.
@@ -158,6 +196,7 @@ export function scanTimestamp(s: string, pos: number, out: { end: number }): num
   const seconds = value;
   if (minutes > 59 || seconds > 59) return -1;
   out.end = i;
+  if (hours > 9999) return TIME_OUT_OF_RANGE;
   return hours * 3_600_000 + minutes * 60_000 + seconds * 1000 + a * 100 + b * 10 + c;
 }
 

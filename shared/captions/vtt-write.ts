@@ -1,32 +1,45 @@
 // WebVTT writer: signature and header, NOTE/STYLE/REGION blocks where they were, cues with their
 // identifiers (when the source had them) and settings.
 import type { ConversionNote, Track, VttBlock } from './model.ts';
-import { formatVttTimestamp } from './time.ts';
-import { representableText } from './text-lines.ts';
-import { toVttText } from './markup.ts';
+import { assertWritableTimes, formatVttTimestamp } from './time.ts';
+import { breakArrows, representableText } from './text-lines.ts';
+import { dropSrtOnlyTags, escapeVttText } from './markup.ts';
+import { tidySettings } from './vtt-read.ts';
 
 const BLOCK_RE = /^(NOTE|STYLE|REGION)($|[ \t])/;
 
 function blockText(b: VttBlock): string {
-  // A block ends at a blank line and may not hold "-->" (the parser would take it for a cue).
-  return b.text
+  // A block ends at a blank line and may not hold "-->" (the parser would take it for a cue); its
+  // first line is its kind alone or followed by a space (`NOTEx` would read as a cue identifier).
+  const text = b.text
     .split(/\r\n|\r|\n/)
     .filter((l) => l.trim() !== '')
-    .map((l) => l.replaceAll('-->', '->'))
+    .map(breakArrows)
     .join('\n');
+  if (/^(NOTE|STYLE|REGION)(?:$|[ \t\n])/.exec(text)?.[1] === b.kind) return text;
+  return b.kind + ' ' + (text.startsWith(b.kind) ? text.slice(b.kind.length) : text);
+}
+
+/**
+ * `WEBVTT`, the rest of its line, and the header lines. The header may not contain "-->" nor a blank
+ * line (it would end the header early); text on the signature line follows a space.
+ */
+function signature(header: string): string {
+  const [first = '', ...rest] = breakArrows(header).split(/\r\n|\r|\n/);
+  let out = 'WEBVTT' + (first === '' || /^[ \t]/.test(first) ? first : ' ' + first);
+  for (const l of rest) if (l.trim() !== '') out += '\n' + l;
+  return out;
 }
 
 function safeId(id: string): string {
-  const one = id.replace(/[\r\n]+/g, ' ').replaceAll('-->', '->');
+  const one = breakArrows(id.replace(/[\r\n]+/g, ' '));
   return BLOCK_RE.test(one) ? '#' + one : one;
 }
 
 export function writeVtt(track: Track): { text: string; notes: ConversionNote[] } {
   const notes: ConversionNote[] = [];
   const vtt = track.vtt;
-  // The header may not contain "-->" nor a blank line (it would end the header early).
-  const header = (vtt?.header ?? '').replace(/\n[ \t]*(?=\n|$)/g, '').replaceAll('-->', '->');
-  const parts: string[] = ['WEBVTT' + (header && !/^[ \t\n]/.test(header) ? ' ' + header : header) + '\n\n'];
+  const parts: string[] = [signature(vtt?.header ?? '') + '\n\n'];
   const byAnchor = new Map<string | null, VttBlock[]>();
   const ids = new Set(track.cues.map((c) => c.id));
   let orphans = 0;
@@ -45,12 +58,19 @@ export function writeVtt(track: Track): { text: string; notes: ConversionNote[] 
   const writeIds = vtt?.cueIds ?? false;
   let changed = 0;
   let tagsLost = 0;
-  for (const cue of track.cues) {
-    const clean = representableText(cue.text);
-    if (clean !== cue.text) changed++;
-    const { text, lost } = toVttText(clean);
+  const cues = track.cues;
+  for (let i = 0; i < cues.length; i++) {
+    const cue = cues[i];
+    if (!cue) continue;
+    assertWritableTimes(cue.start, cue.end, i);
+    // Tags go first: dropping one can leave a blank line or join "--" and ">" into "-->".
+    const { text: plain, lost } = dropSrtOnlyTags(cue.text);
     if (lost) tagsLost++;
-    const settings = cue.settings ? ' ' + cue.settings.replace(/[\r\n]+/g, ' ').trim() : '';
+    const clean = representableText(plain);
+    if (clean !== plain) changed++;
+    const text = escapeVttText(clean);
+    const tidy = cue.settings ? tidySettings(cue.settings) : '';
+    const settings = tidy ? ' ' + tidy : '';
     parts.push(
       (writeIds && cue.id.trim() !== '' ? safeId(cue.id) + '\n' : '') +
         formatVttTimestamp(cue.start) +
@@ -81,5 +101,7 @@ export function writeVtt(track: Track): { text: string; notes: ConversionNote[] 
       count: orphans,
       message: `${orphans} NOTE/STYLE/REGION block(s) whose cue was deleted moved to the end`,
     });
-  return { text: parts.join(''), notes };
+  // Ids, settings and blocks may hold a lone surrogate too (cue text is handled above, with a note).
+  const text = parts.join('');
+  return { text: text.isWellFormed() ? text : text.toWellFormed(), notes };
 }

@@ -1,5 +1,6 @@
 // Schemas several areas share.
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors.ts';
 
 /** Opaque ids minted in main (never paths): the renderer can only name what main handed it. */
 export const fileId = z
@@ -23,3 +24,6 @@ export type FileRef = z.output<typeof fileRef>;
 
 /** Ids the renderer makes up itself (autosave documents): safe as file names. */
 export const docId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
+
+/** An error code (shared/errors.ts): the renderer acts on these, so they are checked on the wire too. */
+export const errorCode = z.enum(ERROR_CODES);

@@ -2,9 +2,11 @@
 // violations with the fix out. Every limit is a field of VideoLimits so a setting can change it.
 import type { MediaInfo } from './media-info.ts';
 import { formatFps, isSquarePixels, rationalValue } from './media-info.ts';
+import { formatBytes } from '../units.ts';
 
-export type MediaCategory = 'tweet_video' | 'amplify_video';
-export const MEDIA_CATEGORIES: readonly MediaCategory[] = ['tweet_video', 'amplify_video'];
+/** X's media categories for a video: a post's video, or Amplify (X's publisher video program). */
+export const MEDIA_CATEGORIES = ['tweet_video', 'amplify_video'] as const;
+export type MediaCategory = (typeof MEDIA_CATEGORIES)[number];
 
 export interface VideoLimits {
   maxFps: number;
@@ -122,10 +124,6 @@ function fmtMs(ms: number): string {
   return `${+(ms / MIN).toFixed(1)} min`;
 }
 
-function fmtBytes(n: number): string {
-  return n >= GB ? `${+(n / GB).toFixed(2)} GB` : `${+(n / MB).toFixed(1)} MB`;
-}
-
 function fmtAspect(a: number): string {
   return a >= 1 ? `${+a.toFixed(2)}:1` : `1:${+(1 / a).toFixed(2)}`;
 }
@@ -168,7 +166,7 @@ export function checkConstraints(info: MediaInfo, opts: LimitOptions): Constrain
   if (info.sizeBytes > L.maxBytes)
     err(
       'size.too_large',
-      `file size ${fmtBytes(info.sizeBytes)} exceeds ${fmtBytes(L.maxBytes)}`,
+      `file size ${formatBytes(info.sizeBytes)} exceeds ${formatBytes(L.maxBytes)}`,
       'trim the video or encode at a lower bit rate',
       false,
     );

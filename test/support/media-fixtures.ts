@@ -4,6 +4,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/** H.264 encoded fast, in the pixel format every player and X accept. */
+export const H264_FAST = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'] as const;
+
 export interface GenerateOptions {
   /** Seconds. */
   duration: number;
@@ -80,12 +83,7 @@ export async function generateCuts(out: string, shotSeconds: number[]): Promise<
     graph,
     '-map',
     '[v]',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
+    ...H264_FAST,
     out,
   ]);
   return out;

@@ -10,6 +10,8 @@ import { redirectUri } from '../../services/auth/app-credentials.ts';
 import type { AuthService } from '../../services/auth/auth-service.ts';
 import { createAuthService } from '../../services/auth/default-auth-service.ts';
 import { systemOpener } from '../../services/auth/system-opener.ts';
+import { idArg } from '../validate.ts';
+import { cancelOnSignal } from '../cancel-on-signal.ts';
 import { registerAccountSignerProvider } from '../credentials.ts';
 
 const err = (line: string): void => {
@@ -139,14 +141,6 @@ export function formatAccount(a: AccountSummary): string {
   return `${a.isDefault ? '*' : ' '} ${a.accountId}  @${a.handle} (${a.name})  ${a.method}${scopes}`;
 }
 
-/** Ctrl-C during a sign-in cancels it cleanly (the loopback server closes, nothing is stored). */
-function cancelOnSigint(): { signal: AbortSignal; dispose: () => void } {
-  const ac = new AbortController();
-  const onSigint = (): void => ac.abort();
-  process.once('SIGINT', onSigint);
-  return { signal: ac.signal, dispose: () => process.off('SIGINT', onSigint) };
-}
-
 interface SetupOptions {
   clientId?: string;
   consumerKey?: string;
@@ -228,7 +222,7 @@ async function login(svc: AuthService, o: LoginOptions): Promise<void> {
       );
     });
   };
-  const cancel = cancelOnSigint();
+  const cancel = cancelOnSignal(['SIGINT']);
   const lines = new StdinLines(cancel.signal);
   try {
     let account: AccountSummary;
@@ -287,8 +281,8 @@ export const registerAuth = (program: Command): void => {
   auth
     .command('setup')
     .description('Save your X app credentials: OAuth 2.0 client id and/or OAuth 1.0a consumer key and secret')
-    .option('--client-id <id>', 'OAuth 2.0 client id (a "Native App", public client)')
-    .option('--consumer-key <key>', 'OAuth 1.0a consumer key (API key)')
+    .option('--client-id <id>', 'OAuth 2.0 client id (a "Native App", public client)', idArg)
+    .option('--consumer-key <key>', 'OAuth 1.0a consumer key (API key)', idArg)
     .option('--consumer-secret-stdin', 'read the OAuth 1.0a consumer secret from standard input')
     .option('--redirect-port <port>', 'loopback port registered as http://127.0.0.1:<port>/callback', port)
     .action(async (o: SetupOptions) => setup(createAuthService(process.env), o));

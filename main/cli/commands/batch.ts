@@ -19,11 +19,10 @@ import {
 } from '../../services/batch/results.ts';
 import { JournalStore } from '../../services/jobs/journal.ts';
 import { probe } from '../../services/media/probe.ts';
-import { xBases } from '../../services/x/api-base.ts';
-import { XClient } from '../../services/x/client.ts';
 import type { ApiDialect } from '../../services/x/dialects.ts';
 import { RateLimiter } from '../../services/x/rate-limiter.ts';
-import { resolveSigner } from '../credentials.ts';
+import { cancelOnSignal } from '../cancel-on-signal.ts';
+import { cliClientFactory } from '../credentials.ts';
 import {
   addLimitOptions,
   apiOption,
@@ -31,8 +30,16 @@ import {
   limitOptions,
   type MediaCliOptions,
 } from './media-options.ts';
+import {
+  requireFolderToWrite,
+  requireInputFile,
+  requireInputFolder,
+  requireOutputFile,
+} from '../validate.ts';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { postUrl } from '../../../shared/x/media-id.ts';
+import { cliErrorText, cliRemedyText } from '../remedy-text.ts';
 
 interface BatchCli extends MediaCliOptions {
   manifest?: string;
@@ -171,13 +178,15 @@ export const registerBatch = (program: Command): void => {
           'usage.concurrency',
           `--concurrency ${o.concurrency}: give a whole number from 1 to 16.`,
         );
+      // Paths first: an unwritable --export used to fail after everything was published.
+      requireInputFolder(folder);
+      if (o.manifest) requireInputFile(o.manifest);
+      if (o.export) requireOutputFile(o.export, ['.csv', '.json'], '--export');
+      if (o.journalDir) requireFolderToWrite(o.journalDir, '--journal-dir');
       const category: MediaCategory = o.category;
       const binaries = cliBinaries();
       const probeFn = cachedProbe((file, po) => probe(file, { ...po, binaries }));
-      const ac = new AbortController();
-      const onSig = (): void => ac.abort();
-      process.once('SIGINT', onSig);
-      process.once('SIGTERM', onSig);
+      const cancel = cancelOnSignal();
       try {
         const plan = await planBatch(
           {
@@ -186,7 +195,7 @@ export const registerBatch = (program: Command): void => {
             ...(o.recursive ? { recursive: true } : {}),
             ...(o.lang ? { defaultLanguage: o.lang } : {}),
           },
-          { category, api: o.api, limits: limitOptions(o), probe: probeFn, signal: ac.signal },
+          { category, api: o.api, limits: limitOptions(o), probe: probeFn, signal: cancel.signal },
         );
         if (o.dryRun) {
           process.stdout.write(o.json ? `${JSON.stringify(planJson(plan))}\n` : planText(plan));
@@ -199,24 +208,15 @@ export const registerBatch = (program: Command): void => {
           );
         if (!o.json) process.stderr.write(planText(plan));
         else process.stderr.write(fileNotes(plan));
-        const env = process.env;
-        const signer = await resolveSigner({
-          env,
-          ...(o.account !== undefined ? { account: o.account } : {}),
-        });
         const limiter = new RateLimiter({
           onWait: (w) =>
             process.stderr.write(`rate limit: waiting ${Math.ceil(w.waitMs / 1000)} s for ${w.key}\n`),
         });
-        const retryBase = Number(env['CUELINE_X_RETRY_BASE_MS']);
-        const client = new XClient({
-          signer,
-          fetch: limiter.fetchFor(o.account ?? 'default'),
-          ...xBases(env),
-          ...(Number.isFinite(retryBase) && retryBase > 0 ? { retry: { baseDelayMs: retryBase } } : {}),
+        const client = await cliClientFactory({
+          limiter,
           onRetry: (e) =>
             process.stderr.write(`X: retrying in ${Math.ceil(e.delayMs / 1000)} s (${e.reason})\n`),
-        });
+        })(o.account);
         const run = await BatchRun.open(
           plan,
           {
@@ -236,23 +236,24 @@ export const registerBatch = (program: Command): void => {
             onEvent: progressLines(),
           },
         );
-        ac.signal.addEventListener('abort', () => run.cancel(), { once: true });
+        cancel.signal.addEventListener('abort', () => run.cancel(), { once: true });
         const results = await run.start();
         if (o.export)
           await writeFile(
             o.export,
             o.export.toLowerCase().endsWith('.csv')
-              ? resultsCsv(results)
-              : `${JSON.stringify(resultsJson(results, plan.files), null, 2)}\n`,
+              ? resultsCsv(results, cliRemedyText)
+              : `${JSON.stringify(resultsJson(results, cliRemedyText, plan.files), null, 2)}\n`,
           );
-        if (o.json) process.stdout.write(`${JSON.stringify(resultsJson(results, plan.files))}\n`);
+        if (o.json)
+          process.stdout.write(`${JSON.stringify(resultsJson(results, cliRemedyText, plan.files))}\n`);
         else {
           process.stdout.write(
             `${results.length} item(s): ${resultsSummary(results)}.\n` +
               results
                 .map(
                   (r) =>
-                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.status === 'skipped' ? ` (${r.reason ?? 'already published'})` : ''}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  https://x.com/i/status/${r.post_id}` : ''}${r.error ? `  ${r.error}` : ''}`,
+                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.status === 'skipped' ? ` (${r.reason ?? 'already published'})` : ''}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  ${postUrl(r.post_id)}` : ''}${r.error ? `  ${cliErrorText({ message: r.error, ...(r.remedy ? { remedy: r.remedy } : {}) })}` : ''}`,
                 )
                 .join('\n') +
               '\n',
@@ -260,8 +261,7 @@ export const registerBatch = (program: Command): void => {
         }
         if (!allDone(results)) process.exitCode = 1;
       } finally {
-        process.off('SIGINT', onSig);
-        process.off('SIGTERM', onSig);
+        cancel.dispose();
       }
     });
 };

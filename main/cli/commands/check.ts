@@ -8,6 +8,8 @@ import type { FrameRate } from '../../../shared/captions/time.ts';
 import { formatSrtTimestamp, parseFrameRate } from '../../../shared/captions/time.ts';
 import { readCaptionFile } from '../../services/captions/caption-file.ts';
 import type { ParseWarning } from '../../../shared/captions/model.ts';
+import { CuelineError } from '../../../shared/errors.ts';
+import { languageArg, requireInputFile } from '../validate.ts';
 
 interface CheckOptions {
   json?: boolean;
@@ -67,6 +69,14 @@ export function settingsFrom(o: CheckOptions): RuleSettings {
   return s;
 }
 
+/** An empty caption file is an error, not "0 cues" that passes (shared with convert). */
+export function requireCues(file: string, count: number): void {
+  if (count === 0)
+    throw new CuelineError('subtitle.empty', `${file}: no cues (the file is empty or holds only a header)`, {
+      file,
+    });
+}
+
 export function findingsTable(findings: Finding[], cueStart: (i: number) => number): string[] {
   const rows = findings.map((f) => [
     f.cueIndex === undefined ? '' : String(f.cueIndex + 1),
@@ -76,7 +86,10 @@ export function findingsTable(findings: Finding[], cueStart: (i: number) => numb
     f.message,
   ]);
   const head = ['cue', 'start', 'severity', 'rule', 'message'];
-  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
+  // A loop, not Math.max(...rows): spreading 130,000 rows into a call overflows the stack.
+  const widths = head.map((h) => h.length);
+  for (const r of rows)
+    for (let k = 0; k < widths.length; k++) widths[k] = Math.max(widths[k] ?? 0, (r[k] ?? '').length);
   const fmt = (r: string[]): string =>
     r
       .map((c, k) => (k === r.length - 1 ? c : c.padEnd(widths[k] ?? 0)))
@@ -108,12 +121,17 @@ export const registerCheck = (program: Command): void => {
     .option(
       '--language <tag>',
       'BCP 47 language (for character and word counting); from the file name when omitted',
+      languageArg,
     )
     .action(async (file: string, o: CheckOptions) => {
+      requireInputFile(file);
+      // check is the strict reader: WebVTT also goes through the W3C validator.
       const read = await readCaptionFile(file, {
+        strict: true,
         ...(o.encoding ? { encoding: o.encoding } : {}),
         ...(o.language ? { language: o.language } : {}),
       });
+      requireCues(file, read.track.cues.length);
       const settings = settingsFrom(o);
       const findings = checkTrack(read.track, settings, o.frameRate ? { frameRate: o.frameRate } : {});
       const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
@@ -134,11 +152,11 @@ export const registerCheck = (program: Command): void => {
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       } else {
         for (const line of warningLines(file, read.warnings)) process.stderr.write(`${line}\n`);
-        const lines = [
+        let lines = [
           `${file}: ${read.track.cues.length} cues, ${read.format}, ${read.encoding.name}, language ${read.track.language || 'unknown'}, preset ${o.preset}`,
         ];
         if (findings.length > 0)
-          lines.push(...findingsTable(findings, (i) => read.track.cues[i]?.start ?? 0));
+          lines = lines.concat(findingsTable(findings, (i) => read.track.cues[i]?.start ?? 0));
         lines.push(`${summary.error} error(s), ${summary.warning} warning(s), ${summary.info} info`);
         process.stdout.write(`${lines.join('\n')}\n`);
       }

@@ -4,7 +4,8 @@ import type { Command } from 'commander';
 import { CuelineError } from '../../../shared/errors.ts';
 import { formatFromFileName } from '../../../shared/captions/read.ts';
 import { readCaptionFile, writeCaptionFile } from '../../services/captions/caption-file.ts';
-import { warningLines } from './check.ts';
+import { requireCues, warningLines } from './check.ts';
+import { languageArg, requireInputFile, requireOutputFile } from '../validate.ts';
 
 interface ConvertOptions {
   encoding?: string;
@@ -21,7 +22,11 @@ export const registerConvert = (program: Command): void => {
       '--encoding <name>',
       'text encoding of <in> (e.g. windows-1252, shift_jis); detected when omitted',
     )
-    .option('--language <tag>', 'BCP 47 language of the captions; taken from the file name when omitted')
+    .option(
+      '--language <tag>',
+      'BCP 47 language of the captions; taken from the file name when omitted',
+      languageArg,
+    )
     .action(async (input: string, output: string, o: ConvertOptions) => {
       const outFormat = formatFromFileName(output);
       if (!outFormat)
@@ -29,11 +34,14 @@ export const registerConvert = (program: Command): void => {
           'usage.format',
           `${output}: unknown caption format; the name must end in .srt or .vtt`,
         );
+      requireInputFile(input);
+      requireOutputFile(output, ['.srt', '.vtt', '.webvtt'], 'output');
       const read = await readCaptionFile(input, {
         ...(o.encoding ? { encoding: o.encoding } : {}),
         ...(o.language ? { language: o.language } : {}),
       });
       for (const line of warningLines(input, read.warnings)) process.stderr.write(`${line}\n`);
+      requireCues(input, read.track.cues.length);
       const { notes } = await writeCaptionFile(output, read.track, outFormat);
       for (const n of notes) process.stderr.write(`cueline: note: ${n.message}\n`);
       const enc = read.encoding;

@@ -4,9 +4,11 @@ import type { Command } from 'commander';
 import { checkConstraints } from '../../../shared/media/constraints.ts';
 import type { TranscodeProgress } from '../../services/media/transcode.ts';
 import { readyCopyPath, transcode } from '../../services/media/transcode.ts';
+import { cancelOnSignal } from '../cancel-on-signal.ts';
 import { formatResult } from './probe.ts';
 import type { MediaCliOptions } from './media-options.ts';
 import { addLimitOptions, cliBinaries, limitOptions } from './media-options.ts';
+import { requireInputFile, requireOutputFile } from '../validate.ts';
 
 export function progressWriter(stream: Pick<NodeJS.WriteStream, 'isTTY' | 'write'>): {
   update: (p: TranscodeProgress) => void;
@@ -45,15 +47,16 @@ export const registerFix = (program: Command): void => {
       .option('-o, --output <file>', 'output file (default: <name>.x.mp4 beside the input)'),
   ).action(async (video: string, o: MediaCliOptions & { output?: string }) => {
     const output = o.output ?? readyCopyPath(video);
+    // Before the transcode: a bad -o used to fail only once the work was done.
+    requireInputFile(video);
+    requireOutputFile(output, ['.mp4'], '--output');
     const limits = limitOptions(o);
-    const ac = new AbortController();
-    const onSigint = (): void => ac.abort();
-    process.once('SIGINT', onSigint);
+    const cancel = cancelOnSignal(['SIGINT']);
     const bar = progressWriter(process.stderr);
     try {
       const r = await transcode(video, output, {
         ...limits,
-        signal: ac.signal,
+        signal: cancel.signal,
         onProgress: bar.update,
         binaries: cliBinaries(),
       });
@@ -66,7 +69,7 @@ export const registerFix = (program: Command): void => {
       if (!result.ok) process.exitCode = 1;
     } finally {
       bar.done();
-      process.off('SIGINT', onSigint);
+      cancel.dispose();
     }
   });
 };

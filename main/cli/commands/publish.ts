@@ -3,6 +3,7 @@
 // (a bar on a TTY, plain lines otherwise); `--json` prints the result on stdout.
 import { Option, type Command } from 'commander';
 import { CuelineError } from '../../../shared/errors.ts';
+import { formatBytes, formatSeconds } from '../../../shared/units.ts';
 import { defaultAppPaths } from '../../services/app-paths.ts';
 import { JournalStore } from '../../services/jobs/journal.ts';
 import { probe } from '../../services/media/probe.ts';
@@ -15,11 +16,12 @@ import {
   type PublishResult,
 } from '../../services/publish/publish.ts';
 import type { SubtitleInput } from '../../services/publish/inputs.ts';
-import { xBases } from '../../services/x/api-base.ts';
 import { XClient } from '../../services/x/client.ts';
 import type { ApiDialect } from '../../services/x/dialects.ts';
 import type { UploadProgress } from '../../services/x/uploader.ts';
-import { resolveSigner } from '../credentials.ts';
+import { cancelOnSignal } from '../cancel-on-signal.ts';
+import { cliClientFactory } from '../credentials.ts';
+import { requireFolderToWrite } from '../validate.ts';
 import {
   addLimitOptions,
   apiOption,
@@ -27,6 +29,9 @@ import {
   limitOptions,
   type MediaCliOptions,
 } from './media-options.ts';
+import { isMediaId, postUrl } from '../../../shared/x/media-id.ts';
+import { MEDIA_CATEGORIES, type MediaCategory } from '../../../shared/media/constraints.ts';
+import { cliRemedyText } from '../remedy-text.ts';
 
 interface CommonCli extends MediaCliOptions {
   subs?: string[];
@@ -50,16 +55,9 @@ interface PublishCli extends CommonCli {
   description?: string;
 }
 
-const MiB = 1024 * 1024;
-
-function fmtBytes(n: number): string {
-  return n >= 1024 * MiB ? `${(n / 1024 / MiB).toFixed(2)} GiB` : `${(n / MiB).toFixed(1)} MiB`;
-}
-
 function fmtEta(s: number | null): string {
-  if (s === null || !Number.isFinite(s)) return '';
-  const m = Math.floor(s / 60);
-  return m > 0 ? ` ETA ${m}m${String(Math.round(s % 60)).padStart(2, '0')}s` : ` ETA ${Math.ceil(s)}s`;
+  const t = formatSeconds(s);
+  return t ? ` ETA ${t}` : '';
 }
 
 /** stderr progress: a redrawn bar on a TTY, one line per step (and every 10%) otherwise. */
@@ -80,12 +78,13 @@ function progressReporter(): { onEvent: (e: PublishEvent) => void; end: () => vo
       return `${label}: X is processing (${p.processingState ?? ''}${p.processingPercent !== undefined ? ` ${p.processingPercent}%` : ''})`;
     const pct = p.totalBytes > 0 ? Math.floor((100 * p.bytesSent) / p.totalBytes) : 100;
     const rate = p.bytesPerSecond > 0 ? ` ${(p.bytesPerSecond / 1e6).toFixed(1)} MB/s` : '';
-    return `${label}: ${fmtBytes(p.bytesSent)} / ${fmtBytes(p.totalBytes)} (${pct}%)${rate}${fmtEta(p.etaSeconds)}`;
+    return `${label}: ${formatBytes(p.bytesSent)} / ${formatBytes(p.totalBytes)} (${pct}%)${rate}${fmtEta(p.etaSeconds)}`;
   };
   return {
     onEvent: (e) => {
       if (e.type === 'step') line(`${e.label}…`);
-      else if (e.type === 'skip') line(`${e.label}: skipped, ${e.reason}`);
+      else if (e.type === 'skip')
+        line(`${e.label}: skipped, ${e.reason}${e.remedy ? cliRemedyText(e.remedy) : ''}`);
       else if (e.type === 'note') line(`${e.label}: ${e.message}`);
       else if (e.type === 'retry')
         line(`${e.label}: retrying in ${Math.ceil(e.delayMs / 1000)} s (${e.reason})`);
@@ -145,37 +144,17 @@ function subtitleInputs(o: CommonCli): SubtitleInput[] {
   }));
 }
 
-async function clientFor(o: { account?: string }, onEvent?: (e: PublishEvent) => void): Promise<XClient> {
-  const env = process.env;
-  const signer = await resolveSigner({ env, ...(o.account !== undefined ? { account: o.account } : {}) });
-  const retryBase = Number(env['CUELINE_X_RETRY_BASE_MS']);
-  return new XClient({
-    signer,
-    ...xBases(env),
-    ...(Number.isFinite(retryBase) && retryBase > 0 ? { retry: { baseDelayMs: retryBase } } : {}),
-    ...(onEvent
+function clientFor(o: { account?: string }, onEvent?: (e: PublishEvent) => void): Promise<XClient> {
+  return cliClientFactory(
+    onEvent
       ? { onRetry: (e) => onEvent({ type: 'retry', label: 'X', delayMs: e.delayMs, reason: e.reason }) }
-      : {}),
-  });
+      : {},
+  )(o.account);
 }
 
 function journalDir(o: { journalDir?: string }): string {
+  if (o.journalDir) requireFolderToWrite(o.journalDir, '--journal-dir');
   return o.journalDir ?? JournalStore.dirFor(defaultAppPaths().userData);
-}
-
-/** Ctrl-C cancels the job (down to the HTTP request in flight). */
-function cancelOnSignal(): { signal: AbortSignal; dispose: () => void } {
-  const ac = new AbortController();
-  const onSig = (): void => ac.abort();
-  process.once('SIGINT', onSig);
-  process.once('SIGTERM', onSig);
-  return {
-    signal: ac.signal,
-    dispose: () => {
-      process.off('SIGINT', onSig);
-      process.off('SIGTERM', onSig);
-    },
-  };
 }
 
 function printResult(r: PublishResult, json: boolean | undefined): void {
@@ -187,7 +166,7 @@ function printResult(r: PublishResult, json: boolean | undefined): void {
   const lines = [`video media id: ${r.video.id}`];
   for (const s of r.subtitles)
     lines.push(`subtitles ${s.language_code} (${s.display_name}): ${s.id}  ${s.file}`);
-  if (r.post) lines.push(`post: https://x.com/i/status/${r.post.id}`);
+  if (r.post) lines.push(`post: ${postUrl(r.post.id)}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
@@ -305,11 +284,11 @@ export const registerPublish = (program: Command): void => {
   )
     .addOption(
       new Option('--category <category>', 'the video’s media category')
-        .choices(['tweet_video', 'amplify_video'])
+        .choices(MEDIA_CATEGORIES)
         .default('tweet_video'),
     )
     .action(async (idArg: string | undefined, o: CommonCli) => {
-      const videoId = positionalAfterSubs(idArg, o, (s) => /^[0-9]{1,19}$/.test(s), 'the video’s media id');
+      const videoId = positionalAfterSubs(idArg, o, isMediaId, 'the video’s media id');
       const subtitles = subtitleInputs(o);
       await runWithProgress(o, (deps) =>
         attach(
@@ -334,7 +313,7 @@ export const registerPublish = (program: Command): void => {
     .requiredOption('--lang <code>', 'language to remove (BCP 47, e.g. en, pt-BR)')
     .addOption(
       new Option('--category <category>', 'the video’s media category')
-        .choices(['tweet_video', 'amplify_video'])
+        .choices(MEDIA_CATEGORIES)
         .default('tweet_video'),
     )
     .addOption(apiOption())
@@ -345,7 +324,7 @@ export const registerPublish = (program: Command): void => {
         videoId: string,
         o: {
           lang: string;
-          category: 'tweet_video' | 'amplify_video';
+          category: MediaCategory;
           api: ApiDialect;
           account?: string;
           json?: boolean;

@@ -2,17 +2,9 @@
 // an AppSettingsSummary: tokens and the consumer secret stay in the keychain and in main's memory.
 import { CuelineError } from '../../../shared/errors.ts';
 import type { Channels } from '../../../shared/ipc/contract.ts';
-import type { AuthService } from '../../services/auth/auth-service.ts';
-import type { UrlOpener } from '../../services/auth/oauth2-pkce.ts';
 import { isLoopbackHttp } from '../../services/auth/x-auth-endpoints.ts';
-import type { RouterDeps } from '../deps.ts';
+import type { AccountsDeps, RouterDeps } from '../deps.ts';
 import type { Handlers } from '../types.ts';
-
-export interface AccountsDeps {
-  service: AuthService;
-  /** Opens a consent page in the user's browser: shell.openExternal in the app, a test browser in tests. */
-  open: UrlOpener;
-}
 
 type AccountsHandlers = Pick<
   Handlers<Channels>,

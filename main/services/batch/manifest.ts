@@ -6,6 +6,7 @@ import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
+import { isMediaId, MEDIA_ID_RULE } from '../../../shared/x/media-id.ts';
 
 export interface ManifestRow {
   /** 1-based line (CSV, counting the header) or index + 1 (JSON). */
@@ -86,10 +87,10 @@ function toRow(raw: Record<string, unknown>, row: number, where: string): Manife
       `${where} row ${row}: needs a video file or an existing media id (columns video, media_id).`,
       { row },
     );
-  if (out.mediaId && !/^[0-9]{1,19}$/.test(out.mediaId))
+  if (out.mediaId && !isMediaId(out.mediaId))
     throw new CuelineError(
       'input.manifest',
-      `${where} row ${row}: media_id "${out.mediaId}" is not a media id (digits, as X returned it).`,
+      `${where} row ${row}: media_id "${out.mediaId}" is not a media id (${MEDIA_ID_RULE}).`,
       { row, field: 'media_id' },
     );
   return out;

@@ -2,12 +2,15 @@
 // item's outcome. Each item's own steps live in its publish journal (publish/record.ts); this one
 // lets the app list unfinished batches after a restart and resume them, and feeds the export.
 import { z } from 'zod';
+import { ITEM_STATUSES } from '../../../shared/batch/item-status.ts';
+import { MEDIA_CATEGORIES } from '../../../shared/media/constraints.ts';
+import { remedySchema } from '../../../shared/remedy.ts';
 
 export const BatchItemResult = z.object({
   key: z.string(),
   name: z.string(),
   video: z.string().nullable(),
-  status: z.enum(['pending', 'running', 'published', 'skipped', 'failed', 'cancelled']),
+  status: z.enum(ITEM_STATUSES),
   jobId: z.string().nullable(),
   video_id: z.string().nullable(),
   subtitles: z.array(
@@ -18,13 +21,15 @@ export const BatchItemResult = z.object({
   reason: z.string().nullable().optional(),
   error: z.string().nullable(),
   errorCode: z.string().nullable(),
+  /** What to do about the error, as data (older journals have none). */
+  remedy: remedySchema.optional(),
   finishedAt: z.number().nullable(),
 });
 export type BatchItemResult = z.infer<typeof BatchItemResult>;
 
 export const BatchRunOptionsSchema = z.object({
   concurrency: z.number().int().min(1).max(16),
-  category: z.enum(['tweet_video', 'amplify_video']),
+  category: z.enum(MEDIA_CATEGORIES),
   api: z.enum(['v2', 'v1.1']),
   postTemplate: z.string().nullable(),
   noPost: z.boolean(),

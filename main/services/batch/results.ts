@@ -4,6 +4,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FileReport } from './plan-types.ts';
 import type { BatchItemResult } from './record.ts';
+import { postUrl } from '../../../shared/x/media-id.ts';
+import { isItemFinished } from '../../../shared/batch/item-status.ts';
+import type { Remedy } from '../../../shared/remedy.ts';
 
 export interface ExportedItem {
   video: string | null;
@@ -42,11 +45,16 @@ export function resultsSummary(items: readonly BatchItemResult[]): string {
 
 /** Still pending/running/cancelled at export time counts as failed: it isn't done. */
 export function exportedStatus(s: BatchItemResult['status']): ExportedItem['status'] {
-  return s === 'published' || s === 'skipped' ? s : 'failed';
+  return isItemFinished(s) ? s : 'failed';
 }
 
+/**
+ * `wordRemedy` words an item's remedy for the reader (the CLI passes its flags); without it the
+ * error is the message alone.
+ */
 export function resultsJson(
   items: BatchItemResult[],
+  wordRemedy: (r: Remedy) => string = () => '',
   files: readonly FileReport[] = [],
 ): { items: ExportedItem[]; files: UnusedFile[] } {
   return {
@@ -58,20 +66,25 @@ export function resultsJson(
       subtitles: r.subtitles,
       post_id: r.post_id,
       reason: r.status === 'skipped' ? (r.reason ?? 'already published') : null,
-      error: exportedStatus(r.status) === 'failed' ? (r.error ?? `not finished (${r.status})`) : null,
+      error:
+        exportedStatus(r.status) === 'failed'
+          ? r.error === null
+            ? `not finished (${r.status})`
+            : `${r.error}${r.remedy ? wordRemedy(r.remedy) : ''}`
+          : null,
     })),
   };
 }
 
-export function resultsCsv(items: BatchItemResult[]): string {
-  const rows = resultsJson(items).items.map((r) => ({
+export function resultsCsv(items: BatchItemResult[], wordRemedy?: (r: Remedy) => string): string {
+  const rows = resultsJson(items, wordRemedy).items.map((r) => ({
     video: r.video ?? '',
     status: r.status,
     video_id: r.video_id ?? '',
     languages: r.subtitles.map((s) => s.language_code).join(' '),
     subtitle_ids: r.subtitles.map((s) => s.id).join(' '),
     post_id: r.post_id ?? '',
-    post_url: r.post_id ? `https://x.com/i/status/${r.post_id}` : '',
+    post_url: r.post_id ? postUrl(r.post_id) : '',
     reason: r.reason ?? '',
     error: r.error ?? '',
   }));
@@ -93,5 +106,5 @@ export function resultsCsv(items: BatchItemResult[]): string {
 
 /** Every item published or already done: the CLI's exit 0. */
 export function allDone(items: BatchItemResult[]): boolean {
-  return items.every((r) => r.status === 'published' || r.status === 'skipped');
+  return items.every((r) => isItemFinished(r.status));
 }

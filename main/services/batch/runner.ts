@@ -12,6 +12,7 @@ import { attach, publish, type PublishEvent, type PublishResult } from '../publi
 import type { XClient } from '../x/client.ts';
 import type { BatchPlan, PlanItem } from './plan-types.ts';
 import { BatchRecord, type BatchItemResult, type BatchRunOptions } from './record.ts';
+import { isItemFinished } from '../../../shared/batch/item-status.ts';
 
 export type BatchEvent =
   | {
@@ -189,7 +190,7 @@ export class BatchRun {
     this.#emit({
       type: 'overall',
       total: items.length,
-      done: items.filter((r) => r.status === 'published' || r.status === 'skipped').length,
+      done: items.filter((r) => isItemFinished(r.status)).length,
       failed: items.filter((r) => r.status === 'failed').length,
       running: this.#running.size,
       state: this.#state,
@@ -237,9 +238,7 @@ export class BatchRun {
       for (const r of items) if (r.status === 'pending') r.status = 'cancelled';
       this.#record.status = 'cancelled';
     } else {
-      this.#record.status = items.every((r) => r.status === 'published' || r.status === 'skipped')
-        ? 'completed'
-        : 'failed';
+      this.#record.status = items.every((r) => isItemFinished(r.status)) ? 'completed' : 'failed';
     }
     this.#state = 'finished';
     await this.#save();
@@ -264,6 +263,7 @@ export class BatchRun {
     r.status = 'running';
     r.error = null;
     r.errorCode = null;
+    delete r.remedy;
     this.#emit({ type: 'item', key: item.key, status: 'running', step: null, progress: 0 });
     this.#overall();
     const post = postTextFor(item, this.options);
@@ -344,6 +344,7 @@ export class BatchRun {
       r.status = cancelled ? 'cancelled' : 'failed';
       r.error = cancelled ? 'Cancelled.' : e.message;
       r.errorCode = cancelled ? 'job.cancelled' : e.code;
+      if (!cancelled && e.remedy) r.remedy = e.remedy;
     } finally {
       this.#running.delete(item.key);
     }
@@ -354,7 +355,7 @@ export class BatchRun {
       key: item.key,
       status: r.status,
       step: r.status === 'failed' ? r.error : null,
-      progress: r.status === 'published' || r.status === 'skipped' ? 1 : 0,
+      progress: isItemFinished(r.status) ? 1 : 0,
     });
     this.#overall();
   }

@@ -1,8 +1,7 @@
 // Caption files on disk: bytes → detected encoding → track, and track → UTF-8 file written to a
 // temporary sibling then renamed over the target, so a crash mid-write never loses the user's file.
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { basename } from 'node:path';
 import { CuelineError } from '../../../shared/errors.ts';
 import { decodeCaptionBytes } from '../../../shared/captions/encoding.ts';
 import type { ConversionNote, ParseWarning, Track } from '../../../shared/captions/model.ts';
@@ -10,6 +9,7 @@ import { formatFromFileName, parseCaptions } from '../../../shared/captions/read
 import type { CaptionFormat } from '../../../shared/captions/read.ts';
 import { writeCaptions } from '../../../shared/captions/write.ts';
 import { encodeCaptionText } from './encode-text.ts';
+import { partPath, sweepStaleParts } from '../media/part-files.ts';
 
 export interface ReadCaptionFileResult {
   track: Track;
@@ -38,7 +38,13 @@ function ioError(err: unknown, path: string, doing: string): CuelineError {
 
 export async function readCaptionFile(
   path: string,
-  opts: { encoding?: string; format?: CaptionFormat; language?: string; label?: string } = {},
+  opts: {
+    encoding?: string;
+    format?: CaptionFormat;
+    language?: string;
+    label?: string;
+    strict?: boolean;
+  } = {},
 ): Promise<ReadCaptionFileResult> {
   let bytes: Uint8Array;
   try {
@@ -52,6 +58,7 @@ export async function readCaptionFile(
     ...(opts.format ? { format: opts.format } : {}),
     ...(opts.language ? { language: opts.language } : {}),
     ...(opts.label ? { label: opts.label } : {}),
+    ...(opts.strict ? { strict: true } : {}),
   });
   const timingLines: number[] = [];
   decoded.text.split(/\r\n|\r|\n/).forEach((l, i) => {
@@ -85,7 +92,8 @@ export async function writeCaptionFile(
   const { text, notes } = writeCaptions(track, fmt);
   // Encoded before anything touches the disk: an unrepresentable character leaves the file as it was.
   const bytes = encodeCaptionText(text, opts.encoding, basename(path));
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  await sweepStaleParts(path, '.tmp');
+  const tmp = partPath(path, '.tmp');
   try {
     const handle = await open(tmp, 'wx', await modeOf(path));
     try {

@@ -1,12 +1,13 @@
-// Job journals: one JSON file per job under <userData>/jobs/, replaced atomically (write a temp
-// file, fsync it, rename over the old one, fsync the folder) so a crash or `kill -9` leaves either
-// the previous record or the new one, never a torn file. The job id is derived from the job's
-// inputs, so rerunning the same job finds its journal. A damaged journal is set aside, not deleted.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+// Job journals: one JSON file per job under <userData>/jobs/, through the one JSON store (atomic,
+// durable, 0600), so a crash or `kill -9` leaves either the previous record or the new one. The
+// job id is derived from the job's inputs, so rerunning the same job finds its journal. A damaged
+// journal is set aside, never deleted.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
+import { readJsonOrThrow, writeJsonAtomic, type WriteJsonOptions } from '../store/json-store.ts';
 
 /** Stable JSON (sorted keys) so equal inputs hash equally. */
 export function canonicalJson(value: unknown): string {
@@ -22,34 +23,6 @@ export function canonicalJson(value: unknown): string {
 
 export function jobIdFor(prefix: string, key: unknown): string {
   return `${prefix}-${createHash('sha256').update(canonicalJson(key)).digest('hex').slice(0, 20)}`;
-}
-
-/**
- * `durable: false` skips the fsyncs: still atomic against a crash of the process (the kernel has
- * the data), not against a power cut. For records replaced many times a second whose loss only
- * costs repeated work (an upload's acknowledged segments), never for a post's intent.
- */
-export async function writeJsonAtomic(
-  path: string,
-  value: unknown,
-  opts: { durable?: boolean } = {},
-): Promise<void> {
-  const durable = opts.durable ?? true;
-  const tmp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  const fh = await open(tmp, 'w', 0o600);
-  try {
-    await fh.writeFile(`${JSON.stringify(value, null, 2)}\n`);
-    if (durable) await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, path);
-  if (!durable) return;
-  const dir = await open(join(path, '..'), 'r').catch(() => null);
-  if (dir) {
-    await dir.sync().catch(() => undefined);
-    await dir.close();
-  }
 }
 
 export class JournalStore<T extends { jobId: string }> {
@@ -71,22 +44,21 @@ export class JournalStore<T extends { jobId: string }> {
   }
 
   async load(jobId: string): Promise<T | null> {
-    let text: string;
+    const path = this.path(jobId);
+    let rec;
     try {
-      text = await readFile(this.path(jobId), 'utf8');
+      rec = await readJsonOrThrow(path, this.schema, () => new CuelineError('journal.corrupt', ''));
     } catch (err) {
-      if (err && typeof err === 'object' && 'code' in err && err.code === 'ENOENT') return null;
+      if (err instanceof CuelineError && err.code === 'journal.corrupt') throw await this.setAside(jobId);
+      const code = err && typeof err === 'object' && 'code' in err ? err.code : '';
+      if (code === 'EISDIR' || code === 'ENOTDIR')
+        throw new CuelineError(
+          'input.journal',
+          `The job journal ${path} is ${code === 'EISDIR' ? 'a folder' : 'inside a file'}, not a journal file; move it away to start over.`,
+        );
       throw err;
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      throw await this.setAside(jobId, 'is not valid JSON', null);
-    }
-    const r = this.schema.safeParse(raw);
-    if (!r.success) throw await this.setAside(jobId, 'is not in the expected shape', raw);
-    return r.data;
+    return rec ?? null;
   }
 
   /**
@@ -94,8 +66,14 @@ export class JournalStore<T extends { jobId: string }> {
    * error says what it still shows about X. Starting over could post again, so the journal's
    * caller treats the post as uncertain while a set-aside journal exists (setAsideExists).
    */
-  private async setAside(jobId: string, why: string, raw: unknown): Promise<CuelineError> {
+  private async setAside(jobId: string): Promise<CuelineError> {
     const path = this.path(jobId);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(path, 'utf8'));
+    } catch {
+      raw = null;
+    }
     const aside = `${path}.damaged-${Date.now()}`;
     await rename(path, aside);
     const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
@@ -116,7 +94,7 @@ export class JournalStore<T extends { jobId: string }> {
         ].join(' ');
     return new CuelineError(
       'journal.corrupt',
-      `The job journal ${path} ${why}; it was kept aside as ${aside}. ${onX} ` +
+      `The job journal ${path} is ${r ? 'not in the expected shape' : 'not valid JSON'}; it was kept aside as ${aside}. ${onX} ` +
         'The next run uploads again and will not post until the account has been checked for the post.',
       { path, aside, ...(video ? { videoId: video } : {}), ...(postId ? { postId } : {}) },
     );
@@ -132,8 +110,8 @@ export class JournalStore<T extends { jobId: string }> {
     }
   }
 
-  async save(record: T, opts: { durable?: boolean } = {}): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+  /** `durable: false` for records replaced many times a second (see WriteJsonOptions). */
+  async save(record: T, opts: Pick<WriteJsonOptions, 'durable'> = {}): Promise<void> {
     await writeJsonAtomic(this.path(record.jobId), record, opts);
   }
 

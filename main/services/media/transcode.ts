@@ -1,9 +1,9 @@
 // "Fix": transcode to an X-compliant MP4, re-encoding only the streams that must change. Written
 // to a temporary name beside the output and renamed at the end, so a cancelled or failed run
-// never leaves a half file under the output's name.
-import { randomBytes } from 'node:crypto';
+// never leaves a half file under the output's name; a killed run's part file is swept by the next.
 import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { partPath, sweepStaleParts } from './part-files.ts';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { MediaCategory } from '../../../shared/media/constraints.ts';
 import type { MediaInfo } from '../../../shared/media/media-info.ts';
@@ -15,6 +15,8 @@ import { binariesFrom } from './binaries.ts';
 import { probe } from './probe.ts';
 import { lastLine, runProcess } from './run-process.ts';
 import { transcodeArgs } from './transcode-args.ts';
+
+const PART_SUFFIX = '.part.mp4';
 
 export interface TranscodeProgress {
   outTimeMs: number;
@@ -105,7 +107,9 @@ export async function transcode(
     premium1080p: opts.premium1080p,
     limits: opts.limits,
   });
-  const tmp = join(dirname(output), `.${basename(output)}.${randomBytes(4).toString('hex')}.part.mp4`);
+  // A run killed outright (kill -9) left its part file: sweep those whose process is gone.
+  await sweepStaleParts(output, PART_SUFFIX);
+  const tmp = partPath(output, PART_SUFFIX);
   const onStdout = opts.onProgress ? progressParser(info.durationMs, opts.onProgress) : undefined;
   try {
     const r = await runProcess(bins.ffmpeg, transcodeArgs(input, tmp, plan), {

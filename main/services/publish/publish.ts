@@ -13,7 +13,7 @@ import type { LimitOptions, MediaCategory } from '../../../shared/media/constrai
 import { toApiLanguageCode } from '../../../shared/x/languages.ts';
 import { JournalStore, jobIdFor } from '../jobs/journal.ts';
 import { redactSecrets } from '../jobs/redact.ts';
-import { throttle } from '../jobs/throttle.ts';
+import { createThrottle } from '../jobs/throttle.ts';
 import type { XClient } from '../x/client.ts';
 import {
   ALT_TEXT_MAX,
@@ -34,6 +34,8 @@ import {
   type SubtitleInput,
 } from './inputs.ts';
 import { PublishRecord } from './record.ts';
+import { isMediaId, MEDIA_ID_RULE } from '../../../shared/x/media-id.ts';
+import type { Remedy } from '../../../shared/remedy.ts';
 
 export type PublishEvent =
   | {
@@ -41,7 +43,7 @@ export type PublishEvent =
       step: 'validate' | 'upload-video' | 'upload-subtitle' | 'associate' | 'alt-text' | 'post' | 'done';
       label: string;
     }
-  | { type: 'skip'; label: string; reason: string }
+  | { type: 'skip'; label: string; reason: string; remedy?: Remedy }
   /** Something the user should know that doesn't stop the job (a trimmed cue, a resumed upload). */
   | { type: 'note'; label: string; message: string }
   | { type: 'upload'; label: string; progress: UploadProgress }
@@ -171,11 +173,8 @@ function checkPostInputs(opts: PublishOptions, postText: string | null): void {
 
 export async function attach(opts: AttachOptions, deps: PublishDeps): Promise<PublishResult> {
   const emit = deps.onEvent ?? (() => undefined);
-  if (!/^[0-9]{1,19}$/.test(opts.videoId))
-    throw new CuelineError(
-      'input.media_id',
-      `"${opts.videoId}" is not a media id (digits, as X returned it).`,
-    );
+  if (!isMediaId(opts.videoId))
+    throw new CuelineError('input.media_id', `"${opts.videoId}" is not a media id (${MEDIA_ID_RULE}).`);
   emit({ type: 'step', step: 'validate', label: 'Checking the subtitles' });
   if (opts.subtitles.length === 0)
     throw new CuelineError('usage.no_subtitles', 'Give at least one subtitle file with --subs.');
@@ -245,8 +244,10 @@ async function run(
   await save();
 
   const progress = (label: string) => {
-    const t = throttle((p: UploadProgress) => emit({ type: 'upload', label, progress: p }));
-    return { onProgress: t, done: () => t.flush() };
+    const t = createThrottle(100, (p: UploadProgress) => emit({ type: 'upload', label, progress: p }), {
+      trailing: false,
+    });
+    return { onProgress: (p: UploadProgress) => t.push(p), done: () => t.flush() };
   };
   const notice = (label: string) => (n: UploadNotice) => {
     const message =
@@ -420,7 +421,13 @@ async function run(
     rec.status = 'completed';
     delete rec.lastError;
     await save();
-    if (!acted) emit({ type: 'skip', label: 'Everything', reason: `already done (job ${jobId})` });
+    if (!acted)
+      emit({
+        type: 'skip',
+        label: 'Everything',
+        reason: `already published by job ${jobId}`,
+        remedy: { hint: 'publish.fresh' },
+      });
     emit({ type: 'step', step: 'done', label: 'Done' });
     return { ...result(), alreadyDone: !acted };
   } catch (err) {
@@ -465,9 +472,10 @@ async function run(
       'publish.post_uncertain',
       (damaged
         ? `An earlier journal of this job (${id}) was damaged, so a post of this video may already be on X`
-        : `A previous run of this job (${id}) sent the post and X's answer never arrived, and the account's recent posts don't settle it`) +
-        `${why}. Check the account before posting again.`,
-      { jobId: id, hint: 'force_post' },
+        : `A previous run of this job (${id}) sent the post but stopped before X's answer was recorded, so it may already be on X; the account's recent posts don't settle it`) +
+        `${why}.`,
+      { jobId: id },
+      { hint: 'publish.force' },
     );
   }
 }
@@ -494,12 +502,7 @@ function refusedPost(err: unknown, rec: PublishRecord, subs: PreparedSubtitle[])
     'publish.post_refused',
     `X refused the post (${d?.status ?? '?'}): ${reason}. Already on X: ${onX.join(', ')}. ` +
       'Running the same job again retries only the post.',
-    {
-      ...d,
-      videoId: rec.video?.id,
-      captions: captions,
-      hint: d?.hint ?? 'rerun',
-    },
+    { ...d, videoId: rec.video?.id, captions },
   );
 }
 
@@ -508,7 +511,9 @@ function requireAuthFor(api: ApiDialect, client: XClient): void {
   if (api === 'v1.1' && client.authMethod !== 'oauth1')
     throw new CuelineError(
       'usage.auth_method',
-      "X's v1.1 media endpoints need OAuth 1.0a user credentials (X_CONSUMER_KEY… or a PIN sign-in); with an OAuth 2.0 token use --api v2.",
+      "X's v1.1 media endpoints need OAuth 1.0a user credentials (X_CONSUMER_KEY… or a PIN sign-in)",
+      undefined,
+      { hint: 'publish.use_api', api: 'v2' },
     );
 }
 
@@ -516,11 +521,8 @@ export async function detach(
   opts: { videoId: string; language: string; category: MediaCategory; api: ApiDialect },
   deps: { client: XClient; signal?: AbortSignal },
 ): Promise<{ video: { id: string }; language_code: string }> {
-  if (!/^[0-9]{1,19}$/.test(opts.videoId))
-    throw new CuelineError(
-      'input.media_id',
-      `"${opts.videoId}" is not a media id (digits, as X returned it).`,
-    );
+  if (!isMediaId(opts.videoId))
+    throw new CuelineError('input.media_id', `"${opts.videoId}" is not a media id (${MEDIA_ID_RULE}).`);
   const code = toApiLanguageCode(opts.language);
   requireAuthFor(opts.api, deps.client);
   await dialectFor(opts.api).deleteSubtitles(

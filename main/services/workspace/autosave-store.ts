@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
 import { docId as docIdSchema } from '../../../shared/ipc/common.ts';
 import type { AutosaveEntry } from '../../../shared/ipc/channels/autosave.ts';
-import { readJson, writeJsonAtomic } from './atomic-json.ts';
+import { readJson, writeJsonAtomic } from '../store/json-store.ts';
 
 const stored = z.object({
   docId: docIdSchema,
@@ -30,17 +30,20 @@ export class AutosaveStore {
 
   async write(docId: string, title: string, document: unknown, now = new Date()): Promise<AutosaveEntry> {
     const savedAt = now.toISOString();
-    const bytes = await writeJsonAtomic(this.#file(docId), { docId, title, savedAt, document });
+    const bytes = await writeJsonAtomic(
+      this.#file(docId),
+      { docId, title, savedAt, document },
+      { compact: true },
+    );
     return { docId, title, savedAt, bytes };
   }
 
   async read(docId: string): Promise<AutosaveEntry & { document: z.output<typeof stored>['document'] }> {
     const file = this.#file(docId);
-    const parsed = stored.safeParse(await readJson(file));
-    if (!parsed.success)
-      throw new CuelineError('autosave.not_found', `No recoverable copy of ${docId}.`, { docId });
+    const r = await readJson(file, stored);
+    if (!r.ok) throw new CuelineError('autosave.not_found', `No recoverable copy of ${docId}.`, { docId });
     const { size } = await stat(file);
-    return { ...parsed.data, bytes: size };
+    return { ...r.value, bytes: size };
   }
 
   /** Recoverable documents, newest first; unreadable leftovers are skipped. */
@@ -50,15 +53,10 @@ export class AutosaveStore {
     for (const name of names) {
       if (!name.endsWith('.json')) continue;
       const file = join(this.dir, name);
-      const parsed = stored.safeParse(await readJson(file));
-      if (!parsed.success) continue;
+      const r = await readJson(file, stored);
+      if (!r.ok) continue;
       const { size } = await stat(file);
-      out.push({
-        docId: parsed.data.docId,
-        title: parsed.data.title,
-        savedAt: parsed.data.savedAt,
-        bytes: size,
-      });
+      out.push({ docId: r.value.docId, title: r.value.title, savedAt: r.value.savedAt, bytes: size });
     }
     return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { FileKind, FileRef } from '../../../shared/ipc/common.ts';
 import { fileId, fileKind } from '../../../shared/ipc/common.ts';
-import { writeJsonAtomic } from './atomic-json.ts';
+import { writeJsonAtomic } from '../store/json-store.ts';
 import { kindOfFile } from './file-kinds.ts';
 
 /** Ids remembered across launches (oldest forgotten first). */
@@ -63,7 +63,7 @@ export class FileRegistry {
     if (!file) return;
     const entries = [...this.#byId.values()].slice(-MAX_REMEMBERED);
     this.#saving = this.#saving
-      .then(() => writeJsonAtomic(file, entries))
+      .then(() => writeJsonAtomic(file, entries, { compact: true }))
       .then(
         () => undefined,
         (err: unknown) => console.warn(`[workspace] could not save file ids: ${String(err)}`),

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { RecentEntry } from '../../../shared/ipc/channels/recent.ts';
 import { fileKind } from '../../../shared/ipc/common.ts';
-import { readJson, writeJsonAtomic } from './atomic-json.ts';
+import { readJsonOr, writeJsonAtomic } from '../store/json-store.ts';
 import type { FileRegistry } from './file-registry.ts';
 
 const MAX_RECENT = 12;
@@ -21,8 +21,7 @@ export class RecentFiles {
   }
 
   async #load(): Promise<Stored> {
-    const parsed = stored.safeParse(await readJson(this.file));
-    return parsed.success ? parsed.data : [];
+    return readJsonOr(this.file, stored, []);
   }
 
   async add(path: string, kind: Stored[number]['kind'], now = new Date()): Promise<void> {

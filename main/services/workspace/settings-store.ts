@@ -4,7 +4,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../../../shared/ipc/channels/settings.ts';
-import { readJson, writeJsonAtomic } from './atomic-json.ts';
+import { readJsonOr, writeJsonAtomic } from '../store/json-store.ts';
 
 export class SettingsStore {
   readonly file: string;
@@ -15,9 +15,7 @@ export class SettingsStore {
 
   /** The stored settings; a missing or damaged file reads as the defaults. */
   async get(): Promise<Settings> {
-    const raw = await readJson(this.file);
-    const parsed = settingsSchema.safeParse(raw ?? {});
-    return parsed.success ? parsed.data : settingsSchema.parse({});
+    return readJsonOr(this.file, settingsSchema, settingsSchema.parse({}));
   }
 
   async set(patch: SettingsPatch): Promise<Settings> {

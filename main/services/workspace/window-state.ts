@@ -2,7 +2,7 @@
 // monitor went away.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readJson, writeJsonAtomic } from './atomic-json.ts';
+import { readJsonOr, writeJsonAtomic } from '../store/json-store.ts';
 
 export const windowState = z.object({
   x: z.number().int().optional(),
@@ -41,8 +41,7 @@ export class WindowStateStore {
   }
 
   async load(): Promise<WindowState> {
-    const parsed = windowState.safeParse(await readJson(this.file));
-    return parsed.success ? parsed.data : DEFAULT_WINDOW_STATE;
+    return readJsonOr(this.file, windowState, DEFAULT_WINDOW_STATE);
   }
 
   async save(state: WindowState): Promise<void> {

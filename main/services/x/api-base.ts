@@ -39,7 +39,7 @@ export function baseOverride(
   if (!v) return undefined;
   if (packaged && !isLoopbackUrl(v))
     throw new CuelineError(
-      'config.api_base',
+      'usage.api_base',
       `${name} is set to ${v}, which is not this computer: an installed Cueline only sends your X tokens to X, or to a stand-in on 127.0.0.1. Unset ${name}.`,
       { name },
     );

@@ -8,12 +8,13 @@ import { CuelineError } from '../../../shared/errors.ts';
 import { V1_MAX_CHUNK_BYTES } from '../../../shared/x/limits.ts';
 import type { XClient } from './client.ts';
 import { multipartBody, type ChunkSource } from './multipart.ts';
+import type { MediaCategory } from '../../../shared/media/constraints.ts';
 
 export type ApiDialect = 'v2' | 'v1.1';
-export type UploadCategory = 'tweet_video' | 'amplify_video' | 'subtitles';
+export type UploadCategory = MediaCategory | 'subtitles';
 export type SubtitleTargetCategory = 'TweetVideo' | 'AmplifyVideo';
 
-export const SUBTITLE_TARGET: Record<'tweet_video' | 'amplify_video', SubtitleTargetCategory> = {
+export const SUBTITLE_TARGET: Record<MediaCategory, SubtitleTargetCategory> = {
   tweet_video: 'TweetVideo',
   amplify_video: 'AmplifyVideo',
 };

@@ -1,6 +1,6 @@
 // X's answers → CuelineError with a stable code, keeping X's own words: problem+json
 // (`detail`/`title`), v2 `errors[]` (also on a 200: a partial failure), v1.1 `errors[].message`.
-import { CuelineError, type HintCode } from '../../../shared/errors.ts';
+import { CuelineError, type ErrorCode } from '../../../shared/errors.ts';
 
 export interface XErrorDetails {
   status: number;
@@ -11,7 +11,6 @@ export interface XErrorDetails {
   /** v1.1 numeric error code, or the v2 problem type. */
   xCode?: number | string;
   rateLimitReset?: number;
-  hint?: HintCode;
 }
 
 /**
@@ -23,8 +22,8 @@ const CREDENTIALS_403 =
   /\bscopes?\b|\btoken\b|credential|oauth|permission|not permitted to use|unsupported authentication|client-not-enrolled/i;
 
 const SIGN_IN_ADVICE =
-  'With OAuth 2.0 the token needs the media.write scope (and tweet.read tweet.write users.read to ' +
-  'post): sign the account in again. With OAuth 1.0a the app needs Read and Write permission.';
+  'With OAuth 1.0a the app needs Read and Write permission; with OAuth 2.0 the token needs the ' +
+  'media.write scope (and tweet.read tweet.write users.read to post): sign in again';
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
@@ -60,7 +59,7 @@ export function xErrorMessage(body: unknown): { message: string; code?: number |
   return { message: messages.join('; '), ...(code !== undefined ? { code } : {}) };
 }
 
-export function codeForStatus(status: number): string {
+export function codeForStatus(status: number): ErrorCode {
   if (status === 400) return 'x.bad_request';
   if (status === 401) return 'x.unauthorized';
   if (status === 403) return 'x.forbidden';
@@ -84,7 +83,7 @@ export function xHttpError(
   let message = `X answered ${status} to ${where}: ${xMessage}`;
   const credentials = status === 401 || (status === 403 && CREDENTIALS_403.test(xMessage));
   if (status === 403 && credentials) message += `. ${SIGN_IN_ADVICE}`;
-  if (status === 401) message += '. X did not accept the credentials: sign the account in again.';
+  if (status === 401) message += '. X did not accept the credentials: sign in again';
   if (code === 'x.rate_limited' && extra.rateLimitReset !== undefined)
     message += `. The limit resets at ${new Date(extra.rateLimitReset * 1000).toISOString()}.`;
   const details: XErrorDetails = {
@@ -94,8 +93,9 @@ export function xHttpError(
     xMessage,
     ...(parsed?.code !== undefined ? { xCode: parsed.code } : {}),
     ...(extra.rateLimitReset !== undefined ? { rateLimitReset: extra.rateLimitReset } : {}),
-    ...(credentials ? { hint: 'sign_in_again' as const } : {}),
   };
+  // The remedy's text follows the message ("…sign in again" + " with `cueline auth login`.").
+  if (credentials) return new CuelineError(code, message, details, { hint: 'auth.sign_in' });
   return new CuelineError(code, message, details);
 }
 

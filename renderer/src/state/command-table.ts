@@ -95,6 +95,10 @@ export const RUN: Record<CommandId, Run> = {
   deleteCue: onTrack((t, ctx) => cmd.deleteSelected(t, ctx)),
   splitAtPlayhead: onTrack((t, ctx, e) => cmd.splitAtPlayhead(t, ctx, e.minGapMs())),
   mergeWithNext: onTrack((t, ctx) => cmd.mergeWithNext(t, ctx)),
+  fixCommonErrors: (e) => {
+    if (e.track) e.dialog = 'fixErrors';
+    else e.toast('Open or create a subtitle track first.');
+  },
   undo: (e) => {
     if (inTextField()) document.execCommand('undo');
     else e.undo();
@@ -129,6 +133,10 @@ export const RUN: Record<CommandId, Run> = {
       endBeforeFrames: e.settings.snap.shotEndBeforeFrames,
     }),
   ),
+  convertFrameRate: (e) => {
+    if (e.track) e.dialog = 'frameRate';
+    else e.toast('Open or create a subtitle track first.');
+  },
   autoFix: (e) => e.autoFix(e.selection.ids.length > 0),
   openVideo: (e) => void e.openVideoDialog(),
   openSubtitles: (e) => void e.openSubtitlesDialog(),

@@ -3,23 +3,36 @@
 import type { Edit } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
 import { cueCps, type Finding, type PresetName, type RuleSettings } from '../../../shared/captions/rules.ts';
-import { framesToDurationMs } from '../../../shared/captions/time.ts';
+import { framesToDurationMs, type FrameRate } from '../../../shared/captions/time.ts';
+import { beyondVideo } from '../../../shared/captions/video-bounds.ts';
+import { applyFixesEdit, type ProposedFix } from '../../../shared/captions/common-errors.ts';
 import { IncrementalChecker } from './incremental-checks.ts';
+import { SpellingStore } from '../spelling/spelling.svelte.ts';
 import type { FileRef } from '../../../shared/ipc/common.ts';
 import { cueline } from '../lib/cueline-api.ts';
 import * as cmd from './commands.ts';
 import type { SavedDocument, TrackSource } from './document-core.ts';
 import { DocumentStore } from './document.svelte.ts';
-import { JobsStore } from './jobs.svelte.ts';
+import { jobsStore } from './jobs.svelte.ts';
 import { MediaStore } from './media.svelte.ts';
-import type { CommandId } from '../../../shared/commands.ts';
+import { command, type CommandId } from '../../../shared/commands.ts';
+import { displayChord, resolveKeymap } from './keymap.ts';
 import { RUN } from './command-table.ts';
 import { PlaybackStore } from './playback.svelte.ts';
 import { SelectionStore, type SelectMode } from './selection.svelte.ts';
 import { SettingsStore } from './settings.svelte.ts';
 
 export type Dialog =
-  'shortcuts' | 'shift' | 'sync' | 'rename' | 'saveAs' | 'export' | 'about' | 'fixErrors' | null;
+  | 'shortcuts'
+  | 'shift'
+  | 'sync'
+  | 'rename'
+  | 'saveAs'
+  | 'export'
+  | 'about'
+  | 'fixErrors'
+  | 'frameRate'
+  | null;
 
 /** What the commands need from the timeline view (zoom lives in the view). */
 export interface TimelineView {
@@ -33,6 +46,14 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   text: string;
+}
+
+/** A question asked in a dialog; `yes` and `no` are the buttons' words. */
+export interface Question {
+  title: string;
+  message: string;
+  yes: string;
+  no: string;
 }
 
 export interface RecoveryOffer {
@@ -52,8 +73,9 @@ export class Editor {
   readonly selection = new SelectionStore();
   readonly playback = new PlaybackStore();
   readonly settings = new SettingsStore();
-  readonly jobs = new JobsStore();
-  readonly media = new MediaStore(this.jobs);
+  readonly jobs = jobsStore;
+  readonly media = new MediaStore();
+  readonly spelling = new SpellingStore(() => this.settings.userWords);
 
   dialog: Dialog = $state(null);
   panel: Panel = $state('inspector');
@@ -76,6 +98,9 @@ export class Editor {
   /** A folder or manifest opened from the menu, a drop or Open Recent: the batch view opens on it. */
   batchSource: FileRef | null = $state.raw(null);
   toasts: readonly Toast[] = $state.raw([]);
+  /** The question being asked (answered through `answer`). */
+  question: Question | null = $state.raw(null);
+  #answer: ((yes: boolean) => void) | null = null;
   recovery: RecoveryOffer | null = $state(null);
   /** What the status line says after each action (also announced politely). */
   status = $state('');
@@ -107,7 +132,13 @@ export class Editor {
   }
 
   findingsFor(track: Track | null): Finding[] {
-    return track ? this.#checker.check(track, this.rules, this.playback.frameRate) : [];
+    if (!track) return [];
+    const found = this.#checker.check(track, this.rules, this.playback.frameRate);
+    // Cues past the video's end (captions opened with another video) are findings too.
+    const video = this.doc.video ? this.media.durationMs || this.playback.durationMs : 0;
+    const extra = [...beyondVideo(track, video), ...this.spelling.check(track)];
+    if (extra.length === 0) return found;
+    return [...found, ...extra].sort((a, b) => (a.cueIndex ?? -1) - (b.cueIndex ?? -1));
   }
 
   cps(text: string, start: number, end: number): number {
@@ -132,6 +163,20 @@ export class Editor {
       () => (this.toasts = this.toasts.filter((x) => x.id !== t.id)),
       kind === 'error' ? 8000 : 3500,
     );
+  }
+
+  /** Asks the user; resolves true for `yes`, false for `no` or a closed dialog. */
+  ask(q: Question): Promise<boolean> {
+    this.#answer?.(false);
+    this.question = q;
+    return new Promise((resolve) => (this.#answer = resolve));
+  }
+
+  answer(yes: boolean): void {
+    const done = this.#answer;
+    this.#answer = null;
+    this.question = null;
+    done?.(yes);
   }
 
   // ---- files ---------------------------------------------------------------------------------
@@ -163,12 +208,44 @@ export class Editor {
   }
 
   async #openVideo(f: FileRef): Promise<void> {
+    if (!(await this.#captionsGoWith(f))) return;
     const r = await cueline.media.url({ id: f.id });
     if (!r.ok) return this.toast(r.error.message, 'error');
     this.videoUrl = r.value.url;
     this.doc.setVideo({ fileId: f.id, name: f.name });
     this.status = `Opened ${f.name}`;
     void this.#loadMedia(f.id);
+  }
+
+  /**
+   * Opening a video while captions are open: asks whether they belong to it. No closes them (asking
+   * again before unsaved edits go); false when the user cancels the opening.
+   */
+  async #captionsGoWith(f: FileRef): Promise<boolean> {
+    const tracks = this.doc.tracks;
+    if (tracks.length === 0 || this.doc.video?.fileId === f.id) return true;
+    const names = tracks.map((t) => t.track.label || t.source.fileName || t.track.language).join(', ');
+    const keep = await this.ask({
+      title: `Open ${f.name}`,
+      message: `Do the open captions (${names}) belong to ${f.name}?`,
+      yes: 'Keep them with this video',
+      no: 'Close them',
+    });
+    if (keep) return true;
+    if (this.doc.snap.dirty) {
+      const discard = await this.ask({
+        title: 'Unsaved captions',
+        message:
+          'The open captions have unsaved edits. Close them anyway? (Autosave keeps a copy until you save.)',
+        yes: 'Close without saving',
+        no: 'Cancel',
+      });
+      if (!discard) return false;
+    }
+    this.doc.clear();
+    this.selection.select(null, []);
+    this.editingId = null;
+    return true;
   }
 
   async #loadMedia(fileId: string): Promise<void> {
@@ -201,7 +278,12 @@ export class Editor {
     if (!t?.source.fileId) return;
     if (
       t.version !== t.savedVersion &&
-      !confirm('Re-opening discards the unsaved edits to this track. Continue?')
+      !(await this.ask({
+        title: 'Re-open the track',
+        message: `Re-opening ${t.source.fileName ?? 'the track'} as ${encoding} discards its unsaved edits.`,
+        yes: 'Re-open',
+        no: 'Cancel',
+      }))
     )
       return;
     const r = await cueline.captions.open({ fileId: t.source.fileId, encoding });
@@ -311,20 +393,28 @@ export class Editor {
       encoding: 'utf-8',
       encodingConfidence: 1,
     };
-    this.doc.addTrack({ language, label, cues }, source, { dirty: true });
+    this.doc.addTrack({ language, label, cues }, source, { dirty: true, undoable: true });
     this.status = `Added track ${label}`;
   }
 
-  deleteTrack(key: string): void {
+  /** Deletes a track after asking; one undo step brings it back. */
+  async deleteTrack(key: string): Promise<void> {
     const t = this.doc.core.trackDoc(key);
     if (!t) return;
-    if (
-      t.version !== t.savedVersion &&
-      !confirm(`Delete the track “${t.track.label || t.track.language}” with unsaved edits?`)
-    )
-      return;
+    const name = t.track.label || t.track.language || t.source.fileName || 'Untitled';
+    const unsaved = t.version !== t.savedVersion ? ' It has unsaved edits.' : '';
+    const yes = await this.ask({
+      title: 'Delete track',
+      message: `Delete the track “${name}” (${t.track.cues.length} cues)?${unsaved} Undo brings it back.`,
+      yes: 'Delete track',
+      no: 'Cancel',
+    });
+    if (!yes) return;
     this.doc.removeTrack(key);
     if (this.sourceKey === key) this.sourceKey = null;
+    this.selection.prune(this.track);
+    this.status = `Deleted track ${name}`;
+    this.#scheduleAutosave();
   }
 
   // ---- edits ---------------------------------------------------------------------------------
@@ -400,16 +490,48 @@ export class Editor {
     if (seek && cue) this.playback.seek(cue.start);
   }
 
+  /** Selects a finding's cue and moves the playhead there; the findings list stays in view. */
   selectFinding(f: Finding): void {
     if (!f.cueId) return;
-    this.panel = 'inspector';
     this.select([f.cueId], 'replace', true);
   }
 
-  shift(deltaMs: number, scope: 'all' | 'selection'): void {
+  /**
+   * Shifts all cues, the selection, or the cues from the selected one onward; with `allTracks`, the
+   * same cues' times in every track (by position for "from here": tracks share timing by index).
+   */
+  shift(deltaMs: number, scope: 'all' | 'selection' | 'fromHere', allTracks = false): void {
     const t = this.track;
     if (!t) return;
-    this.runResult(cmd.shiftBy(t, scope === 'all' ? 'all' : [...this.selection.ids], deltaMs));
+    const first = this.selection.ids[0];
+    const ids = (track: Track): string[] | 'all' => {
+      if (scope === 'all') return 'all';
+      if (scope === 'selection')
+        return [...this.selection.ids].filter((id) => track.cues.some((c) => c.id === id));
+      const from = t.cues.findIndex((c) => c.id === first);
+      return from < 0 ? [] : track.cues.slice(from).map((c) => c.id);
+    };
+    if (!allTracks || this.doc.tracks.length < 2) return this.runResult(cmd.shiftBy(t, ids(t), deltaMs));
+    const edits: { trackKey: string; edit: Edit }[] = [];
+    for (const d of this.doc.tracks) {
+      const r = cmd.shiftBy(d.track, ids(d.track), deltaMs);
+      if ('edit' in r) edits.push({ trackKey: d.key, edit: r.edit });
+    }
+    if (edits.length === 0) return this.toast('There are no cues to shift.');
+    try {
+      this.doc.applyToTracks(edits, 'Shift all tracks');
+    } catch (err) {
+      return this.toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+    this.status = `Shifted ${edits.length} tracks`;
+    this.#scheduleAutosave();
+  }
+
+  /** Retimes every cue of the active track from one frame rate to another (one undo step). */
+  convertFrameRate(from: FrameRate, to: FrameRate): void {
+    if (!this.track) return;
+    this.runResult(cmd.convertFrameRate(this.track, from, to));
+    this.playback.frameRate = to;
   }
 
   twoPointSync(firstTo: number, lastTo: number): void {
@@ -432,6 +554,30 @@ export class Editor {
         onlySelected ? this.selection.set : undefined,
       ),
     );
+  }
+
+  /** Replaces `word` with `replacement` in one cue (a spelling suggestion), as one undo step. */
+  replaceWord(cueId: string, word: string, replacement: string): void {
+    const cue = this.track?.cues.find((c) => c.id === cueId);
+    if (!cue) return;
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const text = cue.text.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u'),
+      replacement,
+    );
+    if (text !== cue.text) this.apply({ kind: 'setText', id: cueId, text }, { label: `Correct “${word}”` });
+  }
+
+  async addToDictionary(word: string): Promise<void> {
+    await this.settings.addUserWord(word);
+    this.status = `Added “${word}” to your dictionary`;
+  }
+
+  /** Applies the accepted "fix common errors" proposals as one undo step. */
+  applyFixes(fixes: readonly ProposedFix[]): void {
+    const edit = applyFixesEdit(fixes);
+    if (!edit) return this.toast('No changes applied.');
+    this.apply(edit, { label: fixes.length === 1 ? 'Fix 1 error' : `Fix ${fixes.length} errors` });
   }
 
   createCue(startMs: number, endMs: number): void {
@@ -470,6 +616,15 @@ export class Editor {
       this.selectFinding(next);
       this.status = next.message;
     }
+  }
+
+  /** This user's chords, for dispatch and for the hints beside buttons. */
+  readonly keymap = $derived(resolveKeymap(this.settings.keymap));
+
+  /** "Set end at the playhead (Ctrl+4)": a button's tooltip, from the table and the user's keys. */
+  hint(id: CommandId, label = command(id).label): string {
+    const keys = this.keymap[id].map((k) => displayChord(k));
+    return keys.length ? `${label} (${keys.join(' / ')})` : label;
   }
 
   /** Runs a command from the table (keys, menu, toolbar, shortcut sheet). */

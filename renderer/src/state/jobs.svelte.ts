@@ -1,6 +1,27 @@
-// Long jobs started from this window (probe, waveform, upload…): progress for the status bar and
-// an announcement for the live region. Events come through window.cueline.on.
-import { cueline } from '../lib/cueline-api.ts';
+// Long jobs started from this window (waveform, upload, batch…): progress for the status bar and
+// an announcement for the live region, under human labels (never a channel name). Events come
+// through window.cueline.on; runJob (run-job.ts) names each job it starts.
+import { cueline, type JobChannel } from '../lib/cueline-api.ts';
+import { appErrorText } from '../lib/remedy-text.ts';
+
+/** How the app names each kind of job (never the internal channel name). */
+const JOB_LABELS: Record<JobChannel, string> = {
+  'media:waveform': 'Reading the audio waveform',
+  'media:thumbnails': 'Making thumbnails',
+  'media:shotChanges': 'Finding shot changes',
+  'publish:start': 'Publishing to X',
+  'publish:attach': 'Attaching captions',
+  'publish:replace': 'Replacing captions',
+  'publish:fixVideo': 'Making an X-ready copy',
+  'batch:run': 'Publishing the batch',
+  'batch:continue': 'Resuming the batch',
+  'batch:fixVideo': 'Making an X-ready copy',
+  'accounts:signInOAuth2': 'Signing in to X',
+};
+
+export function jobLabel(channel: string): string {
+  return (JOB_LABELS as Record<string, string>)[channel] ?? 'Working';
+}
 
 export interface JobView {
   jobId: string;
@@ -68,9 +89,9 @@ export class JobsStore {
         label: this.#label(e.jobId, e.channel),
         fraction: null,
         state: 'failed',
-        message: e.error.message,
+        message: appErrorText(e.error),
       });
-      this.announcement = `${this.#label(e.jobId, e.channel)} failed: ${e.error.message}`;
+      this.announcement = `${this.#label(e.jobId, e.channel)} failed: ${appErrorText(e.error)}`;
       this.#forget(e.jobId);
     });
   }
@@ -89,7 +110,7 @@ export class JobsStore {
   }
 
   #label(jobId: string, channel: string): string {
-    return this.#labels.get(jobId) ?? channel;
+    return this.#labels.get(jobId) ?? jobLabel(channel);
   }
   #upsert(j: JobView): void {
     const i = this.jobs.findIndex((x) => x.jobId === j.jobId);
@@ -103,3 +124,6 @@ export class JobsStore {
     }, 4000);
   }
 }
+
+/** The window's jobs: every job started from this window, whoever started it (runJob registers them). */
+export const jobsStore = new JobsStore();

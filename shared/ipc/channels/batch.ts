@@ -4,8 +4,9 @@
 // the results. Paths never cross: files are named relative to the folder the user picked.
 import { z } from 'zod';
 import { call, job } from '../define.ts';
-import { fileId } from '../common.ts';
+import { errorCode, fileId } from '../common.ts';
 import { apiDialect, publishCategory } from './publish.ts';
+import { ITEM_STATUSES } from '../../batch/item-status.ts';
 
 export const planCorrections = z.object({
   languages: z.record(z.string().max(500), z.string().max(35)).optional(),
@@ -66,7 +67,7 @@ export const batchPlanMessage = z.object({
 });
 export type BatchPlanMessage = z.output<typeof batchPlanMessage>;
 
-export const itemStatus = z.enum(['pending', 'running', 'published', 'skipped', 'failed', 'cancelled']);
+export const itemStatus = z.enum(ITEM_STATUSES);
 
 export const batchItemState = z.object({
   key: z.string(),
@@ -77,7 +78,7 @@ export const batchItemState = z.object({
   postId: z.string().nullable(),
   error: z.string().nullable(),
   /** The error's code: `publish.post_uncertain` offers "Post anyway" (batch:continue with force). */
-  errorCode: z.string().nullable(),
+  errorCode: errorCode.nullable(),
 });
 
 export const batchProgress = z.object({

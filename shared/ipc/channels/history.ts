@@ -2,6 +2,7 @@
 // the video's name, the account), newest first.
 import { z } from 'zod';
 import { call } from '../define.ts';
+import { MEDIA_CATEGORIES } from '../../media/constraints.ts';
 
 export const historyEntry = z.object({
   jobId: z.string(),
@@ -12,7 +13,7 @@ export const historyEntry = z.object({
   /** The video's file name when known (published from this app), else null. */
   videoName: z.string().nullable(),
   account: z.string().nullable(),
-  category: z.enum(['tweet_video', 'amplify_video']).nullable(),
+  category: z.enum(MEDIA_CATEGORIES).nullable(),
   api: z.enum(['v2', 'v1.1']).nullable(),
   videoId: z.string().nullable(),
   languages: z.array(z.object({ languageCode: z.string(), subtitleId: z.string(), associated: z.boolean() })),

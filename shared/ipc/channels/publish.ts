@@ -6,11 +6,13 @@ import { z } from 'zod';
 import { call, job } from '../define.ts';
 import { fileId, fileRef } from '../common.ts';
 import { trackSchema } from './captions.ts';
+import { MEDIA_ID_PATTERN, MEDIA_ID_RULE } from '../../x/media-id.ts';
+import { MEDIA_CATEGORIES } from '../../media/constraints.ts';
 
-export const publishCategory = z.enum(['tweet_video', 'amplify_video']);
+export const publishCategory = z.enum(MEDIA_CATEGORIES);
 export const apiDialect = z.enum(['v2', 'v1.1']);
 /** X media ids: digits, 64-bit, always kept as strings. */
-export const mediaId = z.string().regex(/^[0-9]{1,19}$/, 'must be a media id (digits, as X returned it)');
+export const mediaId = z.string().regex(MEDIA_ID_PATTERN, `must be a media id (${MEDIA_ID_RULE})`);
 
 export const publishTrack = z.object({
   /** BCP 47 (`pt-BR`); mapped to X's two-letter code in main. */

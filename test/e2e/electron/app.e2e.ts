@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { electronBinary, launchApp, NO_ELECTRON, type LaunchedApp } from './launch.ts';
+import { expectedWebPreferences } from '../../support/hardened-web-preferences.ts';
 
 const binary = electronBinary();
 test.skip(binary === null, NO_ELECTRON);
@@ -21,23 +22,7 @@ test('the app window opens hardened, from app://, with only window.cueline', asy
   const prefs = await app.evaluate(
     () => (globalThis as { __cuelineWebPreferences?: unknown }).__cuelineWebPreferences,
   );
-  expect(prefs).toEqual({
-    preload: expect.stringMatching(/preload\.cjs$/),
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    enableBlinkFeatures: '',
-    disableBlinkFeatures: 'Auxclick',
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: true,
-  });
+  expect(prefs).toEqual(expectedWebPreferences(expect.stringMatching(/preload\.cjs$/)));
   const exposed = await win.evaluate(() => ({
     require: typeof (globalThis as Record<string, unknown>)['require'],
     process: typeof (globalThis as Record<string, unknown>)['process'],

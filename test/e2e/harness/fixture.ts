@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { createAppRouter } from '../../../main/router/app-router.ts';
-import type { AccountsDeps } from '../../../main/router/handlers/accounts.ts';
-import type { PublishingDeps } from '../../../main/router/handlers/publish.ts';
+import type { AccountsDeps } from '../../../main/router/deps.ts';
+import type { PublishingDeps } from '../../../main/services/publish/publishing.ts';
 import type { Router } from '../../../main/router/router.ts';
 import type { EventSink } from '../../../main/router/types.ts';
 import { createWorkspace, type Workspace } from '../../../main/services/workspace/workspace.ts';
@@ -17,6 +17,7 @@ import type { EventKey } from '../../../shared/ipc/contract.ts';
 import { installBridge } from './bridge.ts';
 import { DialogsDouble } from './dialogs-double.ts';
 import { startHarnessServer } from './server.ts';
+import { testAppInfo } from '../../support/app-info.ts';
 
 export interface HarnessApp {
   page: Page;
@@ -63,12 +64,7 @@ export const test = base.extend<{
       workspace,
       dialogs,
       mediaUrl: (id) => mediaUrl(id),
-      appInfo: {
-        name: 'Cueline',
-        version: '0.0.0-test',
-        platform: process.platform,
-        versions: { node: process.versions.node, electron: null, chrome: null },
-      },
+      appInfo: testAppInfo('0.0.0-test'),
       router: { validateResponses: true },
       ...(publishing ? { publishing } : {}),
       ...(accounts ? { accounts: accounts(userData) } : {}),

@@ -3,14 +3,11 @@
 // a name, and the tabs, the list and the checks are reachable without a mouse.
 import { expect, test } from '../harness/fixture.ts';
 import { expectAxeClean } from '../harness/axe.ts';
-import { editorMedia } from './editor-support.ts';
+import { editorMedia, openSampleSubtitles } from './editor-support.ts';
 
 test('splitters resize with the keyboard, dialogs return focus, controls are named', async ({ app }) => {
   const { page } = app;
-  const m = await editorMedia();
-  app.dialogs.answer('openSubtitles', [m.srt]);
-  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
-  await expect(page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue')).toHaveCount(3);
+  await openSampleSubtitles(app);
 
   const side = page.getByRole('separator', { name: 'Side panel width' });
   const before = Number(await side.getAttribute('aria-valuenow'));

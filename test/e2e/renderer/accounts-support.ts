@@ -2,7 +2,7 @@
 // suite: a real AuthService whose endpoints are the emulator's, and a "browser" that loads each
 // consent page it is asked to open and follows X's redirect, like a user clicking "Authorize app".
 import { createServer } from 'node:net';
-import type { AccountsDeps } from '../../../main/router/handlers/accounts.ts';
+import type { AccountsDeps } from '../../../main/router/deps.ts';
 import { AuthService } from '../../../main/services/auth/auth-service.ts';
 import type { SecretStore } from '../../../main/services/auth/secret-store.ts';
 import { xAuthEndpoints } from '../../../main/services/auth/x-auth-endpoints.ts';

@@ -4,7 +4,7 @@
 // user clicking "Authorize app"; the PIN is read off the emulator's consent page.
 import type { Locator, Page } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import type { AccountsDeps } from '../../../main/router/handlers/accounts.ts';
+import type { AccountsDeps } from '../../../main/router/deps.ts';
 import { KeychainSecretStore } from '../../../main/services/auth/keychain-secret-store.ts';
 import { secretKeys } from '../../../main/services/auth/secret-store.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';

@@ -1,14 +1,14 @@
 // The batch view in the renderer harness: a generated folder with orphans and invalid files, the
 // plan and its corrections, a run with progress, cancel and resume — the real router, planner,
 // runner and journals against the X emulator.
-import { copyFile, mkdir, mkdtemp, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HarnessApp } from '../harness/fixture.ts';
 import { expectAxeClean } from '../harness/axe.ts';
 import { shotPath } from '../harness/screenshots.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { expect, test } from './x-test.ts';
+import { workerTempDir } from '../harness/temp-dir.ts';
 
 /** Opens the batch view on a folder (the OS folder dialog answered with dir). */
 async function openPlan(app: HarnessApp, dir: string) {
@@ -23,12 +23,14 @@ const srt = (t: string): string => `1\n00:00:00,100 --> 00:00:00,800\n${t}\n`;
 let seed: Promise<string> | null = null;
 
 async function folder(spec: Record<string, string | null>): Promise<string> {
-  seed ??= mkdtemp(join(tmpdir(), 'cueline-batch-seed-')).then((d) =>
-    generateVideo(join(d, 'seed.mp4'), { duration: 1, width: 160, height: 90 }),
-  );
+  seed ??= generateVideo(join(workerTempDir('cueline-batch-seed-'), 'seed.mp4'), {
+    duration: 1,
+    width: 160,
+    height: 90,
+  });
   const video = await seed;
   // A folder named as a user's would be (it shows in the pictures), in a throwaway parent.
-  const d = join(await mkdtemp(join(tmpdir(), 'cueline-batch-e2e-')), 'launch-week');
+  const d = join(workerTempDir('cueline-batch-e2e-'), 'launch-week');
   await mkdir(d);
   for (const [name, content] of Object.entries(spec)) {
     if (content === null) await copyFile(video, join(d, name));

@@ -88,3 +88,53 @@ test('undo in a text field undoes the field, by key and from the menu', async ({
     await rm(m.dir, { recursive: true, force: true });
   }
 });
+
+test('the cue list takes Home, End, PageUp/PageDown and Ctrl+Home/End; Insert types into the new cue', async ({
+  app,
+}) => {
+  const { page } = app;
+  const lines: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const s = 1000 + i * 3000;
+    const f = (ms: number): string =>
+      `00:${String(Math.floor(ms / 60000)).padStart(2, '0')}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')},${String(ms % 1000).padStart(3, '0')}`;
+    lines.push(String(i + 1), `${f(s)} --> ${f(s + 2000)}`, `Cue number ${i + 1}`, '');
+  }
+  const m = await editorMedia('forty.en.srt', lines.join('\n'));
+  try {
+    app.dialogs.answer('openSubtitles', [m.srt]);
+    await page.keyboard.press('Control+KeyO');
+    const grid = page.getByRole('grid', { name: 'Cues' });
+    await expect(grid).toHaveAttribute('aria-rowcount', '41');
+    await grid.focus();
+    const active = async (): Promise<string | null> => grid.getAttribute('aria-activedescendant');
+    await page.keyboard.press('End');
+    await expect.poll(active).toBe('cue-row-40');
+    await page.keyboard.press('Home');
+    await expect.poll(active).toBe('cue-row-1');
+    await page.keyboard.press('PageDown');
+    const after = Number((await active())?.replace('cue-row-', ''));
+    expect(after).toBeGreaterThan(5);
+    await page.keyboard.press('PageUp');
+    await expect.poll(active).toBe('cue-row-1');
+    await page.keyboard.press('Control+End');
+    await expect.poll(active).toBe('cue-row-40');
+    await page.keyboard.press('Control+Home');
+    await expect.poll(active).toBe('cue-row-1');
+
+    // Insert at a free spot (the playhead after cue 1 ends): the caret is in the new cue's text,
+    // so a space types a space instead of starting playback.
+    await page.getByRole('group', { name: 'Player' }).getByRole('slider', { name: 'Position' }).fill('3100');
+    await grid.focus();
+    await page.keyboard.press('Insert');
+    const box = page.getByRole('textbox', { name: /Text of cue/ });
+    await expect(box).toBeFocused();
+    await page.keyboard.type('A new line');
+    await expect(box).toHaveValue('A new line');
+    await expect(
+      page.getByRole('group', { name: 'Player' }).getByRole('button', { name: 'Play' }),
+    ).toBeVisible();
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
-import { editorMedia } from './editor-support.ts';
+import { editorMedia, openSampleSubtitles } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 
@@ -58,10 +58,7 @@ test('the detected encoding is shown and picking another re-opens the file in it
 
 test('recent files are offered on the empty window', async ({ app }) => {
   const { page } = app;
-  const m = await editorMedia();
-  app.dialogs.answer('openSubtitles', [m.srt]);
-  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
-  await expect(rows(page)).toHaveCount(3);
+  await openSampleSubtitles(app);
   // Nothing was edited, so nothing to recover: a fresh window lists the file; one click opens it.
   await app.reload();
   await page

@@ -87,7 +87,7 @@ for (const scheme of ['light', 'dark'] as const) {
     app.dialogs.answer('openSubtitles', [es.srt]);
     await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
     await page.getByRole('button', { name: 'Translation' }).click();
-    await expect(page.getByRole('region', { name: 'Translation' })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Translation' })).toBeVisible();
     await page.getByRole('checkbox', { name: 'Shared timing' }).uncheck();
     await page.screenshot({ path: shotPath(`translation-${scheme}`) });
     await expectAxeClean(page, 'translation');

@@ -1,9 +1,11 @@
 // Shared media for the editor e2e tests: a short generated video and a small SRT, made once per
 // worker in a temporary folder.
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, type HarnessApp } from '../harness/fixture.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
+import { workerTempDir } from '../harness/temp-dir.ts';
 
 export const SRT = [
   '1',
@@ -31,7 +33,7 @@ let media: Promise<{ dir: string; video: string }> | null = null;
 /** A 10 s 25 fps video (generated once) and a fresh copy of the SRT for this test. */
 export async function editorMedia(name = 'launch.en.srt', text = SRT): Promise<Media> {
   media ??= (async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'cueline-editor-'));
+    const dir = workerTempDir('cueline-editor-');
     const video = await generateVideo(join(dir, 'launch.mp4'), {
       duration: 10,
       width: 640,
@@ -41,8 +43,21 @@ export async function editorMedia(name = 'launch.en.srt', text = SRT): Promise<M
     return { dir, video };
   })();
   const { video } = await media;
-  const dir = await mkdtemp(join(tmpdir(), 'cueline-editor-srt-'));
+  const dir = workerTempDir('cueline-editor-srt-');
   const srt = join(dir, name);
   await writeFile(srt, text);
   return { dir, video, srt };
+}
+
+/** The cue list's rows. */
+export const cueRows = (page: Page): Locator =>
+  page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
+
+/** Opens a fresh copy of the sample SRT (3 cues) through the Open subtitles button; resolves once listed. */
+export async function openSampleSubtitles(app: HarnessApp): Promise<Media> {
+  const m = await editorMedia();
+  app.dialogs.answer('openSubtitles', [m.srt]);
+  await app.page.getByRole('button', { name: 'Open subtitles…' }).first().click();
+  await expect(cueRows(app.page)).toHaveCount(3);
+  return m;
 }

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
-import { editorMedia } from './editor-support.ts';
+import { openSampleSubtitles } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 
@@ -12,10 +12,7 @@ test('add a Spanish track with shared timing, translate two cues, save it as its
   app,
 }) => {
   const { page } = app;
-  const m = await editorMedia();
-  app.dialogs.answer('openSubtitles', [m.srt]);
-  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
-  await expect(rows(page)).toHaveCount(3);
+  const m = await openSampleSubtitles(app);
 
   await page.getByRole('button', { name: '+ Track' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add a track' });
@@ -26,7 +23,7 @@ test('add a Spanish track with shared timing, translate two cues, save it as its
     .selectOption({ label: 'Copy the timing of English (translate it)' });
   await dialog.getByRole('button', { name: 'Add track' }).click();
 
-  const view = page.getByRole('region', { name: 'Translation' });
+  const view = page.getByRole('group', { name: 'Translation' });
   await expect(view).toBeVisible();
   await view.getByRole('textbox', { name: /Translation of cue 1/ }).fill('Hola y bienvenidos');
   await view.getByRole('textbox', { name: /Translation of cue 2/ }).fill('Hoy publicamos subtítulos');
@@ -47,10 +44,7 @@ test('add a Spanish track with shared timing, translate two cues, save it as its
 
 test('a rebound shortcut works and is kept in settings; the rule preset is per project', async ({ app }) => {
   const { page } = app;
-  const m = await editorMedia();
-  app.dialogs.answer('openSubtitles', [m.srt]);
-  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
-  await expect(rows(page)).toHaveCount(3);
+  await openSampleSubtitles(app);
 
   await page.keyboard.press('F1');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

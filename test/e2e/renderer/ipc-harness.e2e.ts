@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateVideo } from '../../support/media-fixtures.ts';
+import { generateVideo, H264_FAST } from '../../support/media-fixtures.ts';
 import { expect, test } from '../harness/fixture.ts';
 
 // The router over the same bridge the preload builds, driven from the page.
@@ -12,20 +12,7 @@ test.beforeAll(async () => {
   // Keyframe every second so a seek lands quickly; 10 s of H.264/AAC.
   video = await generateVideo(join(dir, 'talk.mp4'), {
     duration: 10,
-    extra: [
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      '-pix_fmt',
-      'yuv420p',
-      '-g',
-      '25',
-      '-c:a',
-      'aac',
-      '-movflags',
-      '+faststart',
-    ],
+    extra: [...H264_FAST, '-g', '25', '-c:a', 'aac', '-movflags', '+faststart'],
   });
   await writeFile(join(dir, 'talk.en.srt'), '1\n00:00:01,000 --> 00:00:02,000\nHello\n');
   await writeFile(join(dir, 'notes.txt'), 'not a subtitle');

@@ -6,13 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AccountsDeps } from '../../../main/router/handlers/accounts.ts';
-import type { Notifier, PublishingDeps } from '../../../main/router/handlers/publish.ts';
+import type { AccountsDeps } from '../../../main/router/deps.ts';
+import type { Notifier, PublishingDeps } from '../../../main/services/publish/publishing.ts';
 import type { AuthService } from '../../../main/services/auth/auth-service.ts';
 import { KeychainSecretStore } from '../../../main/services/auth/keychain-secret-store.ts';
 import { secretKeys } from '../../../main/services/auth/secret-store.ts';
 import { probe } from '../../../main/services/media/probe.ts';
-import { XClient } from '../../../main/services/x/client.ts';
+import { xClientFactory } from '../../../main/services/x/client-factory.ts';
 import { RateLimiter } from '../../../main/services/x/rate-limiter.ts';
 import { oauth1Signer } from '../../../main/services/x/signer.ts';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../x-emulator/server.ts';
@@ -32,28 +32,28 @@ export async function emulatorPublishing(
   o: { notifier?: Notifier; notifyAfterMs?: number; userData?: string; auth?: AuthService } = {},
 ): Promise<PublishingDeps> {
   const userData = o.userData ?? (await mkdtemp(join(tmpdir(), 'cueline-publishing-')));
-  const limiter = new RateLimiter();
   const c = emu.credentials;
   return {
     userData,
     probe: (file, po) => probe(file, po),
     ...(o.notifier ? { notifier: o.notifier } : {}),
     ...(o.notifyAfterMs !== undefined ? { notifyAfterMs: o.notifyAfterMs } : {}),
-    client: async (account) =>
-      new XClient({
-        signer: o.auth
-          ? await o.auth.signerFor(account)
+    client: xClientFactory({
+      signerFor: async (account) =>
+        o.auth
+          ? o.auth.signerFor(account)
           : oauth1Signer({
               consumerKey: c.consumerKey,
               consumerSecret: c.consumerSecret,
               token: c.accessToken,
               tokenSecret: c.accessTokenSecret,
             }),
-        apiBase: emu.apiBase,
-        uploadBase: emu.uploadBase,
-        fetch: limiter.fetchFor(account ?? 'default'),
-        retry: { baseDelayMs: 20 },
-      }),
+      env: {},
+      apiBase: emu.apiBase,
+      uploadBase: emu.uploadBase,
+      limiter: new RateLimiter(),
+      retry: { baseDelayMs: 20 },
+    }),
   };
 }
 

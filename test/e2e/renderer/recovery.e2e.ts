@@ -3,16 +3,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
-import { editorMedia } from './editor-support.ts';
+import { openSampleSubtitles } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 
 test('edit, kill the page, reopen: recovery is offered and brings the edits back', async ({ app }) => {
   const { page } = app;
-  const m = await editorMedia();
-  app.dialogs.answer('openSubtitles', [m.srt]);
-  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
-  await expect(rows(page)).toHaveCount(3);
+  const m = await openSampleSubtitles(app);
   await rows(page).nth(1).dblclick();
   await page.getByRole('textbox', { name: /Text of cue/ }).fill('Today we ship recovered captions');
   await page.keyboard.press('Enter'); // commit, and edit the next cue…

@@ -2,14 +2,14 @@
 // cue by a measured offset, resize an edge, snap to shot changes found in a generated video,
 // click to seek, zoom. Pixel positions come from the timeline's own viewport (data attributes),
 // so each expectation is computed, not guessed.
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { FRAME_RATES, snapToFrame } from '../../../shared/captions/time.ts';
 import { generateCuts } from '../../support/media-fixtures.ts';
 import { expect, test, type HarnessApp } from '../harness/fixture.ts';
 import { editorMedia } from './editor-support.ts';
+import { workerTempDir } from '../harness/temp-dir.ts';
 
 const F25 = FRAME_RATES['25'];
 const rows = (page: Page): Locator => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
@@ -97,7 +97,7 @@ test('drag a cue by a measured offset, resize an edge, one undo step each', asyn
 
 test('edges snap to shot changes by the 12-frame and 2-frame rules', async ({ app }) => {
   const { page } = app;
-  const dir = await mkdtemp(join(tmpdir(), 'cueline-timeline-'));
+  const dir = workerTempDir('cueline-timeline-');
   // Hard cuts at 3 s and 6 s.
   const video = await generateCuts(join(dir, 'cuts.mp4'), [3, 3, 3]);
   const srt = join(dir, 'cuts.en.srt');
@@ -215,4 +215,15 @@ test('dragging against the right edge scrolls the view and carries the cue along
   expect(start).toBeGreaterThan(pointerOnly + 200);
   // The drag keeps the cue inside the timeline's duration (last cue end + 5 s here).
   expect(start + 1500).toBeLessThanOrEqual(13_000);
+});
+
+test('clicking a cue on the timeline moves the playhead to it, as the list does', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  await open(app, m.video, m.srt, 3);
+  const v = await view(page);
+  // Cue 2 runs 4.000–6.000: click its middle.
+  await page.mouse.click(xOf(v, 5000), v.cueY);
+  await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(statusTime(page)).toHaveText('00:00:04.000');
 });

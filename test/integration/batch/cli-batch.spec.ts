@@ -3,14 +3,14 @@
 // published; a SIGKILL mid-run followed by a rerun ends with every item done exactly once.
 import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCli, type CliRun } from '../../support/cli-process.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+import { fileTempDir } from '../../support/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'cueline-cli-batch-'));
+const dir = fileTempDir('cueline-cli-batch-');
 const seed = join(dir, 'seed.mp4');
 let emu: Emulator;
 let home = '';

@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { createWriteStream, watch } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,8 +11,9 @@ import { rationalValue } from '../../../shared/media/media-info.ts';
 import { detectOpenGop, probe } from '../../../main/services/media/probe.ts';
 import { resolveBinaries } from '../../../main/services/media/binaries.ts';
 import { transcode } from '../../../main/services/media/transcode.ts';
-import { generateVideo, rotateVideo } from '../../support/media-fixtures.ts';
+import { generateVideo, H264_FAST, rotateVideo } from '../../support/media-fixtures.ts';
 import { makeTextAsMp4, makeTruncated, makeViolators, VIOLATORS } from './violators.ts';
+import { testTempDir } from '../../support/temp-dir.ts';
 
 const run = promisify(execFile);
 const opts = { category: 'tweet_video' as const };
@@ -22,6 +23,9 @@ let files: Map<string, string>;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'cueline-media-'));
   files = await makeViolators(dir);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 
 const fileOf = (name: string): string => {
@@ -198,28 +202,17 @@ describe('transcode (fix)', () => {
     await generateVideo(src, {
       duration: 2,
       fps: 120,
-      extra: [
-        '-c:v',
-        'libx264',
-        '-preset',
-        'ultrafast',
-        '-pix_fmt',
-        'yuv420p',
-        '-c:a',
-        'aac',
-        '-movflags',
-        '+faststart',
-      ],
+      extra: [...H264_FAST, '-c:a', 'aac', '-movflags', '+faststart'],
     });
     const info = await probe(src);
-    const work = await mkdtemp(join(tmpdir(), 'cueline-cancel-'));
+    const work = testTempDir('cueline-cancel-');
     const fifo = join(work, 'in.mp4');
     await run('mkfifo', [fifo]);
     const bytes = await readFile(src);
     const writer = createWriteStream(fifo);
     writer.on('error', () => {}); // EPIPE once ffmpeg is killed
     writer.write(bytes.subarray(0, Math.floor(bytes.length * 0.6)));
-    const outDir = await mkdtemp(join(tmpdir(), 'cueline-cancel-out-'));
+    const outDir = testTempDir('cueline-cancel-out-');
     const ac = new AbortController();
     const watcher = watch(outDir, (_event, name) => {
       if (name && name.endsWith('.part.mp4')) ac.abort();

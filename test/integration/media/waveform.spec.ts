@@ -1,6 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, stat, utimes } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +22,9 @@ beforeAll(async () => {
     { seconds: 0.75, amplitude: 0.5 },
     { seconds: 0.75, amplitude: 0.125 },
   ]);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
 });
 
 /** Largest |peak| over buckets starting in [fromMs, toMs). */

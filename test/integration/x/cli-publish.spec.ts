@@ -2,15 +2,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startCli, type CliRun } from '../../support/cli-process.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { mediaBytes } from '../../x-emulator/state.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+import { fileTempDir } from '../../support/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'cueline-cli-x-'));
+const dir = fileTempDir('cueline-cli-x-');
 const video = join(dir, 'clip.mp4');
 const en = join(dir, 'clip.en.srt');
 const ptBR = join(dir, 'clip.pt-BR.vtt');

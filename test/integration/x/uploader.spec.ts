@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { XClient } from '../../../main/services/x/client.ts';
@@ -8,10 +7,11 @@ import { dialectFor, type ApiDialect } from '../../../main/services/x/dialects.t
 import { bearerSigner, oauth1Signer } from '../../../main/services/x/signer.ts';
 import { uploadMedia, type UploadCheckpoint } from '../../../main/services/x/uploader.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
-import { CuelineError, hintOf } from '../../../shared/errors.ts';
+import { CuelineError } from '../../../shared/errors.ts';
+import { fileTempDir } from '../../support/temp-dir.ts';
 
 let emu: Emulator;
-const dir = mkdtempSync(join(tmpdir(), 'cueline-upload-'));
+const dir = fileTempDir('cueline-upload-');
 const big = join(dir, 'big.mp4');
 const bigBytes = randomBytes(9 * 1024 * 1024 + 12345);
 writeFileSync(big, bigBytes);
@@ -281,7 +281,7 @@ describe('faults', () => {
       category: 'subtitles',
     }).catch((e: unknown) => e);
     expect((err as CuelineError).code).toBe('x.unauthorized');
-    expect(hintOf(err)).toBe('sign_in_again');
+    expect((err as CuelineError).remedy).toEqual({ hint: 'auth.sign_in' });
     expect(refreshes).toBe(1);
     expect(emu.state.requests).toHaveLength(2);
   });

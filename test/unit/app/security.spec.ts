@@ -3,26 +3,13 @@ import { APP_CSP, buildCsp } from '../../../main/app/security/csp.ts';
 import { decideWindowOpen, mayNavigate, vettedExternalUrl } from '../../../main/app/security/navigation.ts';
 import { isTrustedSender, originOf } from '../../../main/app/security/sender.ts';
 import { hardenedWebPreferences } from '../../../main/app/security/web-preferences.ts';
+import { expectedWebPreferences } from '../../support/hardened-web-preferences.ts';
 
 describe('webPreferences', () => {
   it('are exactly the hardened set', () => {
-    expect(hardenedWebPreferences('/app/out/preload/preload.cjs')).toEqual({
-      preload: '/app/out/preload/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      enableBlinkFeatures: '',
-      disableBlinkFeatures: 'Auxclick',
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      safeDialogs: true,
-      spellcheck: true,
-    });
+    expect(hardenedWebPreferences('/app/out/preload/preload.cjs')).toEqual(
+      expectedWebPreferences('/app/out/preload/preload.cjs'),
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import { parseCaptions } from '../../../shared/captions/read.ts';
 import { readFileSync } from 'node:fs';
 import { decodeCaptionBytes } from '../../../shared/captions/encoding.ts';
 
@@ -59,6 +60,17 @@ describe('decodeCaptionBytes', () => {
       expect([withBom.encoding, withBom.text]).toEqual([enc, text]);
       const without = decodeCaptionBytes(new Uint8Array(body));
       expect([without.encoding, without.text]).toEqual([enc, text]);
+    }
+  });
+
+  it('ASCII-only UTF-16 without BOM is UTF-16, not NUL-interleaved UTF-8 (it is valid UTF-8 too)', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\nHello\n';
+    for (const enc of ['utf-16le', 'utf-16be'] as const) {
+      const r = decodeCaptionBytes(new Uint8Array(iconv.encode(text, enc)));
+      expect([r.encoding, r.text]).toEqual([enc, text]);
+      expect(parseCaptions(r.text, { fileName: 'x.en.srt' }).track.cues.map((c) => c.text)).toEqual([
+        'Hello',
+      ]);
     }
   });
 

@@ -30,6 +30,9 @@ describe('language from file names', () => {
     expect(languageLabel('pt-BR')).toBe('Brazilian Portuguese');
     expect(parseLanguageTag('haw')).toBe('haw');
     expect(parseLanguageTag('not a tag')).toBeNull();
+    expect(parseLanguageTag('sp')).toBeNull();
+    expect(parseLanguageTag('english')).toBeNull();
+    expect(parseLanguageTag('es-419')).toBe('es-419');
   });
 
   it('format from the extension', () => {
@@ -50,7 +53,11 @@ describe('language from file names', () => {
       language: 'es-419',
       label: 'Latino',
     });
-    expect(() => parseCaptions(text, { fileName: 'a.srt', language: 'not a tag' })).toThrow(/not a BCP 47/);
+    expect(() => parseCaptions(text, { fileName: 'a.srt', language: 'not a tag' })).toThrow(
+      /not a known BCP 47/,
+    );
+    // One rule with publish: well-formed but unknown to ICU is refused too.
+    expect(() => parseCaptions(text, { fileName: 'a.srt', language: 'sp' })).toThrow(/Spanish is "es"/);
     // No extension: the content decides.
     expect(parseCaptions('WEBVTT\n\n00:01.000 --> 00:02.000\nA\n', { fileName: 'pasted' }).format).toBe(
       'vtt',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { codeForStatus, xErrorMessage, xHttpError } from '../../../main/services/x/errors.ts';
-import { hintOf } from '../../../shared/errors.ts';
 
 describe("X's error shapes", () => {
   it('reads problem+json, v2 errors[] and v1.1 errors[]', () => {
@@ -27,17 +26,17 @@ describe("X's error shapes", () => {
     );
     expect(post.message).toContain('This user is not allowed to post a video longer than 2 minutes');
     expect(post.message).not.toMatch(/sign|media\.write|re-?authori/i);
-    expect(hintOf(post)).toBeUndefined();
+    expect(post.remedy).toBeUndefined();
     const scope = xHttpError(
       403,
       { title: 'Forbidden', detail: 'Missing required OAuth 2.0 scope(s): media.write.' },
       { method: 'POST', url },
     );
-    expect(scope.message).toMatch(/sign the account in again/);
-    expect(hintOf(scope)).toBe('sign_in_again');
-    expect(hintOf(xHttpError(401, { detail: 'Unauthorized' }, { method: 'POST', url }))).toBe(
-      'sign_in_again',
-    );
+    expect(scope.message).toMatch(/sign in again$/);
+    expect(scope.remedy).toEqual({ hint: 'auth.sign_in' });
+    expect(xHttpError(401, { detail: 'Unauthorized' }, { method: 'POST', url }).remedy).toEqual({
+      hint: 'auth.sign_in',
+    });
   });
 
   it('maps statuses to stable codes and keeps the message', () => {

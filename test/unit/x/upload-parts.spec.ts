@@ -1,14 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, jobIdFor, JournalStore } from '../../../main/services/jobs/journal.ts';
-import { throttle } from '../../../main/services/jobs/throttle.ts';
 import { multipartBody } from '../../../main/services/x/multipart.ts';
 import { chunkSizeFor, MIN_CHUNK } from '../../../main/services/x/uploader.ts';
 import { parseMultipart } from '../../x-emulator/http-util.ts';
-import { z } from 'zod';
 
 const MiB = 1024 * 1024;
 
@@ -50,50 +47,6 @@ describe('multipart body', () => {
     expect(parsed.map((p) => p.name)).toEqual(['segment_index', 'media']);
     expect(parsed[0]?.data.toString()).toBe('3');
     expect(parsed[1]?.data.equals(data.subarray(1000, 1000 + 2 * MiB + 5))).toBe(true);
-  });
-});
-
-describe('job journal', () => {
-  it('derives the same id from equal inputs whatever the key order', () => {
-    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
-    expect(jobIdFor('pub', { a: 1, b: 2 })).toBe(jobIdFor('pub', { b: 2, a: 1 }));
-    expect(jobIdFor('pub', { a: 1 })).not.toBe(jobIdFor('pub', { a: 2 }));
-  });
-
-  it('saves atomically, loads and validates', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cueline-journal-'));
-    const store = new JournalStore(dir, z.object({ jobId: z.string(), n: z.number() }));
-    expect(await store.load('pub-abc')).toBeNull();
-    await store.save({ jobId: 'pub-abc', n: 1 });
-    await store.save({ jobId: 'pub-abc', n: 2 });
-    expect(await store.load('pub-abc')).toEqual({ jobId: 'pub-abc', n: 2 });
-    expect(await store.list()).toEqual(['pub-abc']);
-    writeFileSync(join(dir, 'pub-abc.json'), '{"jobId":"pub-abc"');
-    await expect(store.load('pub-abc')).rejects.toThrow(/not valid JSON; it was kept aside as .*damaged-/);
-    // Kept aside, never deleted; the job then starts with no journal and knows one was damaged.
-    const aside = readdirSync(dir).find((f) => f.startsWith('pub-abc.json.damaged-')) ?? '';
-    expect(readFileSync(join(dir, aside), 'utf8')).toContain('pub-abc');
-    expect(await store.load('pub-abc')).toBeNull();
-    expect(await store.setAsideExists('pub-abc')).toBe(true);
-    expect(await store.list()).toEqual([]);
     rmSync(dir, { recursive: true, force: true });
-  });
-});
-
-describe('progress throttle', () => {
-  it('passes at most one value per interval and flushes the last', () => {
-    let t = 0;
-    const got: number[] = [];
-    const th = throttle(
-      (v: number) => got.push(v),
-      100,
-      () => t,
-    );
-    for (let i = 0; i < 10; i++) {
-      th(i);
-      t += 30;
-    }
-    th.flush();
-    expect(got).toEqual([0, 4, 8, 9]);
   });
 });

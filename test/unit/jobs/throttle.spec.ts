@@ -1,5 +1,5 @@
-import { afterEach, expect, it, vi } from 'vitest';
-import { createThrottle } from '../../../main/router/throttle.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createThrottle } from '../../../main/services/jobs/throttle.ts';
 
 afterEach(() => vi.useRealTimers());
 
@@ -30,4 +30,18 @@ it('drops what is pending on cancel', () => {
   t.cancel();
   vi.advanceTimersByTime(500);
   expect(got).toEqual([1]);
+});
+
+describe('progress throttle without a timer (upload progress)', () => {
+  it('passes at most one value per interval and flushes the last', () => {
+    let t = 0;
+    const got: number[] = [];
+    const th = createThrottle(100, (v: number) => got.push(v), { now: () => t, trailing: false });
+    for (let i = 0; i < 10; i++) {
+      th.push(i);
+      t += 30;
+    }
+    th.flush();
+    expect(got).toEqual([0, 4, 8, 9]);
+  });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppRouter } from '../../../main/router/app-router.ts';
-import type { AccountsDeps } from '../../../main/router/handlers/accounts.ts';
+import type { AccountsDeps } from '../../../main/router/deps.ts';
 import type { Router } from '../../../main/router/router.ts';
 import type { EventSink, RouterLogEntry } from '../../../main/router/types.ts';
 import { AuthService } from '../../../main/services/auth/auth-service.ts';
@@ -24,6 +24,7 @@ import {
   type TestBrowser,
 } from '../../e2e/renderer/accounts-support.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+import { testAppInfo } from '../../support/app-info.ts';
 
 let dir = '';
 let emu: Emulator;
@@ -109,12 +110,7 @@ beforeEach(async () => {
     workspace: createWorkspace({ userData, cache: join(userData, 'cache') }),
     dialogs: new DialogsDouble(),
     mediaUrl: (id) => `cueline-media://media/${id}`,
-    appInfo: {
-      name: 'Cueline',
-      version: '0',
-      platform: 'linux',
-      versions: { node: '24', electron: null, chrome: null },
-    },
+    appInfo: testAppInfo('0'),
     accounts,
     router: { validateResponses: true, log: (e) => logs.push(e) },
   });
@@ -299,12 +295,7 @@ describe('accounts channels', () => {
       workspace: createWorkspace({ userData: join(dir, 'bare'), cache: join(dir, 'bare', 'cache') }),
       dialogs: new DialogsDouble(),
       mediaUrl: (id) => id,
-      appInfo: {
-        name: 'Cueline',
-        version: '0',
-        platform: 'linux',
-        versions: { node: '24', electron: null, chrome: null },
-      },
+      appInfo: testAppInfo('0'),
       router: { log: () => undefined },
     });
     expect(await bare.invoke('accounts:list', undefined, { sink })).toMatchObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CuelineError, isBadInput, toAppError } from '../../shared/errors.ts';
+import { CuelineError, isBadInput, toAppError } from '../../../shared/errors.ts';
 
 describe('error codes', () => {
   it('classes input errors apart from failures', () => {
@@ -11,8 +11,8 @@ describe('error codes', () => {
   });
 
   it('turns anything thrown into a coded value', () => {
-    expect(toAppError(new CuelineError('lang.unmappable', 'no', { tag: 'zz' }))).toEqual({
-      code: 'lang.unmappable',
+    expect(toAppError(new CuelineError('lang.unsupported', 'no', { tag: 'zz' }))).toEqual({
+      code: 'lang.unsupported',
       message: 'no',
       details: { tag: 'zz' },
     });

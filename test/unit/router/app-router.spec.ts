@@ -7,6 +7,7 @@ import type { Router } from '../../../main/router/router.ts';
 import type { EventSink } from '../../../main/router/types.ts';
 import { createWorkspace, type Workspace } from '../../../main/services/workspace/workspace.ts';
 import { DialogsDouble } from '../../e2e/harness/dialogs-double.ts';
+import { testAppInfo } from '../../support/app-info.ts';
 
 // The app's router under plain Node: the same handlers the window and the harness reach.
 let dir = '';
@@ -24,12 +25,7 @@ beforeEach(async () => {
     workspace: ws,
     dialogs,
     mediaUrl: (id) => `cueline-media://media/${id}`,
-    appInfo: {
-      name: 'Cueline',
-      version: '0',
-      platform: 'linux',
-      versions: { node: '24', electron: null, chrome: null },
-    },
+    appInfo: testAppInfo('0'),
     router: { validateResponses: true, log: () => undefined },
   });
   await writeFile(join(dir, 'a.mp4'), 'video');

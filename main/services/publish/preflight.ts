@@ -1,0 +1,71 @@
+// The Publish dialog's pre-flight: the video against X's limits, each track mapped to X's language
+// code (two tracks mapping to one code is a problem: X keeps one track per language) and written
+// and parsed as the upload would, and the post's weighted length. Nothing is sent to X.
+import { toAppError } from '../../../shared/errors.ts';
+import type { PreflightResult, PublishTrack } from '../../../shared/ipc/channels/publish.ts';
+import { checkConstraints, type MediaCategory } from '../../../shared/media/constraints.ts';
+import { toApiLanguage } from '../../../shared/x/languages.ts';
+import { postTextProblem, postWeightedLength } from '../../../shared/x/post-text.ts';
+import { prepareSubtitle, type Probe } from './inputs.ts';
+import { writeTrackFile } from './track-files.ts';
+
+export interface PreflightRequest {
+  /** The video's path, or null when only tracks are checked. */
+  videoPath: string | null;
+  category: MediaCategory;
+  tracks: readonly PublishTrack[];
+  post: string | null;
+}
+
+export async function preflight(
+  req: PreflightRequest,
+  deps: { probe: Probe; userData: string },
+): Promise<PreflightResult> {
+  const { videoPath, category, tracks, post } = req;
+  let violations: NonNullable<PreflightResult['video']>['violations'] | null = null;
+  if (videoPath !== null) {
+    const info = await deps.probe(videoPath, {});
+    const r = checkConstraints(info, { category });
+    violations = [...r.violations, ...r.warnings].map((v) => ({
+      code: v.rule,
+      severity: v.severity,
+      message: v.message,
+      fix: v.fix,
+    }));
+  }
+  const seen = new Map<string, string>();
+  const out: PreflightResult['tracks'] = [];
+  for (const t of tracks) {
+    const problems: string[] = [];
+    let languageCode: string | null = null;
+    let displayName = t.displayName ?? t.language;
+    try {
+      const api = toApiLanguage(t.language, t.displayName);
+      languageCode = api.code;
+      displayName = api.displayName;
+      const other = seen.get(api.code);
+      if (other)
+        problems.push(`${other} and ${t.language} both map to ${api.code}; X keeps one track per language.`);
+      seen.set(api.code, t.language);
+    } catch (err) {
+      problems.push(toAppError(err).message);
+    }
+    if (t.cues.length === 0) problems.push('The track has no cues.');
+    else if (languageCode) {
+      try {
+        await prepareSubtitle(await writeTrackFile(deps.userData, t), {});
+      } catch (err) {
+        problems.push(toAppError(err).message.replace(/^[^:]*\.srt: /, ''));
+      }
+    }
+    out.push({ language: t.language, languageCode, displayName, problems });
+  }
+  const postInfo =
+    post === null ? null : { length: postWeightedLength(post), problem: postTextProblem(post) };
+  const ok =
+    (violations ?? []).every((v) => v.severity !== 'error') &&
+    out.every((t) => t.problems.length === 0) &&
+    (postInfo?.problem ?? null) === null &&
+    (tracks.length > 0 || post !== null);
+  return { ok, video: violations ? { violations } : null, tracks: out, post: postInfo };
+}
