@@ -428,7 +428,7 @@ async function run(
         reason: `already published by job ${jobId}`,
         remedy: { hint: 'publish.fresh' },
       });
-    emit({ type: 'step', step: 'done', label: 'Done' });
+    else emit({ type: 'step', step: 'done', label: 'Done' });
     return { ...result(), alreadyDone: !acted };
   } catch (err) {
     rec.status = 'failed';

@@ -157,7 +157,7 @@ describe('post refusals', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/This user is not allowed to post a video longer than 2 minutes/);
       expect(r.stderr).toMatch(/Already on X: the video \(media \d+\), its captions EN \(English\)/);
-      expect(r.stderr).toMatch(/run the same command again/);
+      expect(r.stderr).toMatch(/Running the same job again retries only the post/);
       expect(r.stderr).not.toMatch(/sign|re-?authori|media\.write/i);
       // A definitive answer: no intent left behind, X's words kept in the journal.
       expect(journal()['post']).toBeUndefined();
