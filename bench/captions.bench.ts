@@ -23,6 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { parseCaptions } from '../shared/captions/read.ts';
 import { writeCaptions } from '../shared/captions/write.ts';
 import { formatSrtTimestamp, formatVttTimestamp } from '../shared/captions/time.ts';
+import { checkTrack, PRESETS } from '../shared/captions/rules.ts';
+import type { Track } from '../shared/captions/model.ts';
 
 const CUES = 100_000;
 const WARMUP = 1;
@@ -252,6 +254,176 @@ async function child(): Promise<void> {
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 
+// ---- time against size (issue 15) -----------------------------------------------------------------
+// Pathological shapes, each built at several sizes up to 20 MB; every reader, writer and the rules run
+// on them in this process and the exponent k of time ∝ size^k is fitted (least squares on log-log).
+// Linear work gives k ≈ 1; k ≥ 1.3 is flagged.
+
+const SIZES_MB = [2, 5, 20];
+
+function cueLines(n: number, fmt: (ms: number) => string, body: (i: number) => string, ids = false): string {
+  const parts: string[] = [];
+  for (let i = 0; i < n; i++)
+    parts.push(`${ids ? `${i + 1}\n` : ''}${fmt(i * 1000)} --> ${fmt(i * 1000 + 900)}\n${body(i)}\n\n`);
+  return parts.join('');
+}
+
+/** Shapes: a name, the format, and text of about `bytes` bytes. */
+const SHAPES: { name: string; format: Format; make: (bytes: number) => string }[] = [
+  {
+    name: 'SRT typical cues',
+    format: 'srt',
+    make: (b) => cueLines(Math.ceil(b / 60), formatSrtTimestamp, (i) => `line ${i} <i>with</i> words`, true),
+  },
+  {
+    name: 'VTT typical cues',
+    format: 'vtt',
+    make: (b) =>
+      'WEBVTT\n\n' + cueLines(Math.ceil(b / 50), formatVttTimestamp, (i) => `line ${i} <v Bob>words`),
+  },
+  {
+    name: 'VTT ids M+1…2M, then M without id',
+    format: 'vtt',
+    make: (b) => {
+      const m = Math.ceil(b / 90);
+      const parts = ['WEBVTT\n\n'];
+      for (let i = 0; i < m; i++) parts.push(`${m + i + 1}\n00:00:01.000 --> 00:00:02.000\na\n\n`);
+      for (let i = 0; i < m; i++) parts.push('00:00:01.000 --> 00:00:02.000\nb\n\n');
+      return parts.join('');
+    },
+  },
+  {
+    name: 'SRT overlapping cues (rules)',
+    format: 'srt',
+    // Cue i starts at i × 10 ms and lasts 5 s: each overlaps the next 500.
+    make: (b) => {
+      const parts: string[] = [];
+      for (let i = 0, n = Math.ceil(b / 50); i < n; i++)
+        parts.push(
+          `${i + 1}\n${formatSrtTimestamp(i * 10)} --> ${formatSrtTimestamp(i * 10 + 5000)}\noverlap\n\n`,
+        );
+      return parts.join('');
+    },
+  },
+  {
+    name: 'SRT one line of " X1:1" coordinates',
+    format: 'srt',
+    make: (b) => `1\n00:00:01,000 --> 00:00:02,000${' X1:1'.repeat(Math.ceil(b / 5))}\nHi\n`,
+  },
+  {
+    name: 'SRT one cue of nested tags <<</v>1>…',
+    format: 'srt',
+    make: (b) => {
+      const k = Math.ceil(b / 6);
+      return `1\n00:00:01,000 --> 00:00:02,000\n${'<'.repeat(k)}</v>${'1>'.repeat(k)}\n`;
+    },
+  },
+  {
+    name: 'VTT blank lines and tags',
+    format: 'vtt',
+    make: (b) =>
+      'WEBVTT\n' + '\n'.repeat(Math.ceil(b / 2)) + '00:01.000 --> 00:02.000\n' + '<c.a>x</c>'.repeat(10),
+  },
+  {
+    name: 'SRT 10 MB tail after an end time (refused)',
+    format: 'srt',
+    make: (b) => `1\n00:00:01,000 --> 00:00:02,000 ${'x'.repeat(b)}\nHi\n`,
+  },
+];
+
+/** Median of 3 runs, gc() before each when exposed (the shared machine's noise is large). */
+function timeIt(fn: () => void): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const times: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    gc?.();
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[1] ?? NaN;
+}
+
+function exponent(points: [number, number][]): number {
+  const xs = points.map(([x]) => Math.log(x));
+  const ys = points.map(([, y]) => Math.log(Math.max(y, 0.5)));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += ((xs[i] ?? 0) - mx) * ((ys[i] ?? 0) - my);
+    den += ((xs[i] ?? 0) - mx) ** 2;
+  }
+  return num / den;
+}
+
+function scaling(): void {
+  process.stdout.write(
+    `\nTime against size (sizes ${SIZES_MB.join(', ')} MB; ms per size; k = fitted exponent, flagged when ≥ 1.3)\n`,
+  );
+  const head = `${pad('shape', 44)}${pad('op', 14)}${SIZES_MB.map((s) => padL(`${s} MB`, 9)).join('')}${padL('k', 7)}`;
+  process.stdout.write(`${head}\n${'-'.repeat(head.length)}\n`);
+  for (const shape of SHAPES) {
+    const rows = new Map<string, [number, number][]>();
+    const add = (op: string, bytes: number, ms: number): void => {
+      rows.set(op, [...(rows.get(op) ?? []), [bytes, ms]]);
+    };
+    for (const mbs of SIZES_MB) {
+      const text = shape.make(mbs * 1e6);
+      const fileName = `shape.en.${shape.format}`;
+      let track: Track | null = null;
+      add(
+        'read',
+        text.length,
+        timeIt(() => {
+          try {
+            track = parseCaptions(text, { fileName }).track;
+          } catch {
+            track = null;
+          }
+        }),
+      );
+      if (shape.format === 'vtt')
+        add(
+          'read strict',
+          text.length,
+          timeIt(() => {
+            try {
+              parseCaptions(text, { fileName, strict: true });
+            } catch {
+              // refused: the time to refuse is what is measured
+            }
+          }),
+        );
+      const t: Track | null = track;
+      if (t) {
+        add(
+          'write srt',
+          text.length,
+          timeIt(() => writeCaptions(t, 'srt')),
+        );
+        add(
+          'write vtt',
+          text.length,
+          timeIt(() => writeCaptions(t, 'vtt')),
+        );
+        add(
+          'rules',
+          text.length,
+          timeIt(() => checkTrack(t, PRESETS['netflix-adult'])),
+        );
+      }
+    }
+    for (const [op, points] of rows) {
+      const k = exponent(points);
+      process.stdout.write(
+        `${pad(shape.name, 44)}${pad(op, 14)}${points.map(([, ms]) => padL(ms.toFixed(0), 9)).join('')}${padL(k.toFixed(2), 7)}${k >= 1.3 ? '  SUPER-LINEAR' : ''}\n`,
+      );
+    }
+  }
+}
+
 // ---- parent side ----------------------------------------------------------------------------------
 
 const self = fileURLToPath(import.meta.url);
@@ -278,6 +450,10 @@ const pad = (s: string, n: number): string => s.padEnd(n);
 const padL = (s: string, n: number): string => s.padStart(n);
 
 export async function run(): Promise<void> {
+  if (process.argv.includes('--scaling-only')) {
+    scaling();
+    return;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'cueline-bench-'));
   try {
     const files: Record<Format, { path: string; bytes: number }> = {
@@ -352,6 +528,7 @@ export async function run(): Promise<void> {
     process.stdout.write(
       `\nSRT parse peak memory target (< 5× file size): ours ${oursRatio.toFixed(2)}× — ${oursRatio < 5 ? 'MET' : 'NOT MET'}\n`,
     );
+    scaling();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -7,6 +7,7 @@ import { isBadInput, toAppError } from '../../shared/errors.ts';
 import { defaultAppPaths } from '../services/app-paths.ts';
 import { tightenUserData } from '../services/store/json-store.ts';
 import { commandsFor, type RegisterCommand } from './commands/index.ts';
+import { cliErrorText } from './remedy-text.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -68,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
       return err.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
     const e = toAppError(err);
-    process.stderr.write(`cueline: ${e.message}\n`);
+    process.stderr.write(`cueline: ${cliErrorText(e)}\n`);
     if (process.env['CUELINE_DEBUG'] && err instanceof Error && err.stack)
       process.stderr.write(`${err.stack}\n`);
     return isBadInput(e.code) ? EXIT_BAD_INPUT : EXIT_FAILURE;

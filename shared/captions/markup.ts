@@ -82,8 +82,11 @@ export function fromVttText(text: string): string {
 }
 
 /** Model text → text for WebVTT before escaping: `<font>` (no WebVTT equivalent) dropped. */
+const HAS_FONT_TAG = /<\/?font/i;
+
 export function dropSrtOnlyTags(text: string): { text: string; lost: boolean } {
-  if (!text.includes('<')) return { text, lost: false };
+  // Only a dropped tag can join its neighbours into a new one: no <font>, nothing to do.
+  if (!text.includes('<') || !HAS_FONT_TAG.test(text)) return { text, lost: false };
   return stripTags(text, SRT_ONLY_TAG);
 }
 

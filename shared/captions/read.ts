@@ -18,6 +18,8 @@ export interface ParseCaptionsOptions {
   format?: CaptionFormat;
   language?: string;
   label?: string;
+  /** WebVTT: also run the W3C validator (webvtt-parser) and refuse what it refuses (`cueline check`). */
+  strict?: boolean;
 }
 
 export interface ParseCaptionsResult {
@@ -54,14 +56,14 @@ export function parseCaptions(text: string, opts: ParseCaptionsOptions): ParseCa
   let vtt;
   let errors;
   let warnings;
-  let moreErrors = 0;
+  let moreErrors: number;
   let headerLanguage: string | null = null;
   if (format === 'srt') {
     const r = parseSrt(text);
     ({ cues, errors, warnings, moreErrors } = r);
   } else {
-    const r = parseVtt(text);
-    ({ cues, errors, warnings, vtt, headerLanguage } = r);
+    const r = parseVtt(text, { strict: opts.strict === true });
+    ({ cues, errors, warnings, vtt, headerLanguage, moreErrors } = r);
   }
   const file = opts.fileName;
   const firstError = errors[0];

@@ -17,6 +17,9 @@ import type { CaptionFormat } from '../../shared/captions/read.ts';
 import { MAX_TIME_MS } from '../../shared/captions/time.ts';
 import { writeCaptions } from '../../shared/captions/write.ts';
 import { encodeCaptionText } from '../../main/services/captions/encode-text.ts';
+import webvtt from 'webvtt-parser';
+import { fromVttText } from '../../shared/captions/markup.ts';
+import { trimBlankEnd } from '../../shared/captions/text-lines.ts';
 
 export type Outcome = 'ok' | 'refused' | 'self-refusal' | 'crash' | 'mismatch';
 
@@ -223,8 +226,11 @@ function describe(err: unknown): string {
 /** A refusal is fine when it is a CuelineError, short, and names where (`file:line:` or `cue N:`). */
 function judgeRefusal(err: unknown, located: RegExp): Verdict {
   if (!(err instanceof CuelineError)) return { outcome: 'crash', detail: describe(err) };
-  if (err.message.length > MAX_MESSAGE || JSON.stringify(err).length > MAX_MESSAGE * 4)
-    return { outcome: 'crash', detail: `unbounded message (${err.message.length} chars)` };
+  // The message, and in JSON every error listed (at most 200 of them), each of bounded length.
+  const listed = (err.details as { errors?: { message: string }[] } | undefined)?.errors ?? [];
+  const longest = Math.max(err.message.length, ...listed.slice(0, 201).map((e) => e.message.length));
+  if (longest > MAX_MESSAGE || listed.length > 200)
+    return { outcome: 'crash', detail: `unbounded error (${longest} chars, ${listed.length} listed)` };
   if (!located.test(err.message)) return { outcome: 'crash', detail: `unlocated: ${describe(err)}` };
   return { outcome: 'refused' };
 }
@@ -249,6 +255,8 @@ export function writeThenRead(track: Track, fmt: CaptionFormat): Verdict {
     if (decoded.text !== written.text)
       return { outcome: 'mismatch', detail: 'bytes did not decode to the text' };
     back = parseCaptions(decoded.text, { fileName }).track;
+    // And `cueline check`'s strict reader (webvtt-parser behind it) accepts it too.
+    if (fmt === 'vtt') parseCaptions(decoded.text, { fileName, strict: true });
   } catch (err) {
     return { outcome: err instanceof CuelineError ? 'self-refusal' : 'crash', detail: describe(err) };
   }
@@ -311,6 +319,57 @@ export function decodeThenRead(bytes: Uint8Array, fmt: CaptionFormat): Verdict {
   return readThenWrite(text, fmt);
 }
 
+/**
+ * The fast WebVTT reader against webvtt-parser, the W3C validator behind `check`: for every file the
+ * strict reader accepts, the fast one accepts it too and reads the same cues as webvtt-parser does
+ * on its own (times, identifiers, text; webvtt-parser turns NUL into U+FFFD, as the spec says).
+ */
+export function fastVsStrict(text: string): Verdict {
+  const fileName = 'x.en.vtt';
+  try {
+    parseCaptions(text, { fileName, strict: true });
+  } catch (err) {
+    return judgeRefusal(err, FILE_LINE);
+  }
+  let fast: Track;
+  try {
+    fast = parseCaptions(text, { fileName }).track;
+  } catch (err) {
+    return {
+      outcome: 'mismatch',
+      detail: `the strict reader accepts, the fast one refuses: ${describe(err)}`,
+    };
+  }
+  const w3c = new webvtt.WebVTTParser().parse(text, 'metadata');
+  const norm = (t: string): string =>
+    fromVttText(
+      t
+        .split(/\r\n|\r|\n/)
+        .map(trimBlankEnd)
+        .join('\n'),
+    ).replaceAll('\0', '\ufffd');
+  const theirs = w3c.cues.map((c) => [
+    Math.round(c.startTime * 1000),
+    Math.round(c.endTime * 1000),
+    norm(c.text),
+  ]);
+  const ours = fast.cues.map((c) => [c.start, c.end, c.text.replaceAll('\0', '\ufffd')]);
+  // webvtt-parser hands its cues back sorted by time; ours keep file order.
+  const sorted = (l: (string | number)[][]): string => JSON.stringify(l.map((c) => JSON.stringify(c)).sort());
+  if (sorted(theirs) !== sorted(ours))
+    return {
+      outcome: 'mismatch',
+      detail: `fast ${JSON.stringify(ours).slice(0, 150)} w3c ${JSON.stringify(theirs).slice(0, 150)}`,
+    };
+  // Identifiers the file gives are kept (ours de-duplicates them and fills in the missing ones).
+  const mine = new Set(fast.cues.map((c) => c.id.replaceAll('\0', '\ufffd')));
+  for (const c of w3c.cues) {
+    const id = c.id.replaceAll('\0', '\ufffd');
+    if (id !== '' && !mine.has(id)) return { outcome: 'mismatch', detail: `cue identifier ${id} lost` };
+  }
+  return { outcome: 'ok' };
+}
+
 export interface FuzzTarget {
   name: string;
   arbitrary: fc.Arbitrary<unknown>;
@@ -338,6 +397,26 @@ export const targets: FuzzTarget[] = [
       const { bytes, format: fmt } = x as { bytes: Uint8Array; format: CaptionFormat };
       return decodeThenRead(bytes, fmt);
     },
+  },
+  {
+    name: 'differential: fast WebVTT reader = webvtt-parser on files it accepts',
+    arbitrary: fc.oneof(
+      mutatedFile.filter((f) => f.format === 'vtt').map((f) => f.text),
+      fc.tuple(nastyTrack, fc.array(fc.tuple(fc.nat(), nastyText), { maxLength: 2 })).map(([track, ins]) => {
+        let text = 'WEBVTT\n\n';
+        try {
+          text = writeCaptions(track, 'vtt').text;
+        } catch {
+          // an unwritable track: the bare signature, mutated below
+        }
+        for (const [at, piece] of ins) {
+          const p = at % (text.length + 1);
+          text = text.slice(0, p) + piece + text.slice(p);
+        }
+        return text;
+      }),
+    ),
+    check: (x) => fastVsStrict(x as string),
   },
 ];
 

@@ -88,8 +88,12 @@ describe('cueline convert', () => {
     expect(readFileSync(at('keep.srt'), 'utf8')).toBe('precious');
     const v = cueline('convert', at('malformed.vtt'), at('never.srt'));
     expect(v.status).toBe(2);
-    expect(v.stderr).toContain(`${at('malformed.vtt')}:6: Cue identifier cannot be standalone.`);
+    expect(v.stderr).toContain(`${at('malformed.vtt')}:6: text outside a cue: "lonely-id"`);
     expect(existsSync(at('never.srt'))).toBe(false);
+    // check is the strict reader: the W3C validator's words.
+    const c = cueline('check', at('malformed.vtt'));
+    expect(c.status).toBe(2);
+    expect(c.stderr).toContain(`${at('malformed.vtt')}:6: Cue identifier cannot be standalone.`);
   });
 
   it('usage errors exit 2', () => {

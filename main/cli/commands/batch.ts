@@ -28,6 +28,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { postUrl } from '../../../shared/x/media-id.ts';
 import { isItemFinished } from '../../../shared/batch/item-status.ts';
+import { cliErrorText, cliRemedyText } from '../remedy-text.ts';
 
 interface BatchCli extends MediaCliOptions {
   manifest?: string;
@@ -213,10 +214,10 @@ export const registerBatch = (program: Command): void => {
           await writeFile(
             o.export,
             o.export.toLowerCase().endsWith('.csv')
-              ? resultsCsv(results)
-              : `${JSON.stringify(resultsJson(results), null, 2)}\n`,
+              ? resultsCsv(results, cliRemedyText)
+              : `${JSON.stringify(resultsJson(results, cliRemedyText), null, 2)}\n`,
           );
-        if (o.json) process.stdout.write(`${JSON.stringify(resultsJson(results))}\n`);
+        if (o.json) process.stdout.write(`${JSON.stringify(resultsJson(results, cliRemedyText))}\n`);
         else {
           const done = results.filter((r) => isItemFinished(r.status)).length;
           process.stdout.write(
@@ -224,7 +225,7 @@ export const registerBatch = (program: Command): void => {
               results
                 .map(
                   (r) =>
-                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  ${postUrl(r.post_id)}` : ''}${r.error ? `  ${r.error}` : ''}`,
+                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  ${postUrl(r.post_id)}` : ''}${r.error ? `  ${cliErrorText({ message: r.error, ...(r.remedy ? { remedy: r.remedy } : {}) })}` : ''}`,
                 )
                 .join('\n') +
               '\n',

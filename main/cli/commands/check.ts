@@ -125,7 +125,9 @@ export const registerCheck = (program: Command): void => {
     )
     .action(async (file: string, o: CheckOptions) => {
       requireInputFile(file);
+      // check is the strict reader: WebVTT also goes through the W3C validator.
       const read = await readCaptionFile(file, {
+        strict: true,
         ...(o.encoding ? { encoding: o.encoding } : {}),
         ...(o.language ? { language: o.language } : {}),
       });

@@ -25,6 +25,7 @@ import { requireFolderToWrite } from '../validate.ts';
 import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
 import { isMediaId, postUrl } from '../../../shared/x/media-id.ts';
 import { MEDIA_CATEGORIES, type MediaCategory } from '../../../shared/media/constraints.ts';
+import { cliRemedyText } from '../remedy-text.ts';
 
 interface CommonCli extends MediaCliOptions {
   subs?: string[];
@@ -71,7 +72,8 @@ function progressReporter(): { onEvent: (e: PublishEvent) => void; end: () => vo
   return {
     onEvent: (e) => {
       if (e.type === 'step') line(`${e.label}…`);
-      else if (e.type === 'skip') line(`${e.label}: skipped, ${e.reason}`);
+      else if (e.type === 'skip')
+        line(`${e.label}: skipped, ${e.reason}${e.remedy ? cliRemedyText(e.remedy) : ''}`);
       else if (e.type === 'retry')
         line(`${e.label}: retrying in ${Math.ceil(e.delayMs / 1000)} s (${e.reason})`);
       else if (tty) {

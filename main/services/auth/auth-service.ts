@@ -102,12 +102,13 @@ export class AuthService {
     if (ref === undefined || ref === '') {
       const def = all.find((a) => a.isDefault) ?? (all.length === 1 ? all[0] : undefined);
       if (def) return def;
-      throw new CuelineError(
-        'auth.no_account',
-        all.length === 0
-          ? 'No X account is signed in. Run `cueline auth login` first.'
-          : 'No default X account is set. Pass --account, or run `cueline auth default <account>`.',
-      );
+      throw all.length === 0
+        ? new CuelineError('auth.no_account', 'No X account is signed in.', undefined, {
+            hint: 'auth.first_sign_in',
+          })
+        : new CuelineError('auth.no_account', 'No default X account is set.', undefined, {
+            hint: 'auth.choose_account',
+          });
     }
     const byId = all.find((a) => a.accountId === ref);
     if (byId) return byId;
@@ -262,7 +263,9 @@ export class AuthService {
     if (!tokens)
       throw new CuelineError(
         'auth.revoked',
-        `The keychain has no sign-in for ${account.accountId} (@${account.handle}). Sign in again with \`cueline auth login\`.`,
+        `The keychain has no sign-in for ${account.accountId} (@${account.handle}). Sign in again`,
+        undefined,
+        { hint: 'auth.sign_in' },
       );
     if (tokens.method === 'oauth1') {
       const consumer = await this.app.consumer();
@@ -274,8 +277,9 @@ export class AuthService {
       throw new CuelineError(
         'auth.missing_scope',
         `@${account.handle} was signed in without ${missing.join(', ')}, which publishing needs. ` +
-          `Check that your X app has "Read and write" permissions, then sign in again with \`cueline auth login --account ${account.accountId}\`.`,
+          'Check that your X app has "Read and write" permissions, then sign in again',
         { missing, accountId: account.accountId },
+        { hint: 'auth.sign_in', account: account.accountId },
       );
     const accountId = account.accountId;
     await this.accessToken(accountId);
@@ -311,7 +315,9 @@ export class AuthService {
       if (t.expiresAt > now) return t.accessToken;
       throw new CuelineError(
         'auth.expired',
-        `The sign-in for @${account.handle} expired (it was made without offline.access, so it lasts 2 hours). Sign in again with \`cueline auth login --account ${accountId}\`.`,
+        `The sign-in for @${account.handle} expired (it was made without offline.access, so it lasts 2 hours). Sign in again`,
+        undefined,
+        { hint: 'auth.sign_in', account: accountId },
       );
     }
     const clientId = await this.app.clientId();

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ITEM_STATUSES } from '../../../shared/batch/item-status.ts';
 import { MEDIA_CATEGORIES } from '../../../shared/media/constraints.ts';
+import { remedySchema } from '../../../shared/remedy.ts';
 
 export const BatchItemResult = z.object({
   key: z.string(),
@@ -18,6 +19,8 @@ export const BatchItemResult = z.object({
   post_id: z.string().nullable(),
   error: z.string().nullable(),
   errorCode: z.string().nullable(),
+  /** What to do about the error, as data (older journals have none). */
+  remedy: remedySchema.optional(),
   finishedAt: z.number().nullable(),
 });
 export type BatchItemResult = z.infer<typeof BatchItemResult>;

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { BatchItemResult } from './record.ts';
 import { postUrl } from '../../../shared/x/media-id.ts';
 import { isItemFinished } from '../../../shared/batch/item-status.ts';
+import type { Remedy } from '../../../shared/remedy.ts';
 
 export interface ExportedItem {
   video: string | null;
@@ -19,7 +20,14 @@ export function exportedStatus(s: BatchItemResult['status']): ExportedItem['stat
   return isItemFinished(s) ? s : 'failed';
 }
 
-export function resultsJson(items: BatchItemResult[]): { items: ExportedItem[] } {
+/**
+ * `wordRemedy` words an item's remedy for the reader (the CLI passes its flags); without it the
+ * error is the message alone.
+ */
+export function resultsJson(
+  items: BatchItemResult[],
+  wordRemedy: (r: Remedy) => string = () => '',
+): { items: ExportedItem[] } {
   return {
     items: items.map((r) => ({
       video: r.video ?? (r.key.startsWith('media:') ? null : r.key),
@@ -27,13 +35,18 @@ export function resultsJson(items: BatchItemResult[]): { items: ExportedItem[] }
       video_id: r.video_id,
       subtitles: r.subtitles,
       post_id: r.post_id,
-      error: exportedStatus(r.status) === 'failed' ? (r.error ?? `not finished (${r.status})`) : null,
+      error:
+        exportedStatus(r.status) === 'failed'
+          ? r.error === null
+            ? `not finished (${r.status})`
+            : `${r.error}${r.remedy ? wordRemedy(r.remedy) : ''}`
+          : null,
     })),
   };
 }
 
-export function resultsCsv(items: BatchItemResult[]): string {
-  const rows = resultsJson(items).items.map((r) => ({
+export function resultsCsv(items: BatchItemResult[], wordRemedy?: (r: Remedy) => string): string {
+  const rows = resultsJson(items, wordRemedy).items.map((r) => ({
     video: r.video ?? '',
     status: r.status,
     video_id: r.video_id ?? '',

@@ -262,6 +262,7 @@ export class BatchRun {
     r.status = 'running';
     r.error = null;
     r.errorCode = null;
+    delete r.remedy;
     this.#emit({ type: 'item', key: item.key, status: 'running', step: null, progress: 0 });
     this.#overall();
     const post = postTextFor(item, this.options);
@@ -332,6 +333,7 @@ export class BatchRun {
       r.status = cancelled ? 'cancelled' : 'failed';
       r.error = cancelled ? 'Cancelled.' : e.message;
       r.errorCode = cancelled ? 'job.cancelled' : e.code;
+      if (!cancelled && e.remedy) r.remedy = e.remedy;
     } finally {
       this.#running.delete(item.key);
     }

@@ -36,7 +36,13 @@ function ioError(err: unknown, path: string, doing: string): CuelineError {
 
 export async function readCaptionFile(
   path: string,
-  opts: { encoding?: string; format?: CaptionFormat; language?: string; label?: string } = {},
+  opts: {
+    encoding?: string;
+    format?: CaptionFormat;
+    language?: string;
+    label?: string;
+    strict?: boolean;
+  } = {},
 ): Promise<ReadCaptionFileResult> {
   let bytes: Uint8Array;
   try {
@@ -50,6 +56,7 @@ export async function readCaptionFile(
     ...(opts.format ? { format: opts.format } : {}),
     ...(opts.language ? { language: opts.language } : {}),
     ...(opts.label ? { label: opts.label } : {}),
+    ...(opts.strict ? { strict: true } : {}),
   });
   return {
     track,

@@ -89,8 +89,9 @@ export async function prepareVideo(
   if (opts.api === 'v2' && !V2_VIDEO_MEDIA_TYPES.includes(mediaType))
     throw new CuelineError(
       'media.constraint',
-      `${path}: X's v2 upload does not accept ${mediaType}; convert it to MP4 (cueline fix) or use --api v1.1.`,
+      `${path}: X's v2 upload does not accept ${mediaType}`,
       { path },
+      { hint: 'media.convert' },
     );
   const info = await opts.probe(id.path, opts.signal ? { signal: opts.signal } : {});
   const result = checkConstraints(info, { ...opts.limits, category: opts.category });

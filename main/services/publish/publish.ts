@@ -21,6 +21,7 @@ import {
 } from './inputs.ts';
 import { PublishRecord } from './record.ts';
 import { isMediaId, MEDIA_ID_RULE } from '../../../shared/x/media-id.ts';
+import type { Remedy } from '../../../shared/remedy.ts';
 
 export type PublishEvent =
   | {
@@ -28,7 +29,7 @@ export type PublishEvent =
       step: 'validate' | 'upload-video' | 'upload-subtitle' | 'associate' | 'post' | 'done';
       label: string;
     }
-  | { type: 'skip'; label: string; reason: string }
+  | { type: 'skip'; label: string; reason: string; remedy?: Remedy }
   | { type: 'upload'; label: string; progress: UploadProgress }
   | { type: 'retry'; label: string; delayMs: number; reason: string };
 
@@ -187,7 +188,8 @@ async function run(
     emit({
       type: 'skip',
       label: 'Everything',
-      reason: `already published by job ${jobId} (use --fresh to publish again)`,
+      reason: `already published by job ${jobId}`,
+      remedy: { hint: 'publish.fresh' },
     });
     return result();
   }
@@ -196,8 +198,9 @@ async function run(
     throw new CuelineError(
       'publish.post_uncertain',
       `A previous run of this job (${jobId}) sent the post but stopped before X's answer was recorded, so it ` +
-        'may already be on X. Check the account; rerun with --force to post anyway, or without --post to skip it.',
+        'may already be on X.',
       { jobId },
+      { hint: 'publish.force' },
     );
   rec.status = 'running';
   await save();
@@ -327,7 +330,9 @@ function requireAuthFor(api: ApiDialect, client: XClient): void {
   if (api === 'v1.1' && client.authMethod !== 'oauth1')
     throw new CuelineError(
       'usage.auth_method',
-      "X's v1.1 media endpoints need OAuth 1.0a user credentials (X_CONSUMER_KEY… or a PIN sign-in); with an OAuth 2.0 token use --api v2.",
+      "X's v1.1 media endpoints need OAuth 1.0a user credentials (X_CONSUMER_KEY… or a PIN sign-in)",
+      undefined,
+      { hint: 'publish.use_api', api: 'v2' },
     );
 }
 

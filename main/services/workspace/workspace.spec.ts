@@ -62,6 +62,8 @@ describe('file ids', () => {
     const again = createWorkspace(ws.paths);
     expect(again.files.resolve(a.id, 'video').path).toBe(join(dir, 'media', 'a.mp4'));
     expect((await again.files.register(join(dir, 'media', 'a.mp4'))).id).toBe(a.id);
+    // The registration saves in the background: let it land before the folder is removed.
+    await again.files.flush();
   });
 
   it('start empty from a damaged file', async () => {

@@ -134,6 +134,25 @@ describe('publish channels', () => {
     expect(steps[steps.length - 1]).toBe('done');
     expect(notifier.shown.at(-1)).toMatchObject({ sinkId: 'window-1', title: 'Publishing finished' });
 
+    // The same publish again is done by its journal: the dialog says so in its own words, never
+    // with a CLI flag (it once showed "(use --fresh to publish again)").
+    const again = await call<{ jobId: string }>('publish:start', {
+      video: video.id,
+      tracks: [
+        { language: 'en', cues: cues('Hi') },
+        { language: 'pt-BR', cues: cues('Oi') },
+      ],
+      post: 'Launch day',
+      category: 'tweet_video',
+      api: 'v2',
+    });
+    expect((await finished(again.jobId)).payload['result']).toMatchObject({ videoId: result.videoId });
+    const labels = events
+      .filter((e) => e.event === 'job:progress' && e.payload['jobId'] === again.jobId)
+      .map((e) => (e.payload['progress'] as { label: string }).label);
+    expect(labels.at(-1)).toMatch(/^Everything: already published by job pub-/);
+    for (const l of labels) expect(l).not.toMatch(/--[a-z]|cueline /);
+
     const history = await call<
       Array<{
         kind: string;

@@ -63,17 +63,19 @@ describe('WebVTT reader', () => {
   });
 
   it('keeps file order when cues are out of order (the rules report it)', () => {
-    const r = parseCaptions('WEBVTT\n\n00:05.000 --> 00:06.000\nB\n\n00:01.000 --> 00:02.000\nA\n', {
-      fileName: 'x.vtt',
-    });
+    const text = 'WEBVTT\n\n00:05.000 --> 00:06.000\nB\n\n00:01.000 --> 00:02.000\nA\n';
+    const r = parseCaptions(text, { fileName: 'x.vtt' });
     expect(r.track.cues.map((c) => c.text)).toEqual(['B', 'A']);
-    expect(r.warnings[0]?.message).toMatch(/Start timestamp is not greater/);
+    // The strict reader (cueline check) passes on webvtt-parser's warning.
+    const strict = parseCaptions(text, { fileName: 'x.vtt', strict: true });
+    expect(strict.track.cues.map((c) => c.text)).toEqual(['B', 'A']);
+    expect(strict.warnings[0]?.message).toMatch(/Start timestamp is not greater/);
   });
 
-  it('reports webvtt-parser errors with their line numbers; the first names the file', () => {
+  it('strict: reports webvtt-parser errors with their line numbers; the first names the file', () => {
     let err: unknown;
     try {
-      parseCaptions(fixture('malformed.vtt'), { fileName: 'malformed.vtt' });
+      parseCaptions(fixture('malformed.vtt'), { fileName: 'malformed.vtt', strict: true });
     } catch (e) {
       err = e;
     }
@@ -86,9 +88,28 @@ describe('WebVTT reader', () => {
     expect((e.details as ParseErrorDetails).errors.map((x) => x.line)).toEqual([6, 8]);
   });
 
+  it('the fast reader finds the same errors, at the same lines, in its own words', () => {
+    let err: unknown;
+    try {
+      parseCaptions(fixture('malformed.vtt'), { fileName: 'malformed.vtt' });
+    } catch (e) {
+      err = e;
+    }
+    expect((err as CuelineError).message).toMatch(/^malformed\.vtt:6: text outside a cue: "lonely-id"/);
+    expect((err as CuelineError).details).toMatchObject({
+      errors: [
+        { line: 6, message: expect.stringMatching(/text outside a cue/) },
+        { line: 8, message: expect.stringMatching(/^invalid timing line "00:00:03,000 --> 00:00:04\.000"/) },
+      ],
+    });
+  });
+
   it('refuses a file without the WEBVTT signature', () => {
-    expect(() => parseCaptions('00:01.000 --> 00:02.000\nA\n', { fileName: 'a.vtt' })).toThrow(
+    expect(() => parseCaptions('00:01.000 --> 00:02.000\nA\n', { fileName: 'a.vtt', strict: true })).toThrow(
       /^a\.vtt:1: No valid signature/,
+    );
+    expect(() => parseCaptions('00:01.000 --> 00:02.000\nA\n', { fileName: 'a.vtt' })).toThrow(
+      /^a\.vtt:1: the first line must be "WEBVTT", found "00:01\.000 --> 00:02\.000"/,
     );
   });
 
