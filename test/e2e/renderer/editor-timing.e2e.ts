@@ -75,3 +75,39 @@ test('Convert frame rate 25 → 23.976 retimes every cue, and undo puts them bac
     await rm(m.dir, { recursive: true, force: true });
   }
 });
+
+test('two-point sync is a docked panel: the video plays and the keys work while it is open', async ({
+  app,
+}) => {
+  const { page } = app;
+  const m = await editorMedia();
+  try {
+    app.dialogs.answer('openVideo', m.video);
+    await page.keyboard.press('Control+Shift+KeyO');
+    await expect(page.locator('video')).toHaveAttribute('src', /media/);
+    app.dialogs.answer('openSubtitles', [m.srt]);
+    await page.keyboard.press('Control+KeyO');
+    await expect(rows(page)).toHaveCount(3);
+    await page.getByRole('grid', { name: 'Cues' }).focus();
+    await page.keyboard.press('Control+Shift+KeyT');
+    const panel = page.getByRole('dialog', { name: 'Two-point sync' });
+    await expect(panel).toBeVisible();
+    // The rest of the window stays usable: play from the player, step with the keys in the list.
+    await page.getByRole('group', { name: 'Player' }).getByRole('button', { name: 'Play' }).click();
+    await expect(
+      page.getByRole('group', { name: 'Player' }).getByRole('button', { name: 'Pause' }),
+    ).toBeVisible();
+    await panel.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('grid', { name: 'Cues' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(rows(page).nth(0)).toHaveAttribute('aria-selected', 'true');
+    await panel.getByRole('button', { name: 'Use playhead' }).first().click();
+    await expect(panel.getByRole('textbox').first()).toHaveValue('00:00:01.000');
+    await panel.getByRole('textbox').nth(1).fill('00:00:07.000');
+    await panel.getByRole('button', { name: 'Sync' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(rows(page).nth(2)).toContainText('00:00:07.000');
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
