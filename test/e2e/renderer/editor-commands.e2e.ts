@@ -138,3 +138,24 @@ test('the cue list takes Home, End, PageUp/PageDown and Ctrl+Home/End; Insert ty
     await rm(m.dir, { recursive: true, force: true });
   }
 });
+
+test('Replace… and Replace all keep the focus in the find bar', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  try {
+    app.dialogs.answer('openSubtitles', [m.srt]);
+    await page.keyboard.press('Control+KeyO');
+    await expect(rows(page)).toHaveCount(3);
+    await page.keyboard.press('Control+KeyF');
+    await page.getByRole('searchbox', { name: 'Find' }).fill('launch');
+    await page.getByRole('button', { name: 'Replace…' }).click();
+    const replace = page.getByRole('textbox', { name: 'Replace with' });
+    await expect(replace).toBeFocused();
+    await replace.fill('premiere');
+    await page.getByRole('button', { name: 'Replace all' }).click();
+    await expect(rows(page).nth(0)).toContainText('premiere');
+    await expect(replace).toBeFocused();
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
