@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
 import { expectAxeSpotless } from '../harness/axe.ts';
 import { shotPath } from '../harness/screenshots.ts';
-import { editorMedia } from './editor-support.ts';
+import { editorMedia, openByKeys } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 
@@ -64,11 +64,7 @@ for (const [width, height] of [
     await page.setViewportSize({ width, height });
     const m = await editorMedia('news.en.srt', sixtyCues());
     try {
-      app.dialogs.answer('openVideo', m.video);
-      await page.keyboard.press('Control+Shift+KeyO');
-      await expect(page.locator('video')).toHaveAttribute('src', /media/);
-      app.dialogs.answer('openSubtitles', [m.srt]);
-      await page.keyboard.press('Control+KeyO');
+      await openByKeys(app, { video: m.video, srt: m.srt });
       await expect(rows(page).first()).toBeVisible();
       await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
 

@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
-import { editorMedia } from './editor-support.ts';
+import { editorMedia, openByKeys } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 const ES = [
@@ -57,9 +57,7 @@ test('Convert frame rate 25 → 23.976 retimes every cue, and undo puts them bac
   const { page } = app;
   const m = await editorMedia();
   try {
-    app.dialogs.answer('openSubtitles', [m.srt]);
-    await page.keyboard.press('Control+KeyO');
-    await expect(rows(page)).toHaveCount(3);
+    await openByKeys(app, { srt: m.srt, cues: 3 });
     await app.emit('menu:command', { command: 'convertFrameRate' });
     const dlg = page.getByRole('dialog', { name: 'Convert frame rate' });
     await dlg.getByRole('combobox', { name: 'From' }).selectOption('25');
@@ -82,12 +80,7 @@ test('two-point sync is a docked panel: the video plays and the keys work while 
   const { page } = app;
   const m = await editorMedia();
   try {
-    app.dialogs.answer('openVideo', m.video);
-    await page.keyboard.press('Control+Shift+KeyO');
-    await expect(page.locator('video')).toHaveAttribute('src', /media/);
-    app.dialogs.answer('openSubtitles', [m.srt]);
-    await page.keyboard.press('Control+KeyO');
-    await expect(rows(page)).toHaveCount(3);
+    await openByKeys(app, { video: m.video, srt: m.srt, cues: 3 });
     await page.getByRole('grid', { name: 'Cues' }).focus();
     await page.keyboard.press('Control+Shift+KeyT');
     const panel = page.getByRole('dialog', { name: 'Two-point sync' });
