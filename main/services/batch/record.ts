@@ -17,7 +17,10 @@ export const BatchItemResult = z.object({
     z.object({ file: z.string(), language_code: z.string(), display_name: z.string(), id: z.string() }),
   ),
   post_id: z.string().nullable(),
-  /** Why a skipped item was skipped ("already published", "no subtitles"). */
+  /**
+   * Why a skipped item was skipped ("already published", "no subtitles"); on a published one,
+   * "already on X": its post was found on the account, sent by a run whose answer was lost.
+   */
   reason: z.string().nullable().optional(),
   error: z.string().nullable(),
   errorCode: z.string().nullable(),

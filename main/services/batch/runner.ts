@@ -327,7 +327,7 @@ export class BatchRun {
           );
         }
         r.status = out.alreadyDone ? 'skipped' : 'published';
-        r.reason = out.alreadyDone ? 'already published' : null;
+        r.reason = out.alreadyDone ? 'already published' : out.postFound ? 'already on X' : null;
         r.jobId = out.jobId;
         r.video_id = out.video.id || null;
         r.subtitles = out.subtitles.map((s) => ({

@@ -105,6 +105,8 @@ export interface PublishResult {
   resumed: boolean;
   /** Nothing was sent: every step was done by an earlier run. */
   alreadyDone: boolean;
+  /** The post was not made by this run: X showed it, sent by an earlier run whose answer was lost. */
+  postFound: boolean;
 }
 
 /** A media id is reused only if it stays valid for a while yet (uploads and processing take time). */
@@ -223,6 +225,8 @@ async function run(
     rec.updatedAt = now();
     await store.save(rec, opts);
   };
+  /** This run found the post on X (an earlier run's lost answer) instead of posting. */
+  let postFound = false;
   const result = (): PublishResult => ({
     jobId,
     video: { id: rec.video?.id ?? '' },
@@ -235,6 +239,7 @@ async function run(
     post: rec.post?.id ? { id: rec.post.id } : null,
     resumed,
     alreadyDone: false,
+    postFound,
   });
 
   const postDone = (): boolean => !!rec.post?.id;
@@ -458,6 +463,7 @@ async function run(
     }
     if (answer) {
       r.post = { intentAt: since ?? now(), id: answer.id };
+      postFound = true;
       await save();
       emit({ type: 'skip', label: 'Post', reason: `found on X as ${answer.id}` });
       return;
