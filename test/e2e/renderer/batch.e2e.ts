@@ -291,6 +291,7 @@ test('a post whose answer was lost is found on X by Retry and not sent again', a
     `https://x.com/i/status/${posts()[0]?.id ?? ''}`,
   );
   await expect(dialog.getByRole('button', { name: /Post anyway/ })).toHaveCount(0);
+  await app.page.screenshot({ path: shotPath('batch-post-found') });
   expect(posts()).toHaveLength(1);
   expect(emulator.state.requests.filter((r) => r.route === 'v2.users.tweets')).toHaveLength(1);
   expect(
@@ -319,6 +320,7 @@ test('when the account’s recent posts can’t settle a lost answer, only "Post
 
   await dialog.getByRole('button', { name: 'Retry failed' }).click();
   await expect(progress.getByRole('row', { name: /once\.mp4 failed/ })).toContainText('may already be on X');
+  await app.page.screenshot({ path: shotPath('batch-post-uncertain') });
   expect(posts()).toHaveLength(1);
 
   await dialog.getByRole('button', { name: 'Post anyway (1)' }).click();
