@@ -85,6 +85,17 @@ function fresh(u: { expiresAt: number | null } | undefined, now: number): boolea
   return !!u && (u.expiresAt === null || u.expiresAt - now > EXPIRY_MARGIN_MS);
 }
 
+/** What identifies the subtitle files in a job's id: a changed file is a new job. */
+function subtitlesKey(subs: readonly PreparedSubtitle[]): unknown[] {
+  return subs.map((s) => ({
+    path: s.path,
+    size: s.size,
+    mtimeMs: s.mtimeMs,
+    code: s.languageCode,
+    name: s.displayName,
+  }));
+}
+
 export async function publish(opts: PublishOptions, deps: PublishDeps): Promise<PublishResult> {
   const emit = deps.onEvent ?? (() => undefined);
   emit({ type: 'step', step: 'validate', label: 'Checking the video and subtitles' });
@@ -105,13 +116,7 @@ export async function publish(opts: PublishOptions, deps: PublishDeps): Promise<
   const key = {
     kind: 'publish',
     video: { path: video.path, size: video.size, mtimeMs: video.mtimeMs },
-    subtitles: subs.map((s) => ({
-      path: s.path,
-      size: s.size,
-      mtimeMs: s.mtimeMs,
-      code: s.languageCode,
-      name: s.displayName,
-    })),
+    subtitles: subtitlesKey(subs),
     options: { api: opts.api, category: opts.category, post: postText, vtt: !!opts.sendVtt },
   };
   return run('publish', jobIdFor('pub', key), opts, deps, subs, { video, postText });
@@ -128,13 +133,7 @@ export async function attach(opts: AttachOptions, deps: PublishDeps): Promise<Pu
   const key = {
     kind: 'attach',
     videoId: opts.videoId,
-    subtitles: subs.map((s) => ({
-      path: s.path,
-      size: s.size,
-      mtimeMs: s.mtimeMs,
-      code: s.languageCode,
-      name: s.displayName,
-    })),
+    subtitles: subtitlesKey(subs),
     options: { api: opts.api, category: opts.category, vtt: !!opts.sendVtt },
   };
   return run('attach', jobIdFor('att', key), opts, deps, subs, { videoId: opts.videoId, postText: null });
