@@ -113,6 +113,9 @@ describe('publish channels', () => {
         { language: 'pt-BR', cues: cues('Oi') },
       ],
       post: 'Launch day',
+      altText: 'A test pattern.',
+      title: 'Launch',
+      description: 'The launch video',
       category: 'tweet_video',
       api: 'v2',
     };
@@ -126,7 +129,12 @@ describe('publish channels', () => {
     };
     expect(result.subtitles.map((s) => s.languageCode)).toEqual(['EN', 'PT']);
     expect([...(emu.state.media.get(result.videoId)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'PT']);
-    expect(emu.state.posts.find((p) => p.text === 'Launch day')?.mediaIds).toEqual([result.videoId]);
+    expect(emu.state.posts.find((p) => p.text === 'Launch day')).toMatchObject({
+      mediaIds: [result.videoId],
+      title: 'Launch',
+      description: 'The launch video',
+    });
+    expect(emu.state.media.get(result.videoId)?.altText).toBe('A test pattern.');
     const steps = events
       .filter((e) => e.event === 'job:progress' && e.payload['jobId'] === jobId)
       .map((e) => (e.payload['progress'] as { step: string }).step);
