@@ -1,17 +1,19 @@
 // `npm run bench -- captions`: parse and write throughput for a generated 100,000-cue SRT and WebVTT,
 // ours beside the npm packages `subtitle`, `srt-parser-2`, `subsrt-ts` and `webvtt-parser`, and the
-// peak memory of parsing relative to the file size (issue 2: at least as fast as the fastest SRT
-// parser, peak memory under 5× the file size).
+// peak memory of parsing relative to the file size (issues 2 and 15: every parse and write at least
+// as fast as the fastest npm peer, peak memory under 5× the file size).
 //
 // Every measurement runs in a child process (same file, CUELINE_BENCH_CHILD set).
 //  - Throughput table: each library in its own process, so one library's garbage and JIT state
 //    can't tilt another's numbers: a warm-up run, then the median of the timed runs of parse
 //    (string → cues) or write (the library's own parsed cues → string).
-//  - SRT parse target: on a shared machine the load drifts between those processes, so the target
-//    is judged by a head-to-head race in one process: the SRT parsers interleaved round-robin
-//    (rotating who goes first), gc() before each run, results dropped at once.
-//  - Memory: the child reads the file into a string, runs gc() twice, records RSS, parses once and
-//    reads the process's peak RSS (getrusage maxrss) → peak = maxRSS − RSS before parsing. The
+//  - Targets (every parse and write at least as fast as the fastest other library): on a shared
+//    machine the load drifts between those processes, so each target is judged by a head-to-head
+//    race in one process: the libraries for that format and op interleaved round-robin (rotating who
+//    goes first), gc() before each run, results dropped at once; a write counts until its text is
+//    flat (Buffer.byteLength), as it is before being saved. `--head-to-head-only` runs just these.
+//  - Memory (SRT and WebVTT): the child reads the file into a string, runs gc() twice, records RSS,
+//    parses once and reads the process's peak RSS (getrusage maxrss) → peak = maxRSS − RSS before parsing. The
 //    file-reading step peaks lower than parsing does (checked: the child reports the maxRSS before
 //    parsing too), so the difference is the parse's own high-water mark, including garbage not yet
 //    collected. "retained" is heapUsed after gc() with the result still referenced.
@@ -215,8 +217,13 @@ async function child(): Promise<void> {
     return;
   }
   if (mode === 'race') {
+    // Every library for this format and op in one process, interleaved round-robin (rotating who
+    // goes first), gc() before each run, results dropped at once; the median per library.
+    const op = process.env['BENCH_OP'] as Op;
     const text = readFileSync(file, 'utf8');
     const contenders = impls.filter((i) => i.formats.includes(format));
+    const data = new Map<string, unknown>();
+    for (const c of contenders) data.set(c.name, (await c.parse(text, format)).data);
     const times = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
     for (let r = -1; r < RACE_ROUNDS; r++) {
       for (let k = 0; k < contenders.length; k++) {
@@ -224,7 +231,9 @@ async function child(): Promise<void> {
         if (!c) continue;
         gc();
         const t0 = performance.now();
-        await c.parse(text, format);
+        // A write is done when its text is flat and measured, as it is before being saved.
+        if (op === 'parse') await c.parse(text, format);
+        else Buffer.byteLength(await c.write(data.get(c.name), format));
         const dt = performance.now() - t0;
         if (r >= 0) times.get(c.name)?.push(dt); // round -1 warms up
       }
@@ -428,7 +437,13 @@ function scaling(): void {
 
 const self = fileURLToPath(import.meta.url);
 
-function spawnChild<T>(mode: string, impl: string, format: Format, file: string): T | { error: string } {
+function spawnChild<T>(
+  mode: string,
+  impl: string,
+  format: Format,
+  file: string,
+  extraEnv: Record<string, string> = {},
+): T | { error: string } {
   const r = spawnSync(process.execPath, ['--expose-gc', self], {
     encoding: 'utf8',
     env: {
@@ -437,6 +452,7 @@ function spawnChild<T>(mode: string, impl: string, format: Format, file: string)
       BENCH_IMPL: impl,
       BENCH_FORMAT: format,
       BENCH_FILE: file,
+      ...extraEnv,
     },
     maxBuffer: 1 << 20,
   });
@@ -454,6 +470,8 @@ export async function run(): Promise<void> {
     scaling();
     return;
   }
+  // `--head-to-head-only`: the races and nothing else (what a change to a reader or writer needs).
+  const headToHeadOnly = process.argv.includes('--head-to-head-only');
   const dir = mkdtempSync(join(tmpdir(), 'cueline-bench-'));
   try {
     const files: Record<Format, { path: string; bytes: number }> = {
@@ -472,7 +490,7 @@ export async function run(): Promise<void> {
     process.stdout.write(`${header}\n${'-'.repeat(header.length + 12)}\n`);
     for (const format of ['srt', 'vtt'] as const) {
       for (const op of ['parse', 'write'] as const) {
-        for (const impl of impls.filter((i) => i.formats.includes(format))) {
+        for (const impl of impls.filter((i) => i.formats.includes(format) && !headToHeadOnly)) {
           const r = spawnChild<TimeResult>(op, impl.name, format, files[format].path);
           let line = `${pad(format, 7)}${pad(op, 7)}${pad(impl.name, 16)}`;
           if ('error' in r) {
@@ -486,48 +504,68 @@ export async function run(): Promise<void> {
         }
       }
     }
-    const race = spawnChild<Record<string, number>>('race', '', 'srt', files.srt.path);
-    if ('error' in race) process.stdout.write(`\nSRT parse race failed: ${race.error}\n`);
-    else {
-      const ours = race['cueline (ours)'] ?? Infinity;
-      const rivals = Object.entries(race)
-        .filter(([name]) => name !== 'cueline (ours)')
-        .sort((a, b) => a[1] - b[1]);
-      const [fastestName, fastestMs] = rivals[0] ?? ['none', Infinity];
-      process.stdout.write(
-        `\nSRT parse head to head (one process, ${RACE_ROUNDS} interleaved rounds, median ms): ` +
-          Object.entries(race)
-            .map(([n, ms]) => `${n} ${ms.toFixed(0)}`)
-            .join(', ') +
-          `\nSRT parse target (≥ fastest other parser, ${fastestName}): ours ${(fastestMs / ours).toFixed(2)}× as fast — ` +
-          `${ours <= fastestMs ? 'MET' : 'NOT MET'}\n`,
-      );
-    }
     process.stdout.write(
-      `\nPeak memory of one SRT parse (maxRSS − RSS before parsing, text already loaded; retained = heap held by the result)\n`,
+      `\nHead to head: per format and op, every library in one process, ${RACE_ROUNDS} interleaved rounds ` +
+        `after a warm-up, gc() before each run, median ms (the targets are judged here: the separate ` +
+        `processes above drift with the shared machine's load)\n`,
     );
-    const mh = `${pad('library', 16)}${padL('peak MB', 9)}${padL('× file', 8)}${padL('retained MB', 13)}${padL('× file', 8)}`;
-    process.stdout.write(`${mh}\n${'-'.repeat(mh.length)}\n`);
-    let oursRatio = NaN;
-    for (const impl of impls.filter((i) => i.formats.includes('srt'))) {
-      const r = spawnChild<MemResult>('memory', impl.name, 'srt', files.srt.path);
-      if ('error' in r) {
-        process.stdout.write(`${pad(impl.name, 16)}failed: ${r.error.slice(0, 80)}\n`);
-        continue;
+    const rh = `${pad('format', 7)}${pad('op', 7)}${padL('ours', 8)}  ${pad('fastest other', 24)}${padL('× as fast', 10)}  target  others`;
+    process.stdout.write(`${rh}\n${'-'.repeat(rh.length + 30)}\n`);
+    for (const format of ['srt', 'vtt'] as const)
+      for (const op of ['parse', 'write'] as const) {
+        const race = spawnChild<Record<string, number>>('race', '', format, files[format].path, {
+          BENCH_OP: op,
+        });
+        if ('error' in race) {
+          process.stdout.write(`${pad(format, 7)}${pad(op, 7)}failed: ${String(race.error).slice(0, 80)}\n`);
+          continue;
+        }
+        const ours = race['cueline (ours)'] ?? Infinity;
+        const rivals = Object.entries(race)
+          .filter(([name]) => name !== 'cueline (ours)')
+          .sort((a, b) => a[1] - b[1]);
+        const [fastestName, fastestMs] = rivals[0] ?? ['none', Infinity];
+        process.stdout.write(
+          `${pad(format, 7)}${pad(op, 7)}${padL(ours.toFixed(0), 8)}  ${pad(`${fastestName} ${fastestMs.toFixed(0)}`, 24)}` +
+            `${padL((fastestMs / ours).toFixed(2), 10)}  ${pad(ours <= fastestMs ? 'MET' : 'NOT MET', 8)}` +
+            rivals
+              .slice(1)
+              .map(([n, ms]) => `${n} ${ms.toFixed(0)}`)
+              .join(', ') +
+            '\n',
+        );
       }
-      const ratio = r.peakBytes / files.srt.bytes;
-      if (impl.name === 'cueline (ours)') oursRatio = ratio;
-      const caveat =
-        r.maxRssBeforeParse > r.rssBeforeParse + r.peakBytes
-          ? '  (reading the file peaked higher: upper bound)'
-          : '';
+    if (headToHeadOnly) return;
+    const memTargets: string[] = [];
+    for (const format of ['srt', 'vtt'] as const) {
+      const { path, bytes } = files[format];
       process.stdout.write(
-        `${pad(impl.name, 16)}${padL(mb(r.peakBytes), 9)}${padL(ratio.toFixed(2), 8)}${padL(mb(r.retainedBytes), 13)}${padL((r.retainedBytes / files.srt.bytes).toFixed(2), 8)}${caveat}\n`,
+        `\nPeak memory of one ${format === 'srt' ? 'SRT' : 'WebVTT'} parse (maxRSS − RSS before parsing, text already loaded; retained = heap held by the result)\n`,
+      );
+      const mh = `${pad('library', 16)}${padL('peak MB', 9)}${padL('× file', 8)}${padL('retained MB', 13)}${padL('× file', 8)}`;
+      process.stdout.write(`${mh}\n${'-'.repeat(mh.length)}\n`);
+      let oursRatio = NaN;
+      for (const impl of impls.filter((i) => i.formats.includes(format))) {
+        const r = spawnChild<MemResult>('memory', impl.name, format, path);
+        if ('error' in r) {
+          process.stdout.write(`${pad(impl.name, 16)}failed: ${r.error.slice(0, 80)}\n`);
+          continue;
+        }
+        const ratio = r.peakBytes / bytes;
+        if (impl.name === 'cueline (ours)') oursRatio = ratio;
+        const caveat =
+          r.maxRssBeforeParse > r.rssBeforeParse + r.peakBytes
+            ? '  (reading the file peaked higher: upper bound)'
+            : '';
+        process.stdout.write(
+          `${pad(impl.name, 16)}${padL(mb(r.peakBytes), 9)}${padL(ratio.toFixed(2), 8)}${padL(mb(r.retainedBytes), 13)}${padL((r.retainedBytes / bytes).toFixed(2), 8)}${caveat}\n`,
+        );
+      }
+      memTargets.push(
+        `${format === 'srt' ? 'SRT' : 'WebVTT'} parse peak memory target (< 5× file size): ours ${oursRatio.toFixed(2)}× — ${oursRatio < 5 ? 'MET' : 'NOT MET'}`,
       );
     }
-    process.stdout.write(
-      `\nSRT parse peak memory target (< 5× file size): ours ${oursRatio.toFixed(2)}× — ${oursRatio < 5 ? 'MET' : 'NOT MET'}\n`,
-    );
+    process.stdout.write(`\n${memTargets.join('\n')}\n`);
     scaling();
   } finally {
     rmSync(dir, { recursive: true, force: true });
