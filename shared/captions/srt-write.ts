@@ -4,14 +4,14 @@ import type { ConversionNote, Track } from './model.ts';
 import { assertWritableTimes, formatTiming } from './time.ts';
 import { representableText, writableAsIs } from './text-lines.ts';
 import { toSrtText } from './markup.ts';
+import { ChunkedText } from './chunked-text.ts';
 
 export function writeSrt(track: Track): { text: string; notes: ConversionNote[] } {
   const notes: ConversionNote[] = [];
   let settings = 0;
   let changed = 0;
   let tagsLost = 0;
-  // String concatenation beats an array join here: V8 builds a rope and flattens it once.
-  let out = '';
+  const out = new ChunkedText();
   const cues = track.cues;
   for (let i = 0; i < cues.length; i++) {
     const cue = cues[i];
@@ -27,11 +27,12 @@ export function writeSrt(track: Track): { text: string; notes: ConversionNote[] 
       text = representableText(plain);
       if (text !== plain) changed++;
     }
-    out +=
+    out.add(
       String(i + 1) +
-      '\n' +
-      formatTiming(cue.start, cue.end, ',') +
-      (text === '' ? '\n\n' : '\n' + text + '\n\n');
+        '\n' +
+        formatTiming(cue.start, cue.end, ',') +
+        (text === '' ? '\n\n' : '\n' + text + '\n\n'),
+    );
   }
   if (settings > 0)
     notes.push({
@@ -64,5 +65,5 @@ export function writeSrt(track: Track): { text: string; notes: ConversionNote[] 
       count: changed,
       message: `${changed} cue(s) had blank lines, trailing spaces or timing-like lines that SRT cannot hold; cleaned`,
     });
-  return { text: out, notes };
+  return { text: out.text(), notes };
 }

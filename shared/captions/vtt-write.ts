@@ -5,6 +5,7 @@ import { assertWritableTimes, formatTiming } from './time.ts';
 import { breakArrows, representableText, writableAsIs } from './text-lines.ts';
 import { dropSrtOnlyTags, escapeVttText } from './markup.ts';
 import { tidySettings } from './vtt-read.ts';
+import { ChunkedText } from './chunked-text.ts';
 
 const BLOCK_RE = /^(NOTE|STYLE|REGION)($|[ \t])/;
 
@@ -39,8 +40,8 @@ function safeId(id: string): string {
 export function writeVtt(track: Track): { text: string; notes: ConversionNote[] } {
   const notes: ConversionNote[] = [];
   const vtt = track.vtt;
-  // String concatenation, as in the SRT writer: V8 builds a rope and flattens it once.
-  let out = signature(vtt?.header ?? '') + '\n\n';
+  const out = new ChunkedText();
+  out.add(signature(vtt?.header ?? '') + '\n\n');
   // NOTE/STYLE/REGION blocks by the id of the cue they follow (null: before the first cue).
   const byAnchor = new Map<string | null, VttBlock[]>();
   const blocks = vtt?.blocks ?? [];
@@ -57,7 +58,7 @@ export function writeVtt(track: Track): { text: string; notes: ConversionNote[] 
     list.push(b);
     byAnchor.set(anchor, list);
   }
-  for (const b of byAnchor.get(null) ?? []) out += blockText(b) + '\n\n';
+  for (const b of byAnchor.get(null) ?? []) out.add(blockText(b) + '\n\n');
   const anchored = byAnchor.size > 0;
   const writeIds = vtt?.cueIds ?? false;
   let changed = 0;
@@ -78,12 +79,13 @@ export function writeVtt(track: Track): { text: string; notes: ConversionNote[] 
       text = escapeVttText(clean);
     }
     const tidy = cue.settings ? tidySettings(cue.settings) : '';
-    out +=
+    out.add(
       (writeIds && cue.id.trim() !== '' ? safeId(cue.id) + '\n' : '') +
-      formatTiming(cue.start, cue.end, '.') +
-      (tidy ? ' ' + tidy : '') +
-      (text === '' ? '\n\n' : '\n' + text + '\n\n');
-    if (anchored) for (const b of byAnchor.get(cue.id) ?? []) out += blockText(b) + '\n\n';
+        formatTiming(cue.start, cue.end, '.') +
+        (tidy ? ' ' + tidy : '') +
+        (text === '' ? '\n\n' : '\n' + text + '\n\n'),
+    );
+    if (anchored) for (const b of byAnchor.get(cue.id) ?? []) out.add(blockText(b) + '\n\n');
   }
   if (changed > 0)
     notes.push({
@@ -104,5 +106,6 @@ export function writeVtt(track: Track): { text: string; notes: ConversionNote[] 
       message: `${orphans} NOTE/STYLE/REGION block(s) whose cue was deleted moved to the end`,
     });
   // Ids, settings and blocks may hold a lone surrogate too (cue text is handled above, with a note).
-  return { text: out.isWellFormed() ? out : out.toWellFormed(), notes };
+  const text = out.text();
+  return { text: text.isWellFormed() ? text : text.toWellFormed(), notes };
 }
