@@ -10,8 +10,9 @@
 //  - Targets (every parse and write at least as fast as the fastest other library): on a shared
 //    machine the load drifts between those processes, so each target is judged by a head-to-head
 //    race in one process: the libraries for that format and op interleaved round-robin (rotating who
-//    goes first), gc() before each run, results dropped at once; a write counts until its text is
-//    flat (Buffer.byteLength), as it is before being saved. `--head-to-head-only` runs just these.
+//    goes first), gc() before each run, results dropped at once, judged on the median CPU time
+//    (user + system: under load wall time swung 2-5×); a write counts until its text is flat
+//    (Buffer.byteLength), as it is before being saved. `--head-to-head-only` runs just these.
 //  - Memory (SRT and WebVTT): the child reads the file into a string, runs gc() twice, records RSS,
 //    parses once and reads the process's peak RSS (getrusage maxrss) → peak = maxRSS − RSS before parsing. The
 //    file-reading step peaks lower than parsing does (checked: the child reports the maxRSS before
@@ -174,6 +175,11 @@ interface TimeResult {
   count: number;
   outBytes: number;
 }
+/** Median of a library's runs in one race: CPU ms (user + system, GC threads included) and wall ms. */
+interface RaceTime {
+  cpu: number;
+  wall: number;
+}
 interface MemResult {
   count: number;
   peakBytes: number;
@@ -228,22 +234,29 @@ async function child(): Promise<void> {
     const contenders = impls.filter((i) => i.formats.includes(format));
     const data = new Map<string, unknown>();
     for (const c of contenders) data.set(c.name, (await c.parse(text, format)).data);
-    const times = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+    const cpu = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+    const wall = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
     for (let r = -1; r < RACE_ROUNDS; r++) {
       for (let k = 0; k < contenders.length; k++) {
         const c = contenders[(k + Math.max(r, 0)) % contenders.length];
         if (!c) continue;
         gc();
+        const c0 = process.cpuUsage();
         const t0 = performance.now();
         // A write is done when its text is flat and measured, as it is before being saved.
         if (op === 'parse') await c.parse(text, format);
         else Buffer.byteLength(await c.write(data.get(c.name), format));
         const dt = performance.now() - t0;
-        if (r >= 0) times.get(c.name)?.push(dt); // round -1 warms up
+        const dc = process.cpuUsage(c0);
+        if (r < 0) continue; // round -1 warms up
+        wall.get(c.name)?.push(dt);
+        cpu.get(c.name)?.push((dc.user + dc.system) / 1000);
       }
     }
-    const out: Record<string, number> = {};
-    for (const [name, ts] of times) out[name] = ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)] ?? NaN;
+    const median = (ts: number[] = []): number => ts.sort((a, b) => a - b)[Math.floor(ts.length / 2)] ?? NaN;
+    const out: Record<string, RaceTime> = {};
+    for (const c of contenders)
+      out[c.name] = { cpu: median(cpu.get(c.name)), wall: median(wall.get(c.name)) };
     process.stdout.write(JSON.stringify(out) + '\n');
     return;
   }
@@ -538,31 +551,33 @@ export async function run(): Promise<void> {
     }
     process.stdout.write(
       `\nHead to head: per format and op, every library in one process, ${RACE_ROUNDS} interleaved rounds ` +
-        `after a warm-up, gc() before each run, median ms (the targets are judged here: the separate ` +
-        `processes above drift with the shared machine's load)\n`,
+        `after a warm-up, gc() before each run; median CPU ms (user + system, GC threads included), ` +
+        `wall ms in brackets. The targets are judged on CPU time here: wall time, and the separate ` +
+        `processes above, also count the time the shared machine's other processes held the cores.\n`,
     );
-    const rh = `${pad('format', 7)}${pad('op', 7)}${padL('ours', 8)}  ${pad('fastest other', 24)}${padL('× as fast', 10)}  target  others`;
-    process.stdout.write(`${rh}\n${'-'.repeat(rh.length + 30)}\n`);
+    const rh = `${pad('format', 7)}${pad('op', 7)}${padL('ours', 12)}  ${pad('fastest other', 28)}${padL('× as fast', 10)}  target  others`;
+    process.stdout.write(`${rh}\n${'-'.repeat(rh.length + 40)}\n`);
     for (const format of ['srt', 'vtt'] as const)
       for (const op of ['parse', 'write'] as const) {
-        const race = spawnChild<Record<string, number>>('race', '', format, files[format].path, {
+        const race = spawnChild<Record<string, RaceTime>>('race', '', format, files[format].path, {
           BENCH_OP: op,
         });
         if ('error' in race) {
           process.stdout.write(`${pad(format, 7)}${pad(op, 7)}failed: ${String(race.error).slice(0, 80)}\n`);
           continue;
         }
-        const ours = race['cueline (ours)'] ?? Infinity;
+        const ours = race['cueline (ours)'] ?? { cpu: Infinity, wall: Infinity };
         const rivals = Object.entries(race)
           .filter(([name]) => name !== 'cueline (ours)')
-          .sort((a, b) => a[1] - b[1]);
-        const [fastestName, fastestMs] = rivals[0] ?? ['none', Infinity];
+          .sort((a, b) => a[1].cpu - b[1].cpu);
+        const [fastestName, fastest] = rivals[0] ?? ['none', { cpu: Infinity, wall: Infinity }];
+        const ms = (t: RaceTime): string => `${t.cpu.toFixed(0)} (${t.wall.toFixed(0)})`;
         process.stdout.write(
-          `${pad(format, 7)}${pad(op, 7)}${padL(ours.toFixed(0), 8)}  ${pad(`${fastestName} ${fastestMs.toFixed(0)}`, 24)}` +
-            `${padL((fastestMs / ours).toFixed(2), 10)}  ${pad(ours <= fastestMs ? 'MET' : 'NOT MET', 8)}` +
+          `${pad(format, 7)}${pad(op, 7)}${padL(ms(ours), 12)}  ${pad(`${fastestName} ${ms(fastest)}`, 28)}` +
+            `${padL((fastest.cpu / ours.cpu).toFixed(2), 10)}  ${pad(ours.cpu <= fastest.cpu ? 'MET' : 'NOT MET', 8)}` +
             rivals
               .slice(1)
-              .map(([n, ms]) => `${n} ${ms.toFixed(0)}`)
+              .map(([n, t]) => `${n} ${ms(t)}`)
               .join(', ') +
             '\n',
         );
