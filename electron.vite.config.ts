@@ -32,6 +32,9 @@ export default defineConfig({
     plugins: [svelte({ configFile: resolve('svelte.config.js') })],
     build: {
       outDir: resolve('out/renderer'),
+      // Spelling dictionaries stay files: a data: URL is blocked by the CSP's connect-src 'self'.
+      assetsInlineLimit: (file: string): boolean | undefined =>
+        /\.(aff|dic)$/.test(file) ? false : undefined,
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },

@@ -116,6 +116,14 @@ const TABLE = [
     inText: true,
   },
   {
+    id: 'fixCommonErrors',
+    label: 'Fix common errors…',
+    menuLabel: 'Fix &Common Errors…',
+    group: 'Editing',
+    keys: ['Mod+Shift+F'],
+    inText: true,
+  },
+  {
     id: 'undo',
     label: 'Undo',
     menuLabel: '&Undo',
@@ -175,11 +183,18 @@ const TABLE = [
     inText: true,
   },
   {
+    id: 'convertFrameRate',
+    label: 'Convert frame rate…',
+    menuLabel: 'Convert &Frame Rate…',
+    group: 'Timing',
+    keys: [],
+  },
+  {
     id: 'autoFix',
     label: 'Auto-fix timing findings',
     menuLabel: '&Auto-Fix Timing',
     group: 'Timing',
-    keys: ['Mod+Shift+F'],
+    keys: [],
     inText: true,
   },
   {

@@ -1,5 +1,6 @@
 // Errors are values with stable codes (`subtitle.parse`, `media.constraint`, `x.rate_limited`,
 // `auth.expired`, …) so the UI and the CLI can act on them, and messages a person understands.
+import type { Remedy } from './remedy.ts';
 
 /**
  * Every error code Cueline uses: the app and the CLI act on them (exit codes, "Post anyway", "Sign
@@ -35,6 +36,8 @@ export const ERROR_CODES = [
   'file.unknown_id',
   'file.wrong_kind',
   'input.file_not_found',
+  'input.alt_text',
+  'input.card_without_post',
   'input.invalid',
   'input.journal',
   'input.manifest',
@@ -71,14 +74,19 @@ export const ERROR_CODES = [
   'media.unreadable',
   'media.write',
   'publish.post_uncertain',
+  'publish.post_refused',
   'publish.unavailable',
   'settings.corrupt',
   'subtitle.invalid',
   'subtitle.empty',
+  'subtitle.beyond_video',
   'subtitle.parse',
+  'subtitle.quality',
   'subtitle.time',
   'usage.account_name',
+  'usage.api_base',
   'usage.auth_method',
+  'usage.chunk_size',
   'usage.concurrency',
   'usage.conflict',
   'usage.format',
@@ -98,6 +106,7 @@ export const ERROR_CODES = [
   'x.processing_timeout',
   'x.rate_limited',
   'x.server',
+  'x.too_large',
   'x.unauthorized',
   'x.unexpected_response',
 ] as const;
@@ -114,25 +123,33 @@ export function asErrorCode(s: string): ErrorCode {
 
 export interface AppErrorShape {
   code: ErrorCode;
+  /** What happened, for any surface: never a CLI flag or an app button. */
   message: string;
   details?: unknown;
+  /** What the person can do about it, as data each surface words for itself. */
+  remedy?: Remedy;
 }
 
 export class CuelineError extends Error implements AppErrorShape {
   readonly code: ErrorCode;
   readonly details?: unknown;
+  readonly remedy?: Remedy;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, remedy?: Remedy) {
     super(message);
     this.name = 'CuelineError';
     this.code = code;
     if (details !== undefined) this.details = details;
+    if (remedy !== undefined) this.remedy = remedy;
   }
 
   toJSON(): AppErrorShape {
-    return this.details === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, details: this.details };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.details === undefined ? {} : { details: this.details }),
+      ...(this.remedy === undefined ? {} : { remedy: this.remedy }),
+    };
   }
 }
 

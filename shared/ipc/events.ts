@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { COMMAND_IDS } from '../commands.ts';
 import { errorCode, fileRef } from './common.ts';
+import { remedySchema } from '../remedy.ts';
 
 /** A menu item the renderer runs: any command of the shared table. */
 export const menuCommand = z.enum(COMMAND_IDS);
@@ -14,7 +15,12 @@ export const events = {
   'job:failed': z.object({
     jobId: z.string(),
     channel: z.string(),
-    error: z.object({ code: errorCode, message: z.string(), details: z.unknown().optional() }),
+    error: z.object({
+      code: errorCode,
+      message: z.string(),
+      details: z.unknown().optional(),
+      remedy: remedySchema.optional(),
+    }),
   }),
   /** Files opened outside the renderer: menu, command line, a second launch, the OS. */
   'files:opened': z.object({

@@ -70,10 +70,10 @@ export class AppCredentials {
   async clientId(): Promise<string> {
     const { clientId } = await this.settings();
     if (!clientId)
-      throw new CuelineError(
-        'auth.missing_credentials',
-        'No OAuth 2.0 client id is set. Copy it from your app in the X developer portal and run `cueline auth setup --client-id <id>`.',
-      );
+      throw new CuelineError('auth.missing_credentials', 'No OAuth 2.0 client id is set.', undefined, {
+        hint: 'auth.setup',
+        what: 'client_id',
+      });
     return clientId;
   }
 
@@ -83,7 +83,9 @@ export class AppCredentials {
     if (!consumerKey || !consumerSecret)
       throw new CuelineError(
         'auth.missing_credentials',
-        'No OAuth 1.0a consumer key and secret are set. Copy them from your app in the X developer portal and run `cueline auth setup --consumer-key <key> --consumer-secret-stdin`.',
+        'No OAuth 1.0a consumer key and secret are set.',
+        undefined,
+        { hint: 'auth.setup', what: 'consumer' },
       );
     return { consumerKey, consumerSecret };
   }

@@ -82,6 +82,8 @@ export class AuthService {
   readonly #refreshing = new Map<string, Promise<string>>();
   /** Tokens already read, so a 1000-chunk upload doesn't ask the keychain 1000 times. */
   readonly #tokenCache = new Map<string, StoredOAuth2>();
+  /** Accounts whose next token read must refresh (X answered 401 to the current token). */
+  readonly #mustRefresh = new Set<string>();
   readonly #pinSessions = new Map<string, { pin: PinSignIn; until: number }>();
 
   constructor(o: AuthServiceOptions) {
@@ -102,12 +104,13 @@ export class AuthService {
     if (ref === undefined || ref === '') {
       const def = all.find((a) => a.isDefault) ?? (all.length === 1 ? all[0] : undefined);
       if (def) return def;
-      throw new CuelineError(
-        'auth.no_account',
-        all.length === 0
-          ? 'No X account is signed in. Run `cueline auth login` first.'
-          : 'No default X account is set. Pass --account, or run `cueline auth default <account>`.',
-      );
+      throw all.length === 0
+        ? new CuelineError('auth.no_account', 'No X account is signed in.', undefined, {
+            hint: 'auth.first_sign_in',
+          })
+        : new CuelineError('auth.no_account', 'No default X account is set.', undefined, {
+            hint: 'auth.choose_account',
+          });
     }
     const byId = all.find((a) => a.accountId === ref);
     if (byId) return byId;
@@ -262,7 +265,9 @@ export class AuthService {
     if (!tokens)
       throw new CuelineError(
         'auth.revoked',
-        `The keychain has no sign-in for ${account.accountId} (@${account.handle}). Sign in again with \`cueline auth login\`.`,
+        `The keychain has no sign-in for ${account.accountId} (@${account.handle}). Sign in again`,
+        undefined,
+        { hint: 'auth.sign_in' },
       );
     if (tokens.method === 'oauth1') {
       const consumer = await this.app.consumer();
@@ -274,12 +279,19 @@ export class AuthService {
       throw new CuelineError(
         'auth.missing_scope',
         `@${account.handle} was signed in without ${missing.join(', ')}, which publishing needs. ` +
-          `Check that your X app has "Read and write" permissions, then sign in again with \`cueline auth login --account ${account.accountId}\`.`,
+          'Check that your X app has "Read and write" permissions, then sign in again',
         { missing, accountId: account.accountId },
+        { hint: 'auth.sign_in', account: account.accountId },
       );
     const accountId = account.accountId;
     await this.accessToken(accountId);
-    return bearerSigner(() => this.accessToken(accountId));
+    return bearerSigner(
+      () => this.accessToken(accountId),
+      async () => {
+        this.#mustRefresh.add(accountId);
+        await this.accessToken(accountId);
+      },
+    );
   }
 
   /** A valid access token, refreshed (and the rotated refresh token stored) when near expiry. */
@@ -292,8 +304,9 @@ export class AuthService {
   }
 
   async #freshAccessToken(accountId: string): Promise<string> {
+    const force = this.#mustRefresh.delete(accountId);
     const cached = this.#tokenCache.get(accountId);
-    if (cached && cached.expiresAt - this.#now() > refreshMargin(cached)) return cached.accessToken;
+    if (!force && cached && cached.expiresAt - this.#now() > refreshMargin(cached)) return cached.accessToken;
     // Near expiry (or first use): read the keychain again, the other process may have refreshed.
     const account = await this.resolveAccount(accountId);
     const t = await this.#readTokens(account);
@@ -303,15 +316,17 @@ export class AuthService {
         `The keychain has no OAuth 2.0 sign-in for ${accountId}. Sign in again.`,
       );
     const now = this.#now();
-    if (t.expiresAt - now > refreshMargin(t)) {
+    if (!force && t.expiresAt - now > refreshMargin(t)) {
       this.#tokenCache.set(accountId, t);
       return t.accessToken;
     }
     if (!t.refreshToken) {
-      if (t.expiresAt > now) return t.accessToken;
+      if (!force && t.expiresAt > now) return t.accessToken;
       throw new CuelineError(
         'auth.expired',
-        `The sign-in for @${account.handle} expired (it was made without offline.access, so it lasts 2 hours). Sign in again with \`cueline auth login --account ${accountId}\`.`,
+        `The sign-in for @${account.handle} expired (it was made without offline.access, so it lasts 2 hours). Sign in again`,
+        undefined,
+        { hint: 'auth.sign_in', account: accountId },
       );
     }
     const clientId = await this.app.clientId();

@@ -79,8 +79,9 @@ export async function startLoopbackServer(o: LoopbackOptions): Promise<LoopbackS
         err.code === 'EADDRINUSE'
           ? new CuelineError(
               'auth.port_in_use',
-              `Port ${o.port} on 127.0.0.1 is in use, so Cueline can't receive X's redirect. Close what uses it, or register another port in your X app (http://127.0.0.1:<port>/callback) and set it with \`cueline auth setup --redirect-port <port>\`.`,
+              `Port ${o.port} on 127.0.0.1 is in use, so Cueline can't receive X's redirect. Close what uses it, or register another port in your X app (http://127.0.0.1:<port>/callback)`,
               { port: o.port },
+              { hint: 'auth.setup', what: 'redirect_port' },
             )
           : err,
       );

@@ -53,10 +53,10 @@ export async function requestPinToken(
   const res = await postForm(url, authorization, signal);
   const body = await res.text();
   if (res.status === 401)
-    throw new CuelineError(
-      'auth.missing_credentials',
-      'X refused the consumer key and secret. Check them in the developer portal and run `cueline auth setup` again.',
-    );
+    throw new CuelineError('auth.missing_credentials', 'X refused the consumer key and secret.', undefined, {
+      hint: 'auth.setup',
+      what: 'consumer_again',
+    });
   const parsed = RequestTokenSchema.safeParse(Object.fromEntries(new URLSearchParams(body)));
   if (!res.ok || !parsed.success)
     throw new CuelineError('auth.token_error', `X answered ${res.status} to POST /oauth/request_token.`);

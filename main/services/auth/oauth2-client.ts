@@ -67,8 +67,9 @@ export function tokenError(err: unknown, during: 'exchange' | 'refresh'): Cuelin
       return during === 'refresh'
         ? new CuelineError(
             'auth.revoked',
-            "X no longer accepts this account's sign-in (it was revoked, or used elsewhere). Sign in again with `cueline auth login`.",
+            "X no longer accepts this account's sign-in (it was revoked, or used elsewhere). Sign in again",
             { error: err.error },
+            { hint: 'auth.sign_in' },
           )
         : new CuelineError(
             'auth.code_rejected',
@@ -80,8 +81,9 @@ export function tokenError(err: unknown, during: 'exchange' | 'refresh'): Cuelin
       return new CuelineError(
         'auth.missing_credentials',
         'X refused the client id. Cueline signs in as a public client: in the developer portal, set the ' +
-          'app\'s type to "Native App" and copy its OAuth 2.0 client id into `cueline auth setup --client-id`.',
+          'app\'s type to "Native App"',
         { error: err.error },
+        { hint: 'auth.setup', what: 'client_id_native' },
       );
     return new CuelineError('auth.token_error', `X's token endpoint refused the request: ${err.error}.`, {
       error: err.error,

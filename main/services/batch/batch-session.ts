@@ -51,7 +51,8 @@ export function planSource(req: SourcePaths): PlanSource {
     folder,
     ...(req.manifest ? { manifest: req.manifest } : {}),
     ...(req.recursive ? { recursive: true } : {}),
-    ...(req.defaultLanguage ? { defaultLanguage: req.defaultLanguage } : {}),
+    // The app's default-language setting: after the language detected from the cue text.
+    ...(req.defaultLanguage ? { fallbackLanguage: req.defaultLanguage } : {}),
   };
 }
 

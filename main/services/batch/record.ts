@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ITEM_STATUSES } from '../../../shared/batch/item-status.ts';
 import { MEDIA_CATEGORIES } from '../../../shared/media/constraints.ts';
+import { remedySchema } from '../../../shared/remedy.ts';
 
 export const BatchItemResult = z.object({
   key: z.string(),
@@ -16,8 +17,12 @@ export const BatchItemResult = z.object({
     z.object({ file: z.string(), language_code: z.string(), display_name: z.string(), id: z.string() }),
   ),
   post_id: z.string().nullable(),
+  /** Why a skipped item was skipped ("already published", "no subtitles"). */
+  reason: z.string().nullable().optional(),
   error: z.string().nullable(),
   errorCode: z.string().nullable(),
+  /** What to do about the error, as data (older journals have none). */
+  remedy: remedySchema.optional(),
   finishedAt: z.number().nullable(),
 });
 export type BatchItemResult = z.infer<typeof BatchItemResult>;
@@ -44,6 +49,7 @@ export const BatchRecord = z.object({
     manifest: z.string().optional(),
     recursive: z.boolean().optional(),
     defaultLanguage: z.string().optional(),
+    fallbackLanguage: z.string().optional(),
   }),
   corrections: z.object({
     languages: z.record(z.string(), z.string()).optional(),

@@ -17,6 +17,7 @@ export function progressMessage(e: PublishEvent): PublishProgress {
 function progressWithPaths(e: PublishEvent): PublishProgress {
   if (e.type === 'step') return { step: e.step, label: e.label, upload: null };
   if (e.type === 'skip') return { step: 'skip', label: `${e.label}: ${e.reason}`, upload: null };
+  if (e.type === 'note') return { step: 'note', label: `${e.label}: ${e.message}`, upload: null };
   if (e.type === 'retry') return { step: 'retry', label: `${e.label}: retrying (${e.reason})`, upload: null };
   const u = e.progress;
   return {

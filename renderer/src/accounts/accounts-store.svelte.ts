@@ -2,6 +2,7 @@
 // Accounts dialog and every AccountPicker so a sign-in anywhere shows up everywhere.
 import type { AccountSummaryMessage, AppSettingsMessage } from '../../../shared/ipc/channels/accounts.ts';
 import { cueline } from '../lib/cueline-api.ts';
+import { appErrorText } from '../lib/remedy-text.ts';
 
 export const METHOD_LABEL: Record<AccountSummaryMessage['method'], string> = {
   oauth2: 'OAuth 2.0',
@@ -23,7 +24,7 @@ export class AccountsStore {
     const [list, settings] = await Promise.all([cueline.accounts.list(), cueline.accounts.appSettings()]);
     if (list.ok) this.list = list.value;
     if (settings.ok) this.settings = settings.value;
-    this.error = !list.ok ? list.error.message : !settings.ok ? settings.error.message : null;
+    this.error = !list.ok ? appErrorText(list.error) : !settings.ok ? appErrorText(settings.error) : null;
     this.loaded = true;
   }
 }

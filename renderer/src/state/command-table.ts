@@ -95,6 +95,10 @@ export const RUN: Record<CommandId, Run> = {
   deleteCue: onTrack((t, ctx) => cmd.deleteSelected(t, ctx)),
   splitAtPlayhead: onTrack((t, ctx, e) => cmd.splitAtPlayhead(t, ctx, e.minGapMs())),
   mergeWithNext: onTrack((t, ctx) => cmd.mergeWithNext(t, ctx)),
+  fixCommonErrors: (e) => {
+    if (e.track) e.dialog = 'fixErrors';
+    else e.toast('Open or create a subtitle track first.');
+  },
   undo: (e) => {
     if (inTextField()) document.execCommand('undo');
     else e.undo();
@@ -129,10 +133,14 @@ export const RUN: Record<CommandId, Run> = {
       endBeforeFrames: e.settings.snap.shotEndBeforeFrames,
     }),
   ),
+  convertFrameRate: (e) => {
+    if (e.track) e.dialog = 'frameRate';
+    else e.toast('Open or create a subtitle track first.');
+  },
   autoFix: (e) => e.autoFix(e.selection.ids.length > 0),
-  openVideo: (e) => void e.openVideoDialog(),
-  openSubtitles: (e) => void e.openSubtitlesDialog(),
-  save: (e) => void e.save(),
+  openVideo: (e) => void e.files.openVideoDialog(),
+  openSubtitles: (e) => void e.files.openSubtitlesDialog(),
+  save: (e) => void e.files.save(),
   saveAs: (e) => {
     // Format and encoding are chosen first (the track's own by default), then the place.
     if (e.doc.active) e.dialog = 'saveAs';

@@ -171,6 +171,27 @@ export function nudge(
   };
 }
 
+/** The ids of the cues from `fromId` to the end (for "shift from this cue onward"). */
+export function idsFrom(track: Track, fromId: string): string[] {
+  const i = track.cues.findIndex((c) => c.id === fromId);
+  return i < 0 ? [] : track.cues.slice(i).map((c) => c.id);
+}
+
+/**
+ * Frame-rate conversion as an edit: every time scales by from/to, so frame N of the old rate stays
+ * frame N of the new one (25 → 23.976 undoes a PAL speed-up).
+ */
+export function convertFrameRate(track: Track, from: FrameRate, to: FrameRate): CommandResult {
+  if (track.cues.length === 0) return { error: 'There are no cues to convert.' };
+  if (from.num * to.den === to.num * from.den) return { error: 'The two frame rates are the same.' };
+  const ref = 3_600_000;
+  const scaled = Math.round((ref * from.num * to.den) / (from.den * to.num));
+  return {
+    edit: { kind: 'stretch', ids: 'all', from: [0, ref], to: [0, scaled] },
+    label: 'Convert frame rate',
+  };
+}
+
 export function shiftBy(track: Track, ids: string[] | 'all', deltaMs: number): CommandResult {
   if (!Number.isFinite(deltaMs) || deltaMs === 0) return { error: 'Enter a non-zero offset.' };
   if (ids !== 'all' && ids.length === 0) return { error: 'Select cues to shift.' };
@@ -195,7 +216,7 @@ export function twoPointSync(track: Track, firstTo: number, lastTo: number): Com
 }
 
 export interface ShotRules {
-  /** A start up to this many frames after a cut snaps to the cut. */
+  /** A start up to this many frames before or after a cut snaps to the cut. */
   startWithinFrames: number;
   /** An end near a cut lands this many frames before it. */
   endBeforeFrames: number;
@@ -216,8 +237,13 @@ export function snapToShotChanges(
   for (const c of cues) {
     let start = c.start;
     let end = c.end;
-    const cutBeforeStart = nearest(shotChangesMs, c.start, (cut) => cut <= c.start && c.start - cut <= near);
-    if (cutBeforeStart !== null) start = cutBeforeStart;
+    // From either side: a start just after a cut and one just before it both land on it.
+    const cutNearStart = nearest(
+      shotChangesMs,
+      c.start,
+      (cut) => Math.abs(c.start - cut) <= near && cut < c.end,
+    );
+    if (cutNearStart !== null) start = cutNearStart;
     const cutNearEnd = nearest(shotChangesMs, c.end, (cut) => Math.abs(cut - c.end) <= near);
     if (cutNearEnd !== null) {
       const f = msToFrame(cutNearEnd, ctx.frameRate) - rules.endBeforeFrames;

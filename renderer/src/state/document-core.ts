@@ -4,7 +4,7 @@
 import type { Edit } from '../../../shared/captions/edits.ts';
 import { applyEdit } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
-import { History, type RecordMeta } from './history.ts';
+import { History, type RecordMeta, type TakenStep } from './history.ts';
 
 export type CaptionFormat = 'srt' | 'vtt';
 
@@ -105,15 +105,37 @@ export class DocumentCore {
   }
 
   /** Adds a track (opened from a file or new) and makes it active. */
-  addTrack(track: Track, source: TrackSource, opts: { key?: string; dirty?: boolean } = {}): string {
+  /** `undoable`: a track made in the editor (not opened from a file) is an undo step. */
+  addTrack(
+    track: Track,
+    source: TrackSource,
+    opts: { key?: string; dirty?: boolean; undoable?: boolean } = {},
+  ): string {
     const key = opts.key ?? newTrackKey();
     const saved = newVersion();
-    this.tracks = [
-      ...this.tracks,
-      { key, track, source, version: opts.dirty ? newVersion() : saved, savedVersion: saved },
-    ];
-    this.activeKey = key;
-    this.revision++;
+    const doc: TrackDoc = {
+      key,
+      track,
+      source,
+      version: opts.dirty ? newVersion() : saved,
+      savedVersion: saved,
+    };
+    const previous = this.activeKey;
+    const add = (): void => {
+      this.tracks = [...this.tracks, doc];
+      this.activeKey = key;
+      this.revision++;
+    };
+    add();
+    if (opts.undoable)
+      this.history.recordOp(key, 'Add track', {
+        undo: () => {
+          this.tracks = this.tracks.filter((t) => t.key !== key);
+          this.activeKey = previous && this.trackDoc(previous) ? previous : (this.tracks[0]?.key ?? null);
+          this.revision++;
+        },
+        redo: add,
+      });
     return key;
   }
 
@@ -124,15 +146,43 @@ export class DocumentCore {
     this.history.dropTrack(key);
   }
 
+  /** Removes a track as one undo step (undo puts it back where it was, with its history). */
   removeTrack(key: string): void {
-    this.tracks = this.tracks.filter((t) => t.key !== key);
-    this.history.dropTrack(key);
-    if (this.activeKey === key) this.activeKey = this.tracks[0]?.key ?? null;
-    this.revision++;
+    const index = this.tracks.findIndex((t) => t.key === key);
+    const doc = this.tracks[index];
+    if (!doc) return;
+    const remove = (): void => {
+      this.tracks = this.tracks.filter((t) => t.key !== key);
+      if (this.activeKey === key) this.activeKey = this.tracks[Math.max(0, index - 1)]?.key ?? null;
+      this.revision++;
+    };
+    remove();
+    this.history.recordOp(key, 'Delete track', {
+      undo: () => {
+        const tracks = [...this.tracks];
+        tracks.splice(index, 0, doc);
+        this.tracks = tracks;
+        this.activeKey = key;
+        this.revision++;
+      },
+      redo: remove,
+    });
   }
 
+  /** Renames a track (label and language) as one undo step. */
   renameTrack(key: string, label: string, language: string): void {
-    this.#update(key, (d) => ({ ...d, track: { ...d.track, label, language }, version: newVersion() }));
+    const doc = this.trackDoc(key);
+    if (!doc) return;
+    const before = { label: doc.track.label, language: doc.track.language, version: doc.version };
+    const after = { label, language, version: newVersion() };
+    const set = (v: typeof before): void =>
+      this.#update(key, (d) => ({
+        ...d,
+        track: { ...d.track, label: v.label, language: v.language },
+        version: v.version,
+      }));
+    set(after);
+    this.history.recordOp(key, 'Rename track', { undo: () => set(before), redo: () => set(after) });
   }
 
   setActive(key: string): void {
@@ -155,17 +205,43 @@ export class DocumentCore {
     this.#update(trackKey, (d) => ({ ...d, track, version }));
   }
 
+  /** Applies one edit to each of several tracks as a single undo step (e.g. shift all tracks). */
+  applyToTracks(edits: readonly { trackKey: string; edit: Edit }[], label: string): void {
+    const before = new Map<string, TrackDoc>();
+    const after = new Map<string, TrackDoc>();
+    for (const { trackKey, edit } of edits) {
+      const doc = this.trackDoc(trackKey);
+      if (!doc) throw new Error(`no track ${trackKey}`);
+      const { track } = applyEdit(doc.track, edit);
+      before.set(trackKey, doc);
+      after.set(trackKey, { ...doc, track, version: newVersion() });
+    }
+    const put = (docs: ReadonlyMap<string, TrackDoc>): void => {
+      this.tracks = this.tracks.map((t) => {
+        const d = docs.get(t.key);
+        // Keep what was saved since: only the track and its version come back.
+        return d ? { ...t, track: d.track, version: d.version } : t;
+      });
+      this.revision++;
+    };
+    put(after);
+    this.history.recordOp(this.activeKey ?? edits[0]?.trackKey ?? '', label, {
+      undo: () => put(before),
+      redo: () => put(after),
+    });
+  }
+
   undo(): string | null {
     const step = this.history.takeUndo();
     if (!step) return null;
-    this.#replay(step.trackKey, step.edit, step.version);
+    this.#replay(step);
     return step.label;
   }
 
   redo(): string | null {
     const step = this.history.takeRedo();
     if (!step) return null;
-    this.#replay(step.trackKey, step.edit, step.version);
+    this.#replay(step);
     return step.label;
   }
 
@@ -213,12 +289,13 @@ export class DocumentCore {
     this.revision++;
   }
 
-  #replay(trackKey: string, edit: Edit, version: number): void {
-    const doc = this.trackDoc(trackKey);
+  #replay(step: TakenStep): void {
+    if ('run' in step) return step.run();
+    const doc = this.trackDoc(step.trackKey);
     if (!doc) return;
-    const { track } = applyEdit(doc.track, edit);
-    this.activeKey = trackKey;
-    this.#update(trackKey, (d) => ({ ...d, track, version }));
+    const { track } = applyEdit(doc.track, step.edit);
+    this.activeKey = step.trackKey;
+    this.#update(step.trackKey, (d) => ({ ...d, track, version: step.version }));
   }
 
   #update(key: string, f: (d: TrackDoc) => TrackDoc): void {

@@ -37,7 +37,7 @@ export class DocumentStore {
     this.core.setVideo(v);
     this.#sync();
   }
-  addTrack(track: Track, source: TrackSource, opts: { dirty?: boolean } = {}): string {
+  addTrack(track: Track, source: TrackSource, opts: { dirty?: boolean; undoable?: boolean } = {}): string {
     const key = this.core.addTrack(track, source, opts);
     this.#sync();
     return key;
@@ -60,6 +60,10 @@ export class DocumentStore {
   }
   apply(edit: Edit, meta: RecordMeta, trackKey?: string): void {
     this.core.apply(edit, meta, trackKey);
+    this.#sync();
+  }
+  applyToTracks(edits: readonly { trackKey: string; edit: Edit }[], label: string): void {
+    this.core.applyToTracks(edits, label);
     this.#sync();
   }
   seal(): void {

@@ -3,23 +3,37 @@
 import type { Edit } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
 import { cueCps, type Finding, type PresetName, type RuleSettings } from '../../../shared/captions/rules.ts';
-import { framesToDurationMs } from '../../../shared/captions/time.ts';
+import { framesToDurationMs, type FrameRate } from '../../../shared/captions/time.ts';
+import { beyondVideo } from '../../../shared/captions/video-bounds.ts';
+import { applyFixesEdit, type ProposedFix } from '../../../shared/captions/common-errors.ts';
 import { IncrementalChecker } from './incremental-checks.ts';
+import { SpellingStore } from '../spelling/spelling.svelte.ts';
 import type { FileRef } from '../../../shared/ipc/common.ts';
-import { cueline } from '../lib/cueline-api.ts';
 import * as cmd from './commands.ts';
-import type { SavedDocument, TrackSource } from './document-core.ts';
+import type { TrackSource } from './document-core.ts';
 import { DocumentStore } from './document.svelte.ts';
 import { jobsStore } from './jobs.svelte.ts';
 import { MediaStore } from './media.svelte.ts';
-import type { CommandId } from '../../../shared/commands.ts';
+import { command, type CommandId } from '../../../shared/commands.ts';
+import { displayChord, resolveKeymap } from './keymap.ts';
 import { RUN } from './command-table.ts';
+import { Autosave } from './autosave.svelte.ts';
+import { EditorFiles } from './editor-files.ts';
 import { PlaybackStore } from './playback.svelte.ts';
 import { SelectionStore, type SelectMode } from './selection.svelte.ts';
 import { SettingsStore } from './settings.svelte.ts';
 
 export type Dialog =
-  'shortcuts' | 'shift' | 'sync' | 'rename' | 'saveAs' | 'export' | 'about' | 'fixErrors' | null;
+  | 'shortcuts'
+  | 'shift'
+  | 'sync'
+  | 'rename'
+  | 'saveAs'
+  | 'export'
+  | 'about'
+  | 'fixErrors'
+  | 'frameRate'
+  | null;
 
 /** What the commands need from the timeline view (zoom lives in the view). */
 export interface TimelineView {
@@ -35,16 +49,12 @@ export interface Toast {
   text: string;
 }
 
-export interface RecoveryOffer {
-  docId: string;
+/** A question asked in a dialog; `yes` and `no` are the buttons' words. */
+export interface Question {
   title: string;
-  savedAt: string;
-}
-
-function randomDocId(): string {
-  const a = new Uint8Array(9);
-  crypto.getRandomValues(a);
-  return 'doc-' + Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('');
+  message: string;
+  yes: string;
+  no: string;
 }
 
 export class Editor {
@@ -54,6 +64,9 @@ export class Editor {
   readonly settings = new SettingsStore();
   readonly jobs = jobsStore;
   readonly media = new MediaStore();
+  readonly spelling = new SpellingStore(() => this.settings.userWords);
+  readonly files: EditorFiles = new EditorFiles(this);
+  readonly autosave: Autosave = new Autosave(this);
 
   dialog: Dialog = $state(null);
   panel: Panel = $state('inspector');
@@ -76,13 +89,12 @@ export class Editor {
   /** A folder or manifest opened from the menu, a drop or Open Recent: the batch view opens on it. */
   batchSource: FileRef | null = $state.raw(null);
   toasts: readonly Toast[] = $state.raw([]);
-  recovery: RecoveryOffer | null = $state(null);
+  /** The question being asked (answered through `answer`). */
+  question: Question | null = $state.raw(null);
+  #answer: ((yes: boolean) => void) | null = null;
   /** What the status line says after each action (also announced politely). */
   status = $state('');
-  docId = randomDocId();
   #toastId = 0;
-  #autosaveTimer: ReturnType<typeof setTimeout> | undefined;
-  #lastAutosaved = -1;
 
   get track(): Track | null {
     return this.doc.active?.track ?? null;
@@ -107,7 +119,13 @@ export class Editor {
   }
 
   findingsFor(track: Track | null): Finding[] {
-    return track ? this.#checker.check(track, this.rules, this.playback.frameRate) : [];
+    if (!track) return [];
+    const found = this.#checker.check(track, this.rules, this.playback.frameRate);
+    // Cues past the video's end (captions opened with another video) are findings too.
+    const video = this.doc.video ? this.media.durationMs || this.playback.durationMs : 0;
+    const extra = [...beyondVideo(track, video), ...this.spelling.check(track)];
+    if (extra.length === 0) return found;
+    return [...found, ...extra].sort((a, b) => (a.cueIndex ?? -1) - (b.cueIndex ?? -1));
   }
 
   cps(text: string, start: number, end: number): number {
@@ -134,170 +152,18 @@ export class Editor {
     );
   }
 
-  // ---- files ---------------------------------------------------------------------------------
-  async openVideoDialog(): Promise<void> {
-    const r = await cueline.files.openVideo();
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    if (r.value) await this.openFiles([r.value]);
+  /** Asks the user; resolves true for `yes`, false for `no` or a closed dialog. */
+  ask(q: Question): Promise<boolean> {
+    this.#answer?.(false);
+    this.question = q;
+    return new Promise((resolve) => (this.#answer = resolve));
   }
 
-  async openSubtitlesDialog(): Promise<void> {
-    const r = await cueline.files.openSubtitles();
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    await this.openFiles(r.value);
-  }
-
-  async dropFiles(files: readonly File[]): Promise<void> {
-    const r = await cueline.files.dropped(files);
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    for (const x of r.value.rejected) this.toast(`${x.name}: ${x.reason}`, 'error');
-    await this.openFiles(r.value.accepted);
-  }
-
-  async openFiles(files: readonly FileRef[]): Promise<void> {
-    for (const f of files) {
-      if (f.kind === 'video') await this.#openVideo(f);
-      else if (f.kind === 'subtitles') await this.#openSubtitles(f);
-      else this.batchSource = f;
-    }
-  }
-
-  async #openVideo(f: FileRef): Promise<void> {
-    const r = await cueline.media.url({ id: f.id });
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    this.videoUrl = r.value.url;
-    this.doc.setVideo({ fileId: f.id, name: f.name });
-    this.status = `Opened ${f.name}`;
-    void this.#loadMedia(f.id);
-  }
-
-  async #loadMedia(fileId: string): Promise<void> {
-    await this.media.load(fileId);
-    if (this.media.frameRate) this.playback.frameRate = this.media.frameRate;
-  }
-
-  async #openSubtitles(f: FileRef): Promise<void> {
-    const r = await cueline.captions.open({ fileId: f.id });
-    if (!r.ok) return this.toast(`${f.name}: ${r.error.message}`, 'error');
-    const v = r.value;
-    const source: TrackSource = {
-      fileId: v.fileId,
-      fileName: v.name,
-      format: v.format,
-      encoding: v.encoding.name,
-      encodingConfidence: v.encoding.confidence,
-    };
-    const existing = this.doc.tracks.find((t) => t.source.fileId === v.fileId);
-    if (existing) this.doc.replaceTrack(existing.key, v.track as Track, source);
-    else this.doc.addTrack(v.track as Track, source);
-    this.selection.select(null, []);
-    for (const w of v.warnings.slice(0, 3)) this.toast(`${v.name} line ${w.line}: ${w.message}`);
-    this.status = `Opened ${v.name} (${v.track.cues.length} cues, ${v.encoding.name})`;
-  }
-
-  /** Re-reads the active track's file in another encoding (the detection got it wrong). */
-  async reopenWithEncoding(encoding: string): Promise<void> {
-    const t = this.doc.active;
-    if (!t?.source.fileId) return;
-    if (
-      t.version !== t.savedVersion &&
-      !confirm('Re-opening discards the unsaved edits to this track. Continue?')
-    )
-      return;
-    const r = await cueline.captions.open({ fileId: t.source.fileId, encoding });
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    this.doc.replaceTrack(t.key, r.value.track as Track, {
-      ...t.source,
-      encoding: r.value.encoding.name,
-      encodingConfidence: r.value.encoding.confidence,
-    });
-    this.status = `Re-opened ${t.source.fileName} as ${r.value.encoding.name}`;
-  }
-
-  async save(): Promise<boolean> {
-    const t = this.doc.active;
-    if (!t) return false;
-    if (!t.source.fileId) return this.saveAs();
-    const r = await cueline.captions.save({
-      fileId: t.source.fileId,
-      track: t.track,
-      format: t.source.format,
-      // Saved in the encoding it was opened in (Save As keeps it too).
-      encoding: t.source.encoding,
-    });
-    if (!r.ok) {
-      // After a crash the file ids of the old session are gone: ask where to save.
-      if (r.error.code === 'file.unknown_id') return this.saveAs();
-      this.toast(r.error.message, 'error');
-      return false;
-    }
-    this.doc.markSaved(t.key, {});
-    for (const n of r.value.notes) this.toast(n.message);
-    this.status = `Saved ${t.source.fileName}`;
-    await this.#discardAutosaveIfClean();
-    return true;
-  }
-
-  async saveAs(format?: 'srt' | 'vtt', encoding?: string): Promise<boolean> {
-    const t = this.doc.active;
-    if (!t) return false;
-    const fmt = format ?? t.source.format;
-    const r = await cueline.captions.saveAs({
-      track: t.track,
-      format: fmt,
-      encoding: encoding ?? t.source.encoding,
-      suggestedName: this.#suggestedName(fmt),
-    });
-    if (!r.ok) {
-      this.toast(r.error.message, 'error');
-      return false;
-    }
-    if (!r.value) return false;
-    this.doc.markSaved(t.key, {
-      fileId: r.value.file.id,
-      fileName: r.value.file.name,
-      format: r.value.format,
-      encoding: encoding ?? t.source.encoding,
-    });
-    this.status = `Saved ${r.value.file.name}`;
-    await this.#discardAutosaveIfClean();
-    return true;
-  }
-
-  /** Writes a copy of the active track elsewhere (another format or encoding); the track keeps its file. */
-  async exportCopy(format: 'srt' | 'vtt', encoding: string): Promise<boolean> {
-    const t = this.doc.active;
-    if (!t) return false;
-    const r = await cueline.captions.saveAs({
-      track: t.track,
-      format,
-      encoding,
-      suggestedName: this.#suggestedName(format),
-    });
-    if (!r.ok) {
-      this.toast(r.error.message, 'error');
-      return false;
-    }
-    if (!r.value) return false;
-    this.status = `Exported ${r.value.file.name}`;
-    return true;
-  }
-
-  /** The save dialog's proposed name for the active track in `format`. */
-  #suggestedName(format: 'srt' | 'vtt'): string {
-    const t = this.doc.active;
-    const base = t?.source.fileName
-      ? t.source.fileName.replace(/\.(srt|vtt)$/i, '')
-      : `${this.#projectStem()}.${t?.track.language || 'captions'}`;
-    return `${base}.${format}`;
-  }
-
-  /** "launch" for launch.mp4 or launch.en.srt: what new tracks' files are named after. */
-  #projectStem(): string {
-    if (this.doc.video) return this.doc.video.name.replace(/\.[^.]+$/, '');
-    const named = this.doc.tracks.find((t) => t.source.fileName)?.source.fileName;
-    if (named) return named.replace(/\.(srt|vtt)$/i, '').replace(/\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/, '');
-    return 'captions';
+  answer(yes: boolean): void {
+    const done = this.#answer;
+    this.#answer = null;
+    this.question = null;
+    done?.(yes);
   }
 
   // ---- tracks --------------------------------------------------------------------------------
@@ -311,20 +177,28 @@ export class Editor {
       encoding: 'utf-8',
       encodingConfidence: 1,
     };
-    this.doc.addTrack({ language, label, cues }, source, { dirty: true });
+    this.doc.addTrack({ language, label, cues }, source, { dirty: true, undoable: true });
     this.status = `Added track ${label}`;
   }
 
-  deleteTrack(key: string): void {
+  /** Deletes a track after asking; one undo step brings it back. */
+  async deleteTrack(key: string): Promise<void> {
     const t = this.doc.core.trackDoc(key);
     if (!t) return;
-    if (
-      t.version !== t.savedVersion &&
-      !confirm(`Delete the track “${t.track.label || t.track.language}” with unsaved edits?`)
-    )
-      return;
+    const name = t.track.label || t.track.language || t.source.fileName || 'Untitled';
+    const unsaved = t.version !== t.savedVersion ? ' It has unsaved edits.' : '';
+    const yes = await this.ask({
+      title: 'Delete track',
+      message: `Delete the track “${name}” (${t.track.cues.length} cues)?${unsaved} Undo brings it back.`,
+      yes: 'Delete track',
+      no: 'Cancel',
+    });
+    if (!yes) return;
     this.doc.removeTrack(key);
     if (this.sourceKey === key) this.sourceKey = null;
+    this.selection.prune(this.track);
+    this.status = `Deleted track ${name}`;
+    this.autosave.schedule();
   }
 
   // ---- edits ---------------------------------------------------------------------------------
@@ -342,7 +216,7 @@ export class Editor {
     }
     this.selection.prune(this.track);
     if (meta.final !== false) this.status = meta.label;
-    this.#scheduleAutosave();
+    this.autosave.schedule();
     return true;
   }
 
@@ -375,14 +249,14 @@ export class Editor {
     const label = this.doc.undo();
     this.selection.prune(this.track);
     this.status = label ? `Undid ${label.toLowerCase()}` : 'Nothing to undo';
-    if (label) this.#scheduleAutosave();
+    if (label) this.autosave.schedule();
   }
 
   redo(): void {
     const label = this.doc.redo();
     this.selection.prune(this.track);
     this.status = label ? `Redid ${label.toLowerCase()}` : 'Nothing to redo';
-    if (label) this.#scheduleAutosave();
+    if (label) this.autosave.schedule();
   }
 
   setText(id: string, text: string, final: boolean): void {
@@ -400,16 +274,48 @@ export class Editor {
     if (seek && cue) this.playback.seek(cue.start);
   }
 
+  /** Selects a finding's cue and moves the playhead there; the findings list stays in view. */
   selectFinding(f: Finding): void {
     if (!f.cueId) return;
-    this.panel = 'inspector';
     this.select([f.cueId], 'replace', true);
   }
 
-  shift(deltaMs: number, scope: 'all' | 'selection'): void {
+  /**
+   * Shifts all cues, the selection, or the cues from the selected one onward; with `allTracks`, the
+   * same cues' times in every track (by position for "from here": tracks share timing by index).
+   */
+  shift(deltaMs: number, scope: 'all' | 'selection' | 'fromHere', allTracks = false): void {
     const t = this.track;
     if (!t) return;
-    this.runResult(cmd.shiftBy(t, scope === 'all' ? 'all' : [...this.selection.ids], deltaMs));
+    const first = this.selection.ids[0];
+    const ids = (track: Track): string[] | 'all' => {
+      if (scope === 'all') return 'all';
+      if (scope === 'selection')
+        return [...this.selection.ids].filter((id) => track.cues.some((c) => c.id === id));
+      const from = t.cues.findIndex((c) => c.id === first);
+      return from < 0 ? [] : track.cues.slice(from).map((c) => c.id);
+    };
+    if (!allTracks || this.doc.tracks.length < 2) return this.runResult(cmd.shiftBy(t, ids(t), deltaMs));
+    const edits: { trackKey: string; edit: Edit }[] = [];
+    for (const d of this.doc.tracks) {
+      const r = cmd.shiftBy(d.track, ids(d.track), deltaMs);
+      if ('edit' in r) edits.push({ trackKey: d.key, edit: r.edit });
+    }
+    if (edits.length === 0) return this.toast('There are no cues to shift.');
+    try {
+      this.doc.applyToTracks(edits, 'Shift all tracks');
+    } catch (err) {
+      return this.toast(err instanceof Error ? err.message : String(err), 'error');
+    }
+    this.status = `Shifted ${edits.length} tracks`;
+    this.autosave.schedule();
+  }
+
+  /** Retimes every cue of the active track from one frame rate to another (one undo step). */
+  convertFrameRate(from: FrameRate, to: FrameRate): void {
+    if (!this.track) return;
+    this.runResult(cmd.convertFrameRate(this.track, from, to));
+    this.playback.frameRate = to;
   }
 
   twoPointSync(firstTo: number, lastTo: number): void {
@@ -432,6 +338,30 @@ export class Editor {
         onlySelected ? this.selection.set : undefined,
       ),
     );
+  }
+
+  /** Replaces `word` with `replacement` in one cue (a spelling suggestion), as one undo step. */
+  replaceWord(cueId: string, word: string, replacement: string): void {
+    const cue = this.track?.cues.find((c) => c.id === cueId);
+    if (!cue) return;
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const text = cue.text.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u'),
+      replacement,
+    );
+    if (text !== cue.text) this.apply({ kind: 'setText', id: cueId, text }, { label: `Correct “${word}”` });
+  }
+
+  async addToDictionary(word: string): Promise<void> {
+    await this.settings.addUserWord(word);
+    this.status = `Added “${word}” to your dictionary`;
+  }
+
+  /** Applies the accepted "fix common errors" proposals as one undo step. */
+  applyFixes(fixes: readonly ProposedFix[]): void {
+    const edit = applyFixesEdit(fixes);
+    if (!edit) return this.toast('No changes applied.');
+    this.apply(edit, { label: fixes.length === 1 ? 'Fix 1 error' : `Fix ${fixes.length} errors` });
   }
 
   createCue(startMs: number, endMs: number): void {
@@ -472,64 +402,17 @@ export class Editor {
     }
   }
 
+  /** This user's chords, for dispatch and for the hints beside buttons. */
+  readonly keymap = $derived(resolveKeymap(this.settings.keymap));
+
+  /** "Set end at the playhead (Ctrl+4)": a button's tooltip, from the table and the user's keys. */
+  hint(id: CommandId, label = command(id).label): string {
+    const keys = this.keymap[id].map((k) => displayChord(k));
+    return keys.length ? `${label} (${keys.join(' / ')})` : label;
+  }
+
   /** Runs a command from the table (keys, menu, toolbar, shortcut sheet). */
   run(id: CommandId): void {
     RUN[id](this);
-  }
-
-  // ---- autosave and recovery -----------------------------------------------------------------
-  #scheduleAutosave(): void {
-    clearTimeout(this.#autosaveTimer);
-    // Soon after an edit (a crash loses at most a second of work), and not on every keystroke.
-    this.#autosaveTimer = setTimeout(() => void this.autosaveNow(), 1000);
-  }
-
-  async autosaveNow(): Promise<void> {
-    const rev = this.doc.snap.revision;
-    if (!this.doc.snap.dirty || rev === this.#lastAutosaved) return;
-    const document = JSON.parse(JSON.stringify(this.doc.core.toSaved())) as never;
-    const r = await cueline.autosave.write({ docId: this.docId, title: this.title, document });
-    if (r.ok) this.#lastAutosaved = rev;
-  }
-
-  async #discardAutosaveIfClean(): Promise<void> {
-    if (!this.doc.snap.dirty) await cueline.autosave.discard({ docId: this.docId });
-  }
-
-  /** Looks for autosaves left by a session that ended without saving. */
-  async checkRecovery(): Promise<void> {
-    const r = await cueline.autosave.list();
-    if (!r.ok) return;
-    const latest = [...r.value].sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
-    if (latest && latest.docId !== this.docId)
-      this.recovery = { docId: latest.docId, title: latest.title, savedAt: latest.savedAt };
-  }
-
-  async recover(): Promise<void> {
-    const offer = this.recovery;
-    if (!offer) return;
-    const r = await cueline.autosave.read({ docId: offer.docId });
-    this.recovery = null;
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    const saved = r.value.document as unknown as SavedDocument;
-    if (!saved || saved.version !== 1 || !Array.isArray(saved.tracks))
-      return this.toast('That autosave is from another version of Cueline.', 'error');
-    this.doc.restore(saved);
-    // Continue under the recovered id so the next autosave replaces it.
-    this.docId = offer.docId;
-    if (saved.video) {
-      const url = await cueline.media.url({ id: saved.video.fileId });
-      if (url.ok) {
-        this.videoUrl = url.value.url;
-        void this.#loadMedia(saved.video.fileId);
-      } else this.toast(`Open ${saved.video.name} again to see the video.`);
-    }
-    this.status = `Recovered ${offer.title}`;
-  }
-
-  async discardRecovery(): Promise<void> {
-    const offer = this.recovery;
-    this.recovery = null;
-    if (offer) await cueline.autosave.discard({ docId: offer.docId });
   }
 }

@@ -19,6 +19,14 @@ export interface HistoryStep {
    *  to the saved state is clean again. */
   before: number;
   after: number;
+  /** A change to the document rather than to a track's cues (delete, add, rename a track). */
+  op?: DocumentOp;
+}
+
+/** Undo and redo of a document-level change, done by the document itself. */
+export interface DocumentOp {
+  undo(): void;
+  redo(): void;
 }
 
 export interface RecordMeta {
@@ -27,6 +35,11 @@ export interface RecordMeta {
   /** The last edit of a gesture: the step closes after it. Default true. */
   final?: boolean;
 }
+
+/** A step to replay: an edit of one track (to land on `version`), or a document-level change. */
+export type TakenStep =
+  | { trackKey: string; label: string; edit: Edit; version: number }
+  | { trackKey: string; label: string; run: () => void };
 
 export class History {
   readonly #undo: HistoryStep[] = [];
@@ -102,6 +115,15 @@ export class History {
     return versions.after;
   }
 
+  /** Records a document-level change (already done) as one undo step. */
+  recordOp(trackKey: string, label: string, op: DocumentOp): void {
+    this.#redo.length = 0;
+    const top = this.#undo.at(-1);
+    if (top) top.open = false;
+    this.#undo.push({ trackKey, edits: [], inverses: [], label, open: false, before: 0, after: 0, op });
+    if (this.#undo.length > this.#limit) this.#undo.shift();
+  }
+
   /** Ends any open gesture (e.g. the text box lost focus), so the next edit starts a new step. */
   seal(): void {
     const top = this.#undo.at(-1);
@@ -109,11 +131,12 @@ export class History {
   }
 
   /** The step to undo, as one edit for its track (inverses in reverse order); moves it to redo. */
-  takeUndo(): { trackKey: string; edit: Edit; label: string; version: number } | null {
+  takeUndo(): TakenStep | null {
     const step = this.#undo.pop();
     if (!step) return null;
     step.open = false;
     this.#redo.push(step);
+    if (step.op) return { trackKey: step.trackKey, label: step.label, run: () => step.op?.undo() };
     return {
       trackKey: step.trackKey,
       edit: asOne([...step.inverses].reverse()),
@@ -122,10 +145,11 @@ export class History {
     };
   }
 
-  takeRedo(): { trackKey: string; edit: Edit; label: string; version: number } | null {
+  takeRedo(): TakenStep | null {
     const step = this.#redo.pop();
     if (!step) return null;
     this.#undo.push(step);
+    if (step.op) return { trackKey: step.trackKey, label: step.label, run: () => step.op?.redo() };
     return { trackKey: step.trackKey, edit: asOne(step.edits), label: step.label, version: step.after };
   }
 

@@ -2,6 +2,7 @@
 // an announcement for the live region, under human labels (never a channel name). Events come
 // through window.cueline.on; runJob (run-job.ts) names each job it starts.
 import { cueline, type JobChannel } from '../lib/cueline-api.ts';
+import { appErrorText } from '../lib/remedy-text.ts';
 
 /** How the app names each kind of job (never the internal channel name). */
 const JOB_LABELS: Record<JobChannel, string> = {
@@ -88,9 +89,9 @@ export class JobsStore {
         label: this.#label(e.jobId, e.channel),
         fraction: null,
         state: 'failed',
-        message: e.error.message,
+        message: appErrorText(e.error),
       });
-      this.announcement = `${this.#label(e.jobId, e.channel)} failed: ${e.error.message}`;
+      this.announcement = `${this.#label(e.jobId, e.channel)} failed: ${appErrorText(e.error)}`;
       this.#forget(e.jobId);
     });
   }

@@ -6,6 +6,17 @@ import { cueline } from '../lib/cueline-api.ts';
 import { DEFAULT_SNAP, type SnapSettings } from '../timeline/snapping.ts';
 import type { Keymap } from './keymap.ts';
 
+/** The limits a user may set per preset (the numbers; severities stay the preset's). */
+export const LIMIT_KEYS = [
+  'maxCps',
+  'maxCharsPerLine',
+  'maxLines',
+  'minDurationMs',
+  'maxDurationMs',
+  'minGapFrames',
+] as const;
+export type RuleLimits = Pick<RuleSettings, (typeof LIMIT_KEYS)[number]>;
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export interface PaneSizes {
@@ -14,7 +25,8 @@ export interface PaneSizes {
   videoPx: number;
 }
 
-const DEFAULT_PANES: PaneSizes = { sidePx: 440, timelinePx: 190, videoPx: 270 };
+/** 0 = follow the window: the side column takes ~42% of it and the picture keeps 16:9. */
+const DEFAULT_PANES: PaneSizes = { sidePx: 0, timelinePx: 190, videoPx: 0 };
 const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 
 function isPreset(v: unknown): v is PresetName {
@@ -29,10 +41,14 @@ export class SettingsStore {
   systemDark = $state(false);
   projectPresets: Record<string, PresetName> = $state.raw({});
   ruleOverrides: Partial<RuleSettings> = $state.raw({});
+  /** The user's own limits per preset (e.g. 17 cps with Netflix's other rules), saved. */
+  presetLimits: Partial<Record<PresetName, Partial<RuleLimits>>> = $state.raw({});
   keymap: Keymap = $state.raw({});
   snap: SnapSettings = $state.raw(DEFAULT_SNAP);
   panes: PaneSizes = $state.raw(DEFAULT_PANES);
   autosaveSeconds = $state(30);
+  /** The user's dictionary ("Add to dictionary"): words spell check accepts in every language. */
+  userWords: readonly string[] = $state.raw([]);
   loaded = $state(false);
 
   get resolvedTheme(): 'light' | 'dark' {
@@ -44,7 +60,8 @@ export class SettingsStore {
   }
 
   rulesFor(project: string | null): RuleSettings {
-    return { ...PRESETS[this.presetFor(project)], ...this.ruleOverrides };
+    const preset = this.presetFor(project);
+    return { ...PRESETS[preset], ...this.ruleOverrides, ...this.presetLimits[preset] };
   }
 
   async load(): Promise<void> {
@@ -64,6 +81,23 @@ export class SettingsStore {
     for (const [k, v] of Object.entries(record(ed['keymap'])))
       if (Array.isArray(v) && v.every((x) => typeof x === 'string')) (km as Record<string, string[]>)[k] = v;
     this.keymap = km;
+    const limits: Partial<Record<PresetName, Partial<RuleLimits>>> = {};
+    for (const [k, v] of Object.entries(record(ed['presetLimits']))) {
+      if (!isPreset(k)) continue;
+      const l: Partial<RuleLimits> = {};
+      for (const [name, n] of Object.entries(record(v)))
+        if (
+          (LIMIT_KEYS as readonly string[]).includes(name) &&
+          typeof n === 'number' &&
+          Number.isFinite(n) &&
+          n >= 0
+        )
+          l[name as keyof RuleLimits] = n;
+      limits[k] = l;
+    }
+    this.presetLimits = limits;
+    const words = ed['userWords'];
+    this.userWords = Array.isArray(words) ? words.filter((w): w is string => typeof w === 'string') : [];
     const snap = record(ed['snap']);
     this.snap = {
       ...DEFAULT_SNAP,
@@ -97,6 +131,28 @@ export class SettingsStore {
     await this.#saveEditor();
   }
 
+  /** Sets (or, with `undefined`, resets) one limit of a preset. */
+  async setPresetLimit(preset: PresetName, key: keyof RuleLimits, value: number | undefined): Promise<void> {
+    const cur = { ...this.presetLimits[preset] };
+    if (value === undefined) delete cur[key];
+    else cur[key] = value;
+    this.presetLimits = { ...this.presetLimits, [preset]: cur };
+    await this.#saveEditor();
+  }
+
+  async resetPresetLimits(preset: PresetName): Promise<void> {
+    const next = { ...this.presetLimits };
+    delete next[preset];
+    this.presetLimits = next;
+    await this.#saveEditor();
+  }
+
+  async addUserWord(word: string): Promise<void> {
+    if (this.userWords.some((w) => w.toLowerCase() === word.toLowerCase())) return;
+    this.userWords = [...this.userWords, word];
+    await this.#saveEditor();
+  }
+
   async setSnap(snap: SnapSettings): Promise<void> {
     this.snap = snap;
     await this.#saveEditor();
@@ -116,6 +172,8 @@ export class SettingsStore {
         projectPresets: this.projectPresets,
         keymap: this.keymap as Record<string, string[]>,
         snap: { ...this.snap },
+        userWords: [...this.userWords],
+        presetLimits: this.presetLimits as Record<string, Record<string, number>>,
         panes: { ...this.panes },
       },
     });

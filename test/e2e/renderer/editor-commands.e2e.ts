@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
 import { shotPath } from '../harness/screenshots.ts';
-import { editorMedia } from './editor-support.ts';
+import { editorMedia, openByKeys } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 
@@ -13,9 +13,7 @@ test('File → Export… writes a copy in another format; the track keeps its fi
   const { page } = app;
   const m = await editorMedia();
   try {
-    app.dialogs.answer('openSubtitles', [m.srt]);
-    await page.keyboard.press('Control+KeyO');
-    await expect(rows(page)).toHaveCount(3);
+    await openByKeys(app, { srt: m.srt, cues: 3 });
 
     await app.emit('menu:command', { command: 'export' });
     const dlg = page.getByRole('dialog', { name: 'Export a copy' });
@@ -55,9 +53,7 @@ test('undo in a text field undoes the field, by key and from the menu', async ({
   const { page } = app;
   const m = await editorMedia();
   try {
-    app.dialogs.answer('openSubtitles', [m.srt]);
-    await page.keyboard.press('Control+KeyO');
-    await expect(rows(page)).toHaveCount(3);
+    await openByKeys(app, { srt: m.srt, cues: 3 });
     // A document edit first: deleting cue 3.
     await rows(page).nth(2).click();
     await page.keyboard.press('Delete');
@@ -84,6 +80,75 @@ test('undo in a text field undoes the field, by key and from the menu', async ({
     await page.keyboard.press('Escape');
     await app.emit('menu:command', { command: 'undo' });
     await expect(rows(page)).toHaveCount(3);
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
+
+test('the cue list takes Home, End, PageUp/PageDown and Ctrl+Home/End; Insert types into the new cue', async ({
+  app,
+}) => {
+  const { page } = app;
+  const lines: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const s = 1000 + i * 3000;
+    const f = (ms: number): string =>
+      `00:${String(Math.floor(ms / 60000)).padStart(2, '0')}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')},${String(ms % 1000).padStart(3, '0')}`;
+    lines.push(String(i + 1), `${f(s)} --> ${f(s + 2000)}`, `Cue number ${i + 1}`, '');
+  }
+  const m = await editorMedia('forty.en.srt', lines.join('\n'));
+  try {
+    app.dialogs.answer('openSubtitles', [m.srt]);
+    await page.keyboard.press('Control+KeyO');
+    const grid = page.getByRole('grid', { name: 'Cues' });
+    await expect(grid).toHaveAttribute('aria-rowcount', '41');
+    await grid.focus();
+    const active = async (): Promise<string | null> => grid.getAttribute('aria-activedescendant');
+    await page.keyboard.press('End');
+    await expect.poll(active).toBe('cue-row-40');
+    await page.keyboard.press('Home');
+    await expect.poll(active).toBe('cue-row-1');
+    await page.keyboard.press('PageDown');
+    const after = Number((await active())?.replace('cue-row-', ''));
+    expect(after).toBeGreaterThan(5);
+    await page.keyboard.press('PageUp');
+    await expect.poll(active).toBe('cue-row-1');
+    await page.keyboard.press('Control+End');
+    await expect.poll(active).toBe('cue-row-40');
+    await page.keyboard.press('Control+Home');
+    await expect.poll(active).toBe('cue-row-1');
+
+    // Insert at a free spot (the playhead after cue 1 ends): the caret is in the new cue's text,
+    // so a space types a space instead of starting playback.
+    await page.getByRole('group', { name: 'Player' }).getByRole('slider', { name: 'Position' }).fill('3100');
+    await grid.focus();
+    await page.keyboard.press('Insert');
+    const box = page.getByRole('textbox', { name: /Text of cue/ });
+    await expect(box).toBeFocused();
+    await page.keyboard.type('A new line');
+    await expect(box).toHaveValue('A new line');
+    await expect(
+      page.getByRole('group', { name: 'Player' }).getByRole('button', { name: 'Play' }),
+    ).toBeVisible();
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
+
+test('Replace… and Replace all keep the focus in the find bar', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  try {
+    await openByKeys(app, { srt: m.srt, cues: 3 });
+    await page.keyboard.press('Control+KeyF');
+    await page.getByRole('searchbox', { name: 'Find' }).fill('launch');
+    await page.getByRole('button', { name: 'Replace…' }).click();
+    const replace = page.getByRole('textbox', { name: 'Replace with' });
+    await expect(replace).toBeFocused();
+    await replace.fill('premiere');
+    await page.getByRole('button', { name: 'Replace all' }).click();
+    await expect(rows(page).nth(0)).toContainText('premiere');
+    await expect(replace).toBeFocused();
   } finally {
     await rm(m.dir, { recursive: true, force: true });
   }

@@ -23,7 +23,7 @@ test('add a Spanish track with shared timing, translate two cues, save it as its
     .selectOption({ label: 'Copy the timing of English (translate it)' });
   await dialog.getByRole('button', { name: 'Add track' }).click();
 
-  const view = page.getByRole('region', { name: 'Translation' });
+  const view = page.getByRole('group', { name: 'Translation' });
   await expect(view).toBeVisible();
   await view.getByRole('textbox', { name: /Translation of cue 1/ }).fill('Hola y bienvenidos');
   await view.getByRole('textbox', { name: /Translation of cue 2/ }).fill('Hoy publicamos subtítulos');

@@ -216,3 +216,14 @@ test('dragging against the right edge scrolls the view and carries the cue along
   // The drag keeps the cue inside the timeline's duration (last cue end + 5 s here).
   expect(start + 1500).toBeLessThanOrEqual(13_000);
 });
+
+test('clicking a cue on the timeline moves the playhead to it, as the list does', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  await open(app, m.video, m.srt, 3);
+  const v = await view(page);
+  // Cue 2 runs 4.000–6.000: click its middle.
+  await page.mouse.click(xOf(v, 5000), v.cueY);
+  await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(statusTime(page)).toHaveText('00:00:04.000');
+});

@@ -106,16 +106,20 @@ describe('publish channels', () => {
     expect(pre.tracks[1]?.problems.join()).toMatch(/Spanish is "es"/);
     expect(pre.tracks[2]?.problems).toEqual(['The track has no cues.']);
 
-    const { jobId } = await call<{ jobId: string }>('publish:start', {
+    const launch = {
       video: video.id,
       tracks: [
         { language: 'en', cues: cues('Hi') },
         { language: 'pt-BR', cues: cues('Oi') },
       ],
       post: 'Launch day',
+      altText: 'A test pattern.',
+      title: 'Launch',
+      description: 'The launch video',
       category: 'tweet_video',
       api: 'v2',
-    });
+    };
+    const { jobId } = await call<{ jobId: string }>('publish:start', launch);
     const end = await finished(jobId);
     expect(end.event).toBe('job:done');
     const result = end.payload['result'] as {
@@ -125,7 +129,12 @@ describe('publish channels', () => {
     };
     expect(result.subtitles.map((s) => s.languageCode)).toEqual(['EN', 'PT']);
     expect([...(emu.state.media.get(result.videoId)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'PT']);
-    expect(emu.state.posts.find((p) => p.text === 'Launch day')?.mediaIds).toEqual([result.videoId]);
+    expect(emu.state.posts.find((p) => p.text === 'Launch day')).toMatchObject({
+      mediaIds: [result.videoId],
+      title: 'Launch',
+      description: 'The launch video',
+    });
+    expect(emu.state.media.get(result.videoId)?.altText).toBe('A test pattern.');
     const steps = events
       .filter((e) => e.event === 'job:progress' && e.payload['jobId'] === jobId)
       .map((e) => (e.payload['progress'] as { step: string }).step);
@@ -133,6 +142,16 @@ describe('publish channels', () => {
     expect(steps[0]).toBe('validate');
     expect(steps[steps.length - 1]).toBe('done');
     expect(notifier.shown.at(-1)).toMatchObject({ sinkId: 'window-1', title: 'Publishing finished' });
+
+    // The same publish again is done by its journal: the dialog says so in its own words, never
+    // with a CLI flag (it once showed "(use --fresh to publish again)").
+    const again = await call<{ jobId: string }>('publish:start', launch);
+    expect((await finished(again.jobId)).payload['result']).toMatchObject({ videoId: result.videoId });
+    const labels = events
+      .filter((e) => e.event === 'job:progress' && e.payload['jobId'] === again.jobId)
+      .map((e) => (e.payload['progress'] as { label: string }).label);
+    expect(labels.at(-1)).toMatch(/^Everything: already published by job pub-/);
+    for (const l of labels) expect(l).not.toMatch(/--[a-z]|cueline /);
 
     const history = await call<
       Array<{

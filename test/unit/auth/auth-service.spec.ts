@@ -8,6 +8,8 @@ import { AuthService } from '../../../main/services/auth/auth-service.ts';
 import { MemorySecretStore } from '../../../main/services/auth/memory-secret-store.ts';
 import { secretKeys } from '../../../main/services/auth/secret-store.ts';
 import type { StoredTokens } from '../../../main/services/auth/stored-tokens.ts';
+import { cliErrorText } from '../../../main/cli/remedy-text.ts';
+import { toAppError } from '../../../shared/errors.ts';
 
 const NOW = 1_800_000_000_000;
 
@@ -65,10 +67,10 @@ describe('AuthService (no network)', () => {
   afterEach(async () => rm(dir, { recursive: true, force: true }));
 
   it('no accounts: auth.no_account that says how to sign in', async () => {
-    await expect(svc.signerFor()).rejects.toMatchObject({
-      code: 'auth.no_account',
-      message: /cueline auth login/,
-    });
+    const err: unknown = await svc.signerFor().catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'auth.no_account', remedy: { hint: 'auth.first_sign_in' } });
+    // Each surface words the remedy: the CLI as the command to run.
+    expect(cliErrorText(toAppError(err))).toMatch(/cueline auth login/);
   });
 
   it('resolves the default, a name, or a unique @handle in any case', async () => {

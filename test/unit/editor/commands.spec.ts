@@ -5,6 +5,7 @@ import { checkTrack, PRESETS } from '../../../shared/captions/rules.ts';
 import { FRAME_RATES } from '../../../shared/captions/time.ts';
 import {
   autoFix,
+  convertFrameRate,
   cueAtTime,
   findPattern,
   insertAtPlayhead,
@@ -128,6 +129,24 @@ describe('editing commands', () => {
       }),
     );
     expect(t.cues[2]).toMatchObject({ start: 3400, end: 5040 });
+  });
+
+  it('snaps a start that is just before a cut to it too (both sides)', () => {
+    const t = run(
+      snapToShotChanges(track, ctx({ selectedIds: ['3'] }), [3800], {
+        startWithinFrames: 12,
+        endBeforeFrames: 2,
+      }),
+    );
+    expect(t.cues[2]).toMatchObject({ start: 3800, end: 5000 });
+  });
+
+  it('converts the frame rate as one retime of every cue (25 → 23.976)', () => {
+    const r = convertFrameRate(track, FRAME_RATES['25'], FRAME_RATES['23.976']);
+    const t = run(r);
+    // Frame 25 at 25 fps (1 s) is frame 25 at 23.976 fps (1.04271 s).
+    expect(t.cues[0]).toMatchObject({ start: 1043, end: 3128 });
+    expect(convertFrameRate(track, FRAME_RATES['25'], FRAME_RATES['25'])).toHaveProperty('error');
   });
 
   it('find and replace with a regex, as one step', () => {

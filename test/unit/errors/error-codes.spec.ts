@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CuelineError, isBadInput, toAppError } from '../../shared/errors.ts';
+import { CuelineError, isBadInput, toAppError } from '../../../shared/errors.ts';
 
 describe('error codes', () => {
   it('classes input errors apart from failures', () => {
