@@ -166,8 +166,9 @@ export async function run(): Promise<void> {
         what: `open a ${CUES}-cue SRT to first rows`,
         value: openMs,
         unit: 'ms',
-        target: '< 1000',
-        ok: openMs < 1000,
+        // Issue 17's target (1,744 ms when it was filed).
+        target: '< 300',
+        ok: openMs < 300,
       },
       ...(['wheel', 'pages', 'jumps'] as const).map((k) => ({
         what: `list scroll frame work (${k === 'wheel' ? '120 px steps' : k === 'pages' ? 'page steps' : 'random jumps'})`,

@@ -11,11 +11,10 @@ export interface Speller {
   suggest(word: string): string[];
 }
 
-/** A spelling finding names its word and the dictionary's suggestions. */
+/** A spelling finding names its word; suggestions are asked for when shown (they cost ~ms each). */
 export interface SpellingFinding extends Finding {
   rule: 'spelling';
   word: string;
-  suggestions: string[];
 }
 
 /** The dictionaries Cueline ships (npm's dictionary-* packages), by primary language subtag. */
@@ -77,15 +76,13 @@ export function cueSpelling(
   for (const word of checkableWords(cue.text, language)) {
     if (seen.has(word) || knownWord(word, speller, userWords)) continue;
     seen.add(word);
-    const suggestions = rankSuggestions(word, speller.suggest(word)).slice(0, 5);
     out.push({
       rule: 'spelling',
       severity: 'warning',
       cueId: cue.id,
       cueIndex,
       word,
-      suggestions,
-      message: `“${word}” may be misspelled${suggestions.length ? ` (${suggestions.slice(0, 3).join(', ')}?)` : ''}`,
+      message: `“${word}” may be misspelled`,
     });
   }
   return out;
@@ -95,6 +92,10 @@ export function cueSpelling(
  * nspell lists suggestions in dictionary order; typists' slips are mostly swapped neighbours
  * ("Teh"), so rank by edit distance with a swap costing half an edit (stable for ties).
  */
+export function suggestionsFor(word: string, speller: Speller, max = 5): string[] {
+  return rankSuggestions(word, speller.suggest(word)).slice(0, max);
+}
+
 export function rankSuggestions(word: string, suggestions: readonly string[]): string[] {
   const w = word.toLowerCase();
   return suggestions

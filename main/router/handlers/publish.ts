@@ -1,30 +1,14 @@
-// The Publish dialog's channels over the publishing engine: the same orchestrator and journals as
-// `cueline publish`, so a retry from the dialog skips finished steps. Tracks arrive as cues and are
-// written as content-addressed SRT files (services/publish/track-files.ts).
+// The Publish dialog's channels over the publishing engine (services/publish/app-publishing.ts):
+// the same orchestrator and journals as `cueline publish`, so a retry from the dialog skips
+// finished steps.
 import type { PublishProgress } from '../../../shared/ipc/channels/publish.ts';
 import type { Channels } from '../../../shared/ipc/contract.ts';
-import { withNotification } from '../../services/jobs/notify.ts';
 import { makeReadyCopy } from '../../services/media/ready-copy.ts';
-import { HistoryNotes, type HistoryNote } from '../../services/publish/history-store.ts';
-import { progressMessage, resultMessage } from '../../services/publish/messages.ts';
+import { AppPublishing, type AppJob } from '../../services/publish/app-publishing.ts';
 import { preflight } from '../../services/publish/preflight.ts';
-import { attach, detach, publish, type PublishDeps } from '../../services/publish/publish.ts';
-import { replaceLanguage } from '../../services/publish/replace-language.ts';
-import { journalDirOf, type PublishingDeps } from '../../services/publish/publishing.ts';
-import { writeTrackFile } from '../../services/publish/track-files.ts';
-import type { XClient } from '../../services/x/client.ts';
+import { attach, publish } from '../../services/publish/publish.ts';
 import { publishingOf, type RouterDeps } from '../deps.ts';
-import type { Handlers, JobContext } from '../types.ts';
-
-function serviceDeps(p: PublishingDeps, client: XClient, job: JobContext<PublishProgress>): PublishDeps {
-  return {
-    client,
-    journalDir: journalDirOf(p),
-    probe: p.probe,
-    signal: job.signal,
-    onEvent: (e) => job.progress(progressMessage(e)),
-  };
-}
+import type { Handlers, InvokeContext, JobContext } from '../types.ts';
 
 type PublishHandlers = Pick<
   Handlers<Channels>,
@@ -36,17 +20,14 @@ type PublishHandlers = Pick<
   | 'publish:fixVideo'
 >;
 
+const appJob = (job: JobContext<PublishProgress>, ctx: InvokeContext): AppJob => ({
+  signal: job.signal,
+  progress: (p) => job.progress(p),
+  sinkId: ctx.sink.id,
+});
+
 export function publishHandlers(deps: RouterDeps): PublishHandlers {
-  const notes = (): HistoryNotes => new HistoryNotes(publishingOf(deps).userData);
-  const target = (
-    req: { account?: string | undefined } & Pick<HistoryNote, 'category' | 'api'>,
-    videoName: string | null,
-  ): HistoryNote => ({
-    videoName,
-    account: req.account ?? null,
-    category: req.category,
-    api: req.api,
-  });
+  const app = (): AppPublishing => new AppPublishing(publishingOf(deps));
   return {
     'publish:preflight': async ({ video, category, tracks, post }) => {
       const p = publishingOf(deps);
@@ -54,17 +35,13 @@ export function publishHandlers(deps: RouterDeps): PublishHandlers {
       return preflight({ videoPath, category, tracks, post }, p);
     },
 
-    'publish:start': async (req, job, ctx) => {
-      const p = publishingOf(deps);
+    'publish:start': (req, job, ctx) => {
       const file = deps.workspace.files.resolve(req.video, 'video');
-      const subtitles = await Promise.all(req.tracks.map((t) => writeTrackFile(p.userData, t)));
-      const client = await p.client(req.account);
-      return withNotification(
-        p,
-        ctx.sink.id,
-        'Publishing',
-        async () => {
-          const r = await publish(
+      return app().run(req, appJob(job, ctx), {
+        what: 'Publishing',
+        videoName: file.name,
+        work: (subtitles, sd) =>
+          publish(
             {
               video: file.path,
               subtitles,
@@ -76,46 +53,23 @@ export function publishHandlers(deps: RouterDeps): PublishHandlers {
               ...(req.title !== undefined ? { title: req.title } : {}),
               ...(req.description !== undefined ? { description: req.description } : {}),
             },
-            { ...serviceDeps(p, client, job), ...(req.account ? { account: req.account } : {}) },
-          );
-          await notes().note(r.jobId, target(req, file.name));
-          return resultMessage(r);
-        },
-        (r) => (r.postUrl ? `${file.name} is on X: ${r.postUrl}` : `${file.name}: captions associated.`),
-      );
+            sd,
+          ),
+        describe: (r) =>
+          r.postUrl ? `${file.name} is on X: ${r.postUrl}` : `${file.name}: captions associated.`,
+      });
     },
 
-    'publish:attach': async (req, job, ctx) => {
-      const p = publishingOf(deps);
-      const subtitles = await Promise.all(req.tracks.map((t) => writeTrackFile(p.userData, t)));
-      const client = await p.client(req.account);
-      return withNotification(
-        p,
-        ctx.sink.id,
-        'Attaching captions',
-        async () => {
-          const r = await attach(
-            { videoId: req.mediaId, subtitles, category: req.category, api: req.api },
-            serviceDeps(p, client, job),
-          );
-          await notes().note(r.jobId, target(req, null));
-          return resultMessage(r);
-        },
-        () => `Captions attached to media ${req.mediaId}.`,
-      );
-    },
+    'publish:attach': (req, job, ctx) =>
+      app().run(req, appJob(job, ctx), {
+        what: 'Attaching captions',
+        videoName: null,
+        work: (subtitles, sd) =>
+          attach({ videoId: req.mediaId, subtitles, category: req.category, api: req.api }, sd),
+        describe: () => `Captions attached to media ${req.mediaId}.`,
+      }),
 
-    'publish:replace': async (req, job) => {
-      const p = publishingOf(deps);
-      const track = { ...(await writeTrackFile(p.userData, req.track)), language: req.track.language };
-      const client = await p.client(req.account);
-      const r = await replaceLanguage(
-        { videoId: req.mediaId, track, category: req.category, api: req.api },
-        { ...serviceDeps(p, client, job), notes: notes() },
-      );
-      await notes().note(r.jobId, target(req, null));
-      return resultMessage(r);
-    },
+    'publish:replace': (req, job, ctx) => app().replace(req, appJob(job, ctx)),
 
     'publish:fixVideo': async ({ video, category }, job) => {
       const file = deps.workspace.files.resolve(video, 'video');
@@ -127,15 +81,6 @@ export function publishHandlers(deps: RouterDeps): PublishHandlers {
       return deps.workspace.files.register(out, 'video');
     },
 
-    'publish:removeLanguage': async (req) => {
-      const p = publishingOf(deps);
-      const client = await p.client(req.account);
-      const r = await detach(
-        { videoId: req.mediaId, language: req.language, category: req.category, api: req.api },
-        { client },
-      );
-      await notes().markRemoved(r.video.id, r.language_code, Date.now());
-      return { mediaId: r.video.id, languageCode: r.language_code };
-    },
+    'publish:removeLanguage': (req) => app().removeLanguage(req),
   };
 }

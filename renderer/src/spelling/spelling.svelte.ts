@@ -10,6 +10,7 @@ import {
   type DictionaryLanguage,
   type Speller,
   type SpellingFinding,
+  suggestionsFor,
 } from '../../../shared/captions/spelling.ts';
 import { DICTIONARY_URLS } from './dictionaries.ts';
 
@@ -62,6 +63,23 @@ export class SpellingStore {
       this.#spellers.set(lang, 'failed');
     }
     this.revision++;
+  }
+
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a memo, not state
+  readonly #suggestions = new Map<string, string[]>();
+
+  /** Suggestions for a word in a language (memoised: nspell takes milliseconds per word). */
+  suggest(language: string, word: string): string[] {
+    const speller = this.speller(language);
+    if (!speller) return [];
+    const key = `${language}|${word}`;
+    let s = this.#suggestions.get(key);
+    if (!s) {
+      s = suggestionsFor(word, speller);
+      if (this.#suggestions.size > 2000) this.#suggestions.clear();
+      this.#suggestions.set(key, s);
+    }
+    return s;
   }
 
   /** Spelling findings of a track (empty while its dictionary loads). */

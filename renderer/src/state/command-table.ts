@@ -138,9 +138,9 @@ export const RUN: Record<CommandId, Run> = {
     else e.toast('Open or create a subtitle track first.');
   },
   autoFix: (e) => e.autoFix(e.selection.ids.length > 0),
-  openVideo: (e) => void e.openVideoDialog(),
-  openSubtitles: (e) => void e.openSubtitlesDialog(),
-  save: (e) => void e.save(),
+  openVideo: (e) => void e.files.openVideoDialog(),
+  openSubtitles: (e) => void e.files.openSubtitlesDialog(),
+  save: (e) => void e.files.save(),
   saveAs: (e) => {
     // Format and encoding are chosen first (the track's own by default), then the place.
     if (e.doc.active) e.dialog = 'saveAs';

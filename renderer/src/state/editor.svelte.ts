@@ -9,15 +9,16 @@ import { applyFixesEdit, type ProposedFix } from '../../../shared/captions/commo
 import { IncrementalChecker } from './incremental-checks.ts';
 import { SpellingStore } from '../spelling/spelling.svelte.ts';
 import type { FileRef } from '../../../shared/ipc/common.ts';
-import { cueline } from '../lib/cueline-api.ts';
 import * as cmd from './commands.ts';
-import type { SavedDocument, TrackSource } from './document-core.ts';
+import type { TrackSource } from './document-core.ts';
 import { DocumentStore } from './document.svelte.ts';
 import { jobsStore } from './jobs.svelte.ts';
 import { MediaStore } from './media.svelte.ts';
 import { command, type CommandId } from '../../../shared/commands.ts';
 import { displayChord, resolveKeymap } from './keymap.ts';
 import { RUN } from './command-table.ts';
+import { Autosave } from './autosave.svelte.ts';
+import { EditorFiles } from './editor-files.ts';
 import { PlaybackStore } from './playback.svelte.ts';
 import { SelectionStore, type SelectMode } from './selection.svelte.ts';
 import { SettingsStore } from './settings.svelte.ts';
@@ -56,18 +57,6 @@ export interface Question {
   no: string;
 }
 
-export interface RecoveryOffer {
-  docId: string;
-  title: string;
-  savedAt: string;
-}
-
-function randomDocId(): string {
-  const a = new Uint8Array(9);
-  crypto.getRandomValues(a);
-  return 'doc-' + Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export class Editor {
   readonly doc = new DocumentStore();
   readonly selection = new SelectionStore();
@@ -76,6 +65,8 @@ export class Editor {
   readonly jobs = jobsStore;
   readonly media = new MediaStore();
   readonly spelling = new SpellingStore(() => this.settings.userWords);
+  readonly files: EditorFiles = new EditorFiles(this);
+  readonly autosave: Autosave = new Autosave(this);
 
   dialog: Dialog = $state(null);
   panel: Panel = $state('inspector');
@@ -101,13 +92,9 @@ export class Editor {
   /** The question being asked (answered through `answer`). */
   question: Question | null = $state.raw(null);
   #answer: ((yes: boolean) => void) | null = null;
-  recovery: RecoveryOffer | null = $state(null);
   /** What the status line says after each action (also announced politely). */
   status = $state('');
-  docId = randomDocId();
   #toastId = 0;
-  #autosaveTimer: ReturnType<typeof setTimeout> | undefined;
-  #lastAutosaved = -1;
 
   get track(): Track | null {
     return this.doc.active?.track ?? null;
@@ -179,209 +166,6 @@ export class Editor {
     done?.(yes);
   }
 
-  // ---- files ---------------------------------------------------------------------------------
-  async openVideoDialog(): Promise<void> {
-    const r = await cueline.files.openVideo();
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    if (r.value) await this.openFiles([r.value]);
-  }
-
-  async openSubtitlesDialog(): Promise<void> {
-    const r = await cueline.files.openSubtitles();
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    await this.openFiles(r.value);
-  }
-
-  async dropFiles(files: readonly File[]): Promise<void> {
-    const r = await cueline.files.dropped(files);
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    for (const x of r.value.rejected) this.toast(`${x.name}: ${x.reason}`, 'error');
-    await this.openFiles(r.value.accepted);
-  }
-
-  async openFiles(files: readonly FileRef[]): Promise<void> {
-    for (const f of files) {
-      if (f.kind === 'video') await this.#openVideo(f);
-      else if (f.kind === 'subtitles') await this.#openSubtitles(f);
-      else this.batchSource = f;
-    }
-  }
-
-  async #openVideo(f: FileRef): Promise<void> {
-    if (!(await this.#captionsGoWith(f))) return;
-    const r = await cueline.media.url({ id: f.id });
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    this.videoUrl = r.value.url;
-    this.doc.setVideo({ fileId: f.id, name: f.name });
-    this.status = `Opened ${f.name}`;
-    void this.#loadMedia(f.id);
-  }
-
-  /**
-   * Opening a video while captions are open: asks whether they belong to it. No closes them (asking
-   * again before unsaved edits go); false when the user cancels the opening.
-   */
-  async #captionsGoWith(f: FileRef): Promise<boolean> {
-    const tracks = this.doc.tracks;
-    if (tracks.length === 0 || this.doc.video?.fileId === f.id) return true;
-    const names = tracks.map((t) => t.track.label || t.source.fileName || t.track.language).join(', ');
-    const keep = await this.ask({
-      title: `Open ${f.name}`,
-      message: `Do the open captions (${names}) belong to ${f.name}?`,
-      yes: 'Keep them with this video',
-      no: 'Close them',
-    });
-    if (keep) return true;
-    if (this.doc.snap.dirty) {
-      const discard = await this.ask({
-        title: 'Unsaved captions',
-        message:
-          'The open captions have unsaved edits. Close them anyway? (Autosave keeps a copy until you save.)',
-        yes: 'Close without saving',
-        no: 'Cancel',
-      });
-      if (!discard) return false;
-    }
-    this.doc.clear();
-    this.selection.select(null, []);
-    this.editingId = null;
-    return true;
-  }
-
-  async #loadMedia(fileId: string): Promise<void> {
-    await this.media.load(fileId);
-    if (this.media.frameRate) this.playback.frameRate = this.media.frameRate;
-  }
-
-  async #openSubtitles(f: FileRef): Promise<void> {
-    const r = await cueline.captions.open({ fileId: f.id });
-    if (!r.ok) return this.toast(`${f.name}: ${r.error.message}`, 'error');
-    const v = r.value;
-    const source: TrackSource = {
-      fileId: v.fileId,
-      fileName: v.name,
-      format: v.format,
-      encoding: v.encoding.name,
-      encodingConfidence: v.encoding.confidence,
-    };
-    const existing = this.doc.tracks.find((t) => t.source.fileId === v.fileId);
-    if (existing) this.doc.replaceTrack(existing.key, v.track as Track, source);
-    else this.doc.addTrack(v.track as Track, source);
-    this.selection.select(null, []);
-    for (const w of v.warnings.slice(0, 3)) this.toast(`${v.name} line ${w.line}: ${w.message}`);
-    this.status = `Opened ${v.name} (${v.track.cues.length} cues, ${v.encoding.name})`;
-  }
-
-  /** Re-reads the active track's file in another encoding (the detection got it wrong). */
-  async reopenWithEncoding(encoding: string): Promise<void> {
-    const t = this.doc.active;
-    if (!t?.source.fileId) return;
-    if (
-      t.version !== t.savedVersion &&
-      !(await this.ask({
-        title: 'Re-open the track',
-        message: `Re-opening ${t.source.fileName ?? 'the track'} as ${encoding} discards its unsaved edits.`,
-        yes: 'Re-open',
-        no: 'Cancel',
-      }))
-    )
-      return;
-    const r = await cueline.captions.open({ fileId: t.source.fileId, encoding });
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    this.doc.replaceTrack(t.key, r.value.track as Track, {
-      ...t.source,
-      encoding: r.value.encoding.name,
-      encodingConfidence: r.value.encoding.confidence,
-    });
-    this.status = `Re-opened ${t.source.fileName} as ${r.value.encoding.name}`;
-  }
-
-  async save(): Promise<boolean> {
-    const t = this.doc.active;
-    if (!t) return false;
-    if (!t.source.fileId) return this.saveAs();
-    const r = await cueline.captions.save({
-      fileId: t.source.fileId,
-      track: t.track,
-      format: t.source.format,
-      // Saved in the encoding it was opened in (Save As keeps it too).
-      encoding: t.source.encoding,
-    });
-    if (!r.ok) {
-      // After a crash the file ids of the old session are gone: ask where to save.
-      if (r.error.code === 'file.unknown_id') return this.saveAs();
-      this.toast(r.error.message, 'error');
-      return false;
-    }
-    this.doc.markSaved(t.key, {});
-    for (const n of r.value.notes) this.toast(n.message);
-    this.status = `Saved ${t.source.fileName}`;
-    await this.#discardAutosaveIfClean();
-    return true;
-  }
-
-  async saveAs(format?: 'srt' | 'vtt', encoding?: string): Promise<boolean> {
-    const t = this.doc.active;
-    if (!t) return false;
-    const fmt = format ?? t.source.format;
-    const r = await cueline.captions.saveAs({
-      track: t.track,
-      format: fmt,
-      encoding: encoding ?? t.source.encoding,
-      suggestedName: this.#suggestedName(fmt),
-    });
-    if (!r.ok) {
-      this.toast(r.error.message, 'error');
-      return false;
-    }
-    if (!r.value) return false;
-    this.doc.markSaved(t.key, {
-      fileId: r.value.file.id,
-      fileName: r.value.file.name,
-      format: r.value.format,
-      encoding: encoding ?? t.source.encoding,
-    });
-    this.status = `Saved ${r.value.file.name}`;
-    await this.#discardAutosaveIfClean();
-    return true;
-  }
-
-  /** Writes a copy of the active track elsewhere (another format or encoding); the track keeps its file. */
-  async exportCopy(format: 'srt' | 'vtt', encoding: string): Promise<boolean> {
-    const t = this.doc.active;
-    if (!t) return false;
-    const r = await cueline.captions.saveAs({
-      track: t.track,
-      format,
-      encoding,
-      suggestedName: this.#suggestedName(format),
-    });
-    if (!r.ok) {
-      this.toast(r.error.message, 'error');
-      return false;
-    }
-    if (!r.value) return false;
-    this.status = `Exported ${r.value.file.name}`;
-    return true;
-  }
-
-  /** The save dialog's proposed name for the active track in `format`. */
-  #suggestedName(format: 'srt' | 'vtt'): string {
-    const t = this.doc.active;
-    const base = t?.source.fileName
-      ? t.source.fileName.replace(/\.(srt|vtt)$/i, '')
-      : `${this.#projectStem()}.${t?.track.language || 'captions'}`;
-    return `${base}.${format}`;
-  }
-
-  /** "launch" for launch.mp4 or launch.en.srt: what new tracks' files are named after. */
-  #projectStem(): string {
-    if (this.doc.video) return this.doc.video.name.replace(/\.[^.]+$/, '');
-    const named = this.doc.tracks.find((t) => t.source.fileName)?.source.fileName;
-    if (named) return named.replace(/\.(srt|vtt)$/i, '').replace(/\.[A-Za-z]{2,3}(-[A-Za-z0-9]+)*$/, '');
-    return 'captions';
-  }
-
   // ---- tracks --------------------------------------------------------------------------------
   newTrack(language: string, label: string, copyTimingFrom?: string): void {
     const from = copyTimingFrom ? this.doc.core.trackDoc(copyTimingFrom)?.track : undefined;
@@ -414,7 +198,7 @@ export class Editor {
     if (this.sourceKey === key) this.sourceKey = null;
     this.selection.prune(this.track);
     this.status = `Deleted track ${name}`;
-    this.#scheduleAutosave();
+    this.autosave.schedule();
   }
 
   // ---- edits ---------------------------------------------------------------------------------
@@ -432,7 +216,7 @@ export class Editor {
     }
     this.selection.prune(this.track);
     if (meta.final !== false) this.status = meta.label;
-    this.#scheduleAutosave();
+    this.autosave.schedule();
     return true;
   }
 
@@ -465,14 +249,14 @@ export class Editor {
     const label = this.doc.undo();
     this.selection.prune(this.track);
     this.status = label ? `Undid ${label.toLowerCase()}` : 'Nothing to undo';
-    if (label) this.#scheduleAutosave();
+    if (label) this.autosave.schedule();
   }
 
   redo(): void {
     const label = this.doc.redo();
     this.selection.prune(this.track);
     this.status = label ? `Redid ${label.toLowerCase()}` : 'Nothing to redo';
-    if (label) this.#scheduleAutosave();
+    if (label) this.autosave.schedule();
   }
 
   setText(id: string, text: string, final: boolean): void {
@@ -524,7 +308,7 @@ export class Editor {
       return this.toast(err instanceof Error ? err.message : String(err), 'error');
     }
     this.status = `Shifted ${edits.length} tracks`;
-    this.#scheduleAutosave();
+    this.autosave.schedule();
   }
 
   /** Retimes every cue of the active track from one frame rate to another (one undo step). */
@@ -630,61 +414,5 @@ export class Editor {
   /** Runs a command from the table (keys, menu, toolbar, shortcut sheet). */
   run(id: CommandId): void {
     RUN[id](this);
-  }
-
-  // ---- autosave and recovery -----------------------------------------------------------------
-  #scheduleAutosave(): void {
-    clearTimeout(this.#autosaveTimer);
-    // Soon after an edit (a crash loses at most a second of work), and not on every keystroke.
-    this.#autosaveTimer = setTimeout(() => void this.autosaveNow(), 1000);
-  }
-
-  async autosaveNow(): Promise<void> {
-    const rev = this.doc.snap.revision;
-    if (!this.doc.snap.dirty || rev === this.#lastAutosaved) return;
-    const document = JSON.parse(JSON.stringify(this.doc.core.toSaved())) as never;
-    const r = await cueline.autosave.write({ docId: this.docId, title: this.title, document });
-    if (r.ok) this.#lastAutosaved = rev;
-  }
-
-  async #discardAutosaveIfClean(): Promise<void> {
-    if (!this.doc.snap.dirty) await cueline.autosave.discard({ docId: this.docId });
-  }
-
-  /** Looks for autosaves left by a session that ended without saving. */
-  async checkRecovery(): Promise<void> {
-    const r = await cueline.autosave.list();
-    if (!r.ok) return;
-    const latest = [...r.value].sort((a, b) => b.savedAt.localeCompare(a.savedAt))[0];
-    if (latest && latest.docId !== this.docId)
-      this.recovery = { docId: latest.docId, title: latest.title, savedAt: latest.savedAt };
-  }
-
-  async recover(): Promise<void> {
-    const offer = this.recovery;
-    if (!offer) return;
-    const r = await cueline.autosave.read({ docId: offer.docId });
-    this.recovery = null;
-    if (!r.ok) return this.toast(r.error.message, 'error');
-    const saved = r.value.document as unknown as SavedDocument;
-    if (!saved || saved.version !== 1 || !Array.isArray(saved.tracks))
-      return this.toast('That autosave is from another version of Cueline.', 'error');
-    this.doc.restore(saved);
-    // Continue under the recovered id so the next autosave replaces it.
-    this.docId = offer.docId;
-    if (saved.video) {
-      const url = await cueline.media.url({ id: saved.video.fileId });
-      if (url.ok) {
-        this.videoUrl = url.value.url;
-        void this.#loadMedia(saved.video.fileId);
-      } else this.toast(`Open ${saved.video.name} again to see the video.`);
-    }
-    this.status = `Recovered ${offer.title}`;
-  }
-
-  async discardRecovery(): Promise<void> {
-    const offer = this.recovery;
-    this.recovery = null;
-    if (offer) await cueline.autosave.discard({ docId: offer.docId });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FRAME_RATES } from '../../../shared/captions/time.ts';
-import { chooseTickStep, formatTickLabel, ticksInRange, type Tick } from './ticks.ts';
+import { chooseTickStep, formatTickLabel, MIN_LABEL_PX, ticksInRange, type Tick } from './ticks.ts';
 
 const F25 = FRAME_RATES['25'];
 
@@ -19,6 +19,24 @@ describe('ruler ticks', () => {
       const s = chooseTickStep(msPerPx, F25);
       expect(s.ms / msPerPx).toBeGreaterThanOrEqual(72);
     }
+  });
+
+  it('labelled ticks are never closer than a label at any zoom or frame rate (no overlap)', () => {
+    const out: Tick[] = [];
+    for (const rate of Object.values(FRAME_RATES))
+      for (let msPerPx = 0.2; msPerPx < 60_000; msPerPx *= 1.3) {
+        const s = chooseTickStep(msPerPx, rate);
+        const n = ticksInRange(0, s.ms * 40, s, rate, out);
+        const major = out
+          .slice(0, n)
+          .filter((t) => t.major)
+          .map((t) => t.ms);
+        for (let i = 1; i < major.length; i++)
+          expect(
+            (major[i] as number) - (major[i - 1] as number),
+            `${rate.num}/${rate.den} at ${msPerPx}`,
+          ).toBeGreaterThanOrEqual(MIN_LABEL_PX * msPerPx - 1);
+      }
   });
 
   it('lists major and minor ticks in the window, reusing the output array', () => {

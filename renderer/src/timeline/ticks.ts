@@ -36,10 +36,11 @@ export function chooseTickStep(msPerPx: number, rate: FrameRate, minLabelPx = MI
   const frameMs = 1000 / fps;
   const want = msPerPx * minLabelPx;
   if (want < 1000) {
-    // Sub-second: steps in whole frames (1, 2, 5, 10, half a second) so labels land on frames.
+    // Sub-second: steps in whole frames that divide the second (labels restart each second, so a
+    // step that doesn't divide it would leave a short last interval and overlapping labels).
     const nominal = Math.round(fps);
-    const candidates = [1, 2, 5, 10, Math.floor(nominal / 2)].filter((f) => f >= 1 && f < nominal);
-    for (const f of candidates.sort((a, b) => a - b)) {
+    const candidates = Array.from({ length: nominal - 1 }, (_, i) => i + 1).filter((f) => nominal % f === 0);
+    for (const f of candidates) {
       if (f * frameMs >= want) return { frames: f, ms: f * frameMs, minor: f === 1 ? 1 : Math.min(f, 5) };
     }
   }

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateVideo } from '../../support/media-fixtures.ts';
-import { electronBinary, launchApp, NO_ELECTRON, type LaunchedApp } from './launch.ts';
+import { electronBinary, launchApp, NO_ELECTRON, stubOpenDialog, type LaunchedApp } from './launch.ts';
 import { expectedWebPreferences } from '../../support/hardened-web-preferences.ts';
 
 const binary = electronBinary();
@@ -52,12 +52,7 @@ test('a video opened through the (stubbed) native dialog streams over cueline-me
   try {
     const video = await generateVideo(join(dir, 'talk.mp4'), { duration: 6 });
     const { app, win } = launched;
-    await app.evaluate(({ dialog }, path) => {
-      dialog.showOpenDialog = (async () => ({
-        canceled: false,
-        filePaths: [path],
-      })) as typeof dialog.showOpenDialog;
-    }, video);
+    await stubOpenDialog(app, video);
     const out = await win.evaluate(async () => {
       const opened = await window.cueline.files.openVideo();
       if (!opened.ok || !opened.value) throw new Error('not opened');

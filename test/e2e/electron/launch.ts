@@ -60,3 +60,13 @@ export async function launchApp(
     },
   };
 }
+
+/** Main's native Open dialog answers `path` from now on (Playwright can't drive the OS dialog). */
+export async function stubOpenDialog(app: ElectronApplication, path: string): Promise<void> {
+  await app.evaluate(({ dialog }, p) => {
+    dialog.showOpenDialog = (async () => ({
+      canceled: false,
+      filePaths: [p],
+    })) as typeof dialog.showOpenDialog;
+  }, path);
+}

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
-import { electronBinary, launchApp, NO_ELECTRON, ROOT } from './launch.ts';
+import { electronBinary, launchApp, NO_ELECTRON, ROOT, stubOpenDialog } from './launch.ts';
 
 // Publishing from the real app against the X emulator. The account is signed in the way a user
 // would with pasted developer-portal keys (the CLI, same CUELINE_HOME and the same keychain), so
@@ -60,12 +60,7 @@ test('a video and its captions publish to the emulator from the app window', asy
   const launched = await launchApp(binary ?? '', { home, env });
   try {
     const { app, win } = launched;
-    await app.evaluate(({ dialog }, path) => {
-      dialog.showOpenDialog = (async () => ({
-        canceled: false,
-        filePaths: [path],
-      })) as typeof dialog.showOpenDialog;
-    }, video);
+    await stubOpenDialog(app, video);
     const end = await win.evaluate(async () => {
       const ended = new Map<string, unknown>();
       let waiting: ((jobId: string) => void) | null = null;

@@ -9,10 +9,11 @@ import { shotPath } from '../harness/screenshots.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { expect, test } from './x-test.ts';
 import { workerTempDir } from '../harness/temp-dir.ts';
+import { runTool } from '../harness/toolbar.ts';
 
 /** Opens the batch view on a folder (the OS folder dialog answered with dir). */
 async function openPlan(app: HarnessApp, dir: string) {
-  await app.page.getByRole('button', { name: 'Batch…' }).click();
+  await runTool(app.page, 'Batch…');
   const dialog = app.page.getByRole('dialog', { name: 'Batch publish a folder' });
   app.dialogs.answer('openFolder', dir);
   await dialog.getByRole('button', { name: 'Choose folder…' }).click();
@@ -171,7 +172,7 @@ test('after the services stop mid-batch and the window reloads, the batch resume
   await app.router.jobs.idle();
 
   await app.reload();
-  await page.getByRole('button', { name: 'Batch…' }).click();
+  await runTool(page, 'Batch…');
   dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
   const unfinished = dialog.getByTestId('unfinished-batch');
   await expect(unfinished).toContainText('1 of 3 done');

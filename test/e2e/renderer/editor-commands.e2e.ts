@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
 import { shotPath } from '../harness/screenshots.ts';
-import { editorMedia } from './editor-support.ts';
+import { editorMedia, openByKeys } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 
@@ -13,9 +13,7 @@ test('File → Export… writes a copy in another format; the track keeps its fi
   const { page } = app;
   const m = await editorMedia();
   try {
-    app.dialogs.answer('openSubtitles', [m.srt]);
-    await page.keyboard.press('Control+KeyO');
-    await expect(rows(page)).toHaveCount(3);
+    await openByKeys(app, { srt: m.srt, cues: 3 });
 
     await app.emit('menu:command', { command: 'export' });
     const dlg = page.getByRole('dialog', { name: 'Export a copy' });
@@ -55,9 +53,7 @@ test('undo in a text field undoes the field, by key and from the menu', async ({
   const { page } = app;
   const m = await editorMedia();
   try {
-    app.dialogs.answer('openSubtitles', [m.srt]);
-    await page.keyboard.press('Control+KeyO');
-    await expect(rows(page)).toHaveCount(3);
+    await openByKeys(app, { srt: m.srt, cues: 3 });
     // A document edit first: deleting cue 3.
     await rows(page).nth(2).click();
     await page.keyboard.press('Delete');
@@ -134,6 +130,25 @@ test('the cue list takes Home, End, PageUp/PageDown and Ctrl+Home/End; Insert ty
     await expect(
       page.getByRole('group', { name: 'Player' }).getByRole('button', { name: 'Play' }),
     ).toBeVisible();
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
+
+test('Replace… and Replace all keep the focus in the find bar', async ({ app }) => {
+  const { page } = app;
+  const m = await editorMedia();
+  try {
+    await openByKeys(app, { srt: m.srt, cues: 3 });
+    await page.keyboard.press('Control+KeyF');
+    await page.getByRole('searchbox', { name: 'Find' }).fill('launch');
+    await page.getByRole('button', { name: 'Replace…' }).click();
+    const replace = page.getByRole('textbox', { name: 'Replace with' });
+    await expect(replace).toBeFocused();
+    await replace.fill('premiere');
+    await page.getByRole('button', { name: 'Replace all' }).click();
+    await expect(rows(page).nth(0)).toContainText('premiere');
+    await expect(replace).toBeFocused();
   } finally {
     await rm(m.dir, { recursive: true, force: true });
   }

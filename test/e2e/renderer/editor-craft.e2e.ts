@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
-import { editorMedia } from './editor-support.ts';
+import { editorMedia, openByKeys } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 
@@ -28,9 +28,7 @@ test('spell check flags “Teh” and “mornign”; a suggestion fixes one, the
   const { page } = app;
   const m = await editorMedia('trial.en.srt', TRIAL);
   try {
-    app.dialogs.answer('openSubtitles', [m.srt]);
-    await page.keyboard.press('Control+KeyO');
-    await expect(rows(page)).toHaveCount(3);
+    await openByKeys(app, { srt: m.srt, cues: 3 });
     await page.getByRole('tab', { name: /Checks/ }).click();
     const findings = page.getByRole('list', { name: 'Findings' });
     await expect(findings.getByRole('button', { name: /“Teh” may be misspelled/ })).toBeVisible();
@@ -62,9 +60,7 @@ test('fix common errors: proposals accepted per item, applied as one undo step',
   const { page } = app;
   const m = await editorMedia('trial.en.srt', TRIAL);
   try {
-    app.dialogs.answer('openSubtitles', [m.srt]);
-    await page.keyboard.press('Control+KeyO');
-    await expect(rows(page)).toHaveCount(3);
+    await openByKeys(app, { srt: m.srt, cues: 3 });
     await page.getByRole('grid', { name: 'Cues' }).focus();
     await page.keyboard.press('Control+Shift+KeyF');
     const dlg = page.getByRole('dialog', { name: 'Fix common errors' });
@@ -98,9 +94,7 @@ test('custom rule limits per preset are used by the checks and saved', async ({ 
   const { page } = app;
   const m = await editorMedia('trial.en.srt', TRIAL);
   try {
-    app.dialogs.answer('openSubtitles', [m.srt]);
-    await page.keyboard.press('Control+KeyO');
-    await expect(rows(page)).toHaveCount(3);
+    await openByKeys(app, { srt: m.srt, cues: 3 });
     await page.getByRole('tab', { name: /Checks/ }).click();
     const findings = page.getByRole('list', { name: 'Findings' });
     await expect(findings.getByRole('button', { name: /#2 reading speed/ })).toHaveCount(0);

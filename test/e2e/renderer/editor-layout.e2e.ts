@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
 import { expectAxeSpotless } from '../harness/axe.ts';
 import { shotPath } from '../harness/screenshots.ts';
-import { editorMedia } from './editor-support.ts';
+import { editorMedia, openByKeys } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 
@@ -64,11 +64,7 @@ for (const [width, height] of [
     await page.setViewportSize({ width, height });
     const m = await editorMedia('news.en.srt', sixtyCues());
     try {
-      app.dialogs.answer('openVideo', m.video);
-      await page.keyboard.press('Control+Shift+KeyO');
-      await expect(page.locator('video')).toHaveAttribute('src', /media/);
-      app.dialogs.answer('openSubtitles', [m.srt]);
-      await page.keyboard.press('Control+KeyO');
+      await openByKeys(app, { video: m.video, srt: m.srt });
       await expect(rows(page).first()).toBeVisible();
       await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
 
@@ -143,3 +139,37 @@ for (const [width, height] of [
     }
   });
 }
+
+test('axe finds nothing of any impact in the editor’s dialogs', async ({ app }) => {
+  test.setTimeout(120_000);
+  const { page } = app;
+  const m = await editorMedia('news.en.srt', sixtyCues());
+  try {
+    app.dialogs.answer('openSubtitles', [m.srt]);
+    await page.keyboard.press('Control+KeyO');
+    await expect(rows(page).first()).toBeVisible();
+    await rows(page).nth(3).click();
+    for (const [command, name] of [
+      ['fixCommonErrors', 'Fix common errors'],
+      ['export', 'Export a copy'],
+      ['saveAs', 'Save as'],
+      ['shiftTimes', 'Shift times'],
+      ['convertFrameRate', 'Convert frame rate'],
+      ['about', 'About Cueline'],
+    ] as const) {
+      await app.emit('menu:command', { command });
+      const dlg = page.getByRole('dialog', { name });
+      await expect(dlg).toBeVisible();
+      if (command === 'fixCommonErrors') await page.screenshot({ path: shotPath('fix-common-errors-1280') });
+      await expectAxeSpotless(page, name);
+      await page.keyboard.press('Escape');
+      await expect(dlg).toHaveCount(0);
+    }
+    await page.getByRole('button', { name: 'Delete track' }).click();
+    await expect(page.getByRole('dialog', { name: 'Delete track' })).toBeVisible();
+    await expectAxeSpotless(page, 'Delete track');
+    await page.keyboard.press('Escape');
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});

@@ -61,3 +61,24 @@ export async function openSampleSubtitles(app: HarnessApp): Promise<Media> {
   await expect(cueRows(app.page)).toHaveCount(3);
   return m;
 }
+
+/**
+ * Opens files with the keyboard as an editor would (Ctrl+Shift+O the video, Ctrl+O the subtitles);
+ * resolves once the video has a source and the list shows `cues` rows (when given).
+ */
+export async function openByKeys(
+  app: HarnessApp,
+  files: { video?: string; srt?: string | string[]; cues?: number },
+): Promise<void> {
+  const { page } = app;
+  if (files.video) {
+    app.dialogs.answer('openVideo', files.video);
+    await page.keyboard.press('Control+Shift+KeyO');
+    await expect(page.locator('video')).toHaveAttribute('src', /media/);
+  }
+  if (files.srt) {
+    app.dialogs.answer('openSubtitles', Array.isArray(files.srt) ? files.srt : [files.srt]);
+    await page.keyboard.press('Control+KeyO');
+    if (files.cues !== undefined) await expect(cueRows(page)).toHaveCount(files.cues);
+  }
+}

@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
-import { editorMedia } from './editor-support.ts';
+import { editorMedia, openByKeys } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 const ES = [
@@ -57,9 +57,7 @@ test('Convert frame rate 25 → 23.976 retimes every cue, and undo puts them bac
   const { page } = app;
   const m = await editorMedia();
   try {
-    app.dialogs.answer('openSubtitles', [m.srt]);
-    await page.keyboard.press('Control+KeyO');
-    await expect(rows(page)).toHaveCount(3);
+    await openByKeys(app, { srt: m.srt, cues: 3 });
     await app.emit('menu:command', { command: 'convertFrameRate' });
     const dlg = page.getByRole('dialog', { name: 'Convert frame rate' });
     await dlg.getByRole('combobox', { name: 'From' }).selectOption('25');
@@ -71,6 +69,37 @@ test('Convert frame rate 25 → 23.976 retimes every cue, and undo puts them bac
     await page.getByRole('grid', { name: 'Cues' }).focus();
     await page.keyboard.press('Control+KeyZ');
     await expect(rows(page).nth(0)).toContainText('00:00:01.000');
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
+
+test('two-point sync is a docked panel: the video plays and the keys work while it is open', async ({
+  app,
+}) => {
+  const { page } = app;
+  const m = await editorMedia();
+  try {
+    await openByKeys(app, { video: m.video, srt: m.srt, cues: 3 });
+    await page.getByRole('grid', { name: 'Cues' }).focus();
+    await page.keyboard.press('Control+Shift+KeyT');
+    const panel = page.getByRole('dialog', { name: 'Two-point sync' });
+    await expect(panel).toBeVisible();
+    // The rest of the window stays usable: play from the player, step with the keys in the list.
+    await page.getByRole('group', { name: 'Player' }).getByRole('button', { name: 'Play' }).click();
+    await expect(
+      page.getByRole('group', { name: 'Player' }).getByRole('button', { name: 'Pause' }),
+    ).toBeVisible();
+    await panel.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('grid', { name: 'Cues' }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(rows(page).nth(0)).toHaveAttribute('aria-selected', 'true');
+    await panel.getByRole('button', { name: 'Use playhead' }).first().click();
+    await expect(panel.getByRole('textbox').first()).toHaveValue('00:00:01.000');
+    await panel.getByRole('textbox').nth(1).fill('00:00:07.000');
+    await panel.getByRole('button', { name: 'Sync' }).click();
+    await expect(panel).toHaveCount(0);
+    await expect(rows(page).nth(2)).toContainText('00:00:07.000');
   } finally {
     await rm(m.dir, { recursive: true, force: true });
   }

@@ -5,20 +5,13 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from '../harness/fixture.ts';
+import { expect, test, type HarnessApp } from '../harness/fixture.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
-import { editorMedia } from './editor-support.ts';
+import { editorMedia, openByKeys } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 
-async function openSrt(
-  app: { page: Page; dialogs: { answer(k: 'openSubtitles', v: string[]): unknown } },
-  srt: string,
-) {
-  app.dialogs.answer('openSubtitles', [srt]);
-  await app.page.keyboard.press('Control+KeyO');
-  await expect(rows(app.page)).toHaveCount(3);
-}
+const openSrt = (app: HarnessApp, srt: string): Promise<void> => openByKeys(app, { srt, cues: 3 });
 
 test('a focused End field follows key edits and never writes its old value back', async ({ app }) => {
   const { page } = app;

@@ -106,7 +106,7 @@ describe('publish channels', () => {
     expect(pre.tracks[1]?.problems.join()).toMatch(/Spanish is "es"/);
     expect(pre.tracks[2]?.problems).toEqual(['The track has no cues.']);
 
-    const { jobId } = await call<{ jobId: string }>('publish:start', {
+    const launch = {
       video: video.id,
       tracks: [
         { language: 'en', cues: cues('Hi') },
@@ -118,7 +118,8 @@ describe('publish channels', () => {
       description: 'The launch video',
       category: 'tweet_video',
       api: 'v2',
-    });
+    };
+    const { jobId } = await call<{ jobId: string }>('publish:start', launch);
     const end = await finished(jobId);
     expect(end.event).toBe('job:done');
     const result = end.payload['result'] as {
@@ -144,16 +145,7 @@ describe('publish channels', () => {
 
     // The same publish again is done by its journal: the dialog says so in its own words, never
     // with a CLI flag (it once showed "(use --fresh to publish again)").
-    const again = await call<{ jobId: string }>('publish:start', {
-      video: video.id,
-      tracks: [
-        { language: 'en', cues: cues('Hi') },
-        { language: 'pt-BR', cues: cues('Oi') },
-      ],
-      post: 'Launch day',
-      category: 'tweet_video',
-      api: 'v2',
-    });
+    const again = await call<{ jobId: string }>('publish:start', launch);
     expect((await finished(again.jobId)).payload['result']).toMatchObject({ videoId: result.videoId });
     const labels = events
       .filter((e) => e.event === 'job:progress' && e.payload['jobId'] === again.jobId)

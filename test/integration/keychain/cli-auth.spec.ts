@@ -68,6 +68,12 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
+/** The ids `cueline auth list --json` prints. */
+async function accountIds(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const list = await cli(['auth', 'list', '--json'], env);
+  return (JSON.parse(list.stdout) as Array<{ accountId: string }>).map((a) => a.accountId);
+}
+
 describe('cueline auth (CLI, real keychain)', () => {
   let emulator: Emulator;
   let home: string;
@@ -202,10 +208,7 @@ describe('cueline auth (CLI, real keychain)', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cancelled/);
-    const list = await cli(['auth', 'list', '--json'], env);
-    expect((JSON.parse(list.stdout) as Array<{ accountId: string }>).map((a) => a.accountId)).not.toContain(
-      'interrupted',
-    );
+    expect(await accountIds(env)).not.toContain('interrupted');
   });
 
   it('a wrong PIN exits 2 and adds nothing', async () => {
@@ -214,10 +217,7 @@ describe('cueline auth (CLI, real keychain)', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/PIN/);
-    const list = await cli(['auth', 'list', '--json'], env);
-    expect((JSON.parse(list.stdout) as Array<{ accountId: string }>).map((a) => a.accountId)).not.toContain(
-      'wrong',
-    );
+    expect(await accountIds(env)).not.toContain('wrong');
   });
 
   it('list shows both accounts, one default, and never a token', async () => {

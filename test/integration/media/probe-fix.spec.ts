@@ -135,39 +135,31 @@ describe('transcode (fix)', () => {
     expect(tall.info.video?.dar).toBeGreaterThanOrEqual(1 / 3);
   });
 
+  /** The video packets' pts and flags, one CSV line each (K marks a keyframe). */
+  const packets = async (file: string): Promise<string> =>
+    (
+      await run('ffprobe', [
+        '-v',
+        'error',
+        '-select_streams',
+        'v:0',
+        '-show_entries',
+        'packet=pts,flags',
+        '-of',
+        'csv=p=0',
+        file,
+      ])
+    ).stdout;
+
   it('writes closed GOPs: several keyframes and no leading pictures after any of them', async () => {
     const out = join(dir, 'open-gop.closed.mp4');
     await transcode(fileOf('open-gop'), out);
-    const { stdout } = await run('ffprobe', [
-      '-v',
-      'error',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'packet=pts,flags',
-      '-of',
-      'csv=p=0',
-      out,
-    ]);
+    const stdout = await packets(out);
     const keyframes = stdout.split('\n').filter((l) => l.includes('K')).length;
     expect(keyframes).toBeGreaterThanOrEqual(2);
     expect(stdout).toMatch(/^\d+,_/m); // B/P packets exist, so leading pictures were possible
     expect(detectOpenGop(stdout)).toBe(false);
-    expect(
-      detectOpenGop(
-        await run('ffprobe', [
-          '-v',
-          'error',
-          '-select_streams',
-          'v:0',
-          '-show_entries',
-          'packet=pts,flags',
-          '-of',
-          'csv=p=0',
-          fileOf('open-gop'),
-        ]).then((r) => r.stdout),
-      ),
-    ).toBe(true);
+    expect(detectOpenGop(await packets(fileOf('open-gop')))).toBe(true);
   });
 
   it('keeps a rotated (phone portrait) picture upright and unsquashed', async () => {

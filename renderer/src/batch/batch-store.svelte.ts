@@ -1,0 +1,160 @@
+// The batch view's state beyond its form: the plan, the unfinished batches, the running batch
+// (its progress snapshot, pause/resume, its end), the plan rows being fixed, the export. The view
+// reads it and calls these methods; only this store talks to main.
+import type { BatchProgress } from '../../../shared/ipc/channels/batch.ts';
+import type { FileRef } from '../../../shared/ipc/common.ts';
+import type { MediaCategory } from '../../../shared/media/constraints.ts';
+import { cueline, type RequestOf, type ResponseOf, type Result } from '../lib/cueline-api.ts';
+import { appErrorText } from '../lib/remedy-text.ts';
+import { runJob, type JobHandlers, type RunningJob } from '../state/run-job.ts';
+
+/** What the plan was made from: a folder, or a manifest (its folder is the base). */
+type Source = { folder?: string | undefined; manifest?: string | undefined };
+
+export class BatchStore {
+  plan = $state<ResponseOf<'batch:plan'> | null>(null);
+  planning = $state(false);
+  unfinished = $state<ResponseOf<'batch:unfinished'>>([]);
+  jobId = $state<string | null>(null);
+  progress = $state<BatchProgress | null>(null);
+  final = $state<{ batchId: string; status: string } | null>(null);
+  error = $state<string | null>(null);
+  exported = $state<string | null>(null);
+  /** Fix (transcode) per plan item key: its progress 0..1 while ffmpeg runs. */
+  fixing = $state<Record<string, number>>({});
+  /** Bumped to plan again with the same inputs (a Fix made an X-ready copy). */
+  replan = $state(0);
+
+  async loadUnfinished(): Promise<void> {
+    const r = await cueline.batch.unfinished();
+    if (r.ok) this.unfinished = r.value;
+  }
+
+  async makePlan(request: RequestOf<'batch:plan'>): Promise<void> {
+    const r = await cueline.batch.plan(request);
+    this.planning = false;
+    if (r.ok) {
+      this.plan = r.value;
+      this.error = null;
+    } else this.error = appErrorText(r.error);
+  }
+
+  /** Forgets the plan (another folder or manifest was chosen). */
+  clear(): void {
+    this.fixing = {};
+    this.plan = null;
+    this.error = null;
+  }
+
+  /** A folder to pair, or a manifest whose rows replace the pairing; null when the user cancelled. */
+  async choose(kind: 'folder' | 'manifest'): Promise<FileRef | null> {
+    const r = kind === 'folder' ? await cueline.files.openFolder() : await cueline.files.openManifest();
+    if (!r.ok) {
+      this.error = appErrorText(r.error);
+      return null;
+    }
+    return r.value;
+  }
+
+  /** Transcodes the item's video into its X-ready copy; the plan then uploads the copy instead. */
+  async fix(key: string, video: string, source: Source, category: MediaCategory): Promise<void> {
+    if (key in this.fixing) return;
+    this.error = null;
+    const end = (): void => {
+      const { [key]: _, ...rest } = this.fixing;
+      this.fixing = rest;
+    };
+    this.fixing = { ...this.fixing, [key]: 0 };
+    const r = await runJob(
+      'batch:fixVideo',
+      { ...source, video, category },
+      {
+        progress: (p) => (this.fixing = { ...this.fixing, [key]: p.fraction }),
+        done: () => {
+          end();
+          this.replan += 1;
+        },
+        failed: (e) => {
+          end();
+          if (e.code !== 'job.cancelled') this.error = `${video}: ${appErrorText(e)}`;
+        },
+      },
+    );
+    if (!r.ok) {
+      end();
+      this.error = appErrorText(r.error);
+    }
+  }
+
+  readonly #follow: JobHandlers<'batch:run' | 'batch:continue'> = {
+    progress: (p) => (this.progress = p),
+    done: (r) => {
+      this.final = { batchId: r.batchId, status: r.status };
+      if (this.progress) this.progress = { ...this.progress, state: 'finished', items: r.items };
+      this.jobId = null;
+      void this.loadUnfinished();
+    },
+    failed: (e) => {
+      const progress = this.progress;
+      this.final = progress
+        ? { batchId: progress.batchId, status: e.code === 'job.cancelled' ? 'cancelled' : 'failed' }
+        : null;
+      if (e.code !== 'job.cancelled') this.error = appErrorText(e);
+      // The job ended without a result: items it had not finished did not finish.
+      if (progress)
+        this.progress = {
+          ...progress,
+          state: 'finished',
+          items: progress.items.map((i) =>
+            i.status === 'running' || i.status === 'pending' ? { ...i, status: 'cancelled', step: null } : i,
+          ),
+        };
+      this.jobId = null;
+      void this.loadUnfinished();
+    },
+  };
+
+  #beforeStart(): void {
+    this.error = null;
+    this.final = null;
+    this.exported = null;
+  }
+
+  #started(r: Result<RunningJob>): void {
+    if (!r.ok) this.error = appErrorText(r.error);
+    else this.jobId = r.value.jobId;
+  }
+
+  async run(request: RequestOf<'batch:run'>): Promise<void> {
+    this.#beforeStart();
+    this.#started(await runJob('batch:run', request, this.#follow));
+  }
+
+  /** Runs an unfinished batch again (force: post where a post may already be on X). */
+  async resume(batchId: string, concurrency: number, force = false): Promise<void> {
+    this.#beforeStart();
+    this.#started(
+      await runJob(
+        'batch:continue',
+        { batchId, concurrency, ...(force ? { force: true } : {}) },
+        this.#follow,
+      ),
+    );
+  }
+
+  async control(action: 'pause' | 'resume'): Promise<void> {
+    if (!this.jobId) return;
+    const r = await cueline.batch.control({ jobId: this.jobId, action });
+    if (r.ok && this.progress) this.progress = { ...this.progress, state: r.value.state };
+  }
+
+  cancel(): void {
+    if (this.jobId) void cueline.jobs.cancel({ jobId: this.jobId });
+  }
+
+  async exportAs(format: 'csv' | 'json'): Promise<void> {
+    if (!this.final) return;
+    const r = await cueline.batch.export({ batchId: this.final.batchId, format });
+    this.exported = r.ok ? `Saved ${r.value.name} in the batch folder.` : appErrorText(r.error);
+  }
+}
