@@ -159,13 +159,20 @@ function journalDir(o: { journalDir?: string }): string {
 
 function printResult(r: PublishResult, json: boolean | undefined): void {
   if (json) {
-    const out = { video: r.video, subtitles: r.subtitles, post: r.post };
+    // X's snake_case field names: the --json output is a public contract.
+    const subtitles = r.subtitles.map((s) => ({
+      id: s.id,
+      language_code: s.languageCode,
+      display_name: s.displayName,
+      file: s.file,
+    }));
+    const out = { video: r.video, subtitles, post: r.post };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }
   const lines = [`video media id: ${r.video.id}`];
   for (const s of r.subtitles)
-    lines.push(`subtitles ${s.language_code} (${s.display_name}): ${s.id}  ${s.file}`);
+    lines.push(`subtitles ${s.languageCode} (${s.displayName}): ${s.id}  ${s.file}`);
   if (r.post) lines.push(`post: ${postUrl(r.post.id)}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -339,9 +346,9 @@ export const registerPublish = (program: Command): void => {
           );
           if (o.json)
             process.stdout.write(
-              `${JSON.stringify({ video: r.video, deleted: { language_code: r.language_code } })}\n`,
+              `${JSON.stringify({ video: r.video, deleted: { language_code: r.languageCode } })}\n`,
             );
-          else process.stdout.write(`Removed the ${r.language_code} subtitles from media ${r.video.id}.\n`);
+          else process.stdout.write(`Removed the ${r.languageCode} subtitles from media ${r.video.id}.\n`);
         } finally {
           cancel.dispose();
         }

@@ -332,8 +332,8 @@ export class BatchRun {
         r.video_id = out.video.id || null;
         r.subtitles = out.subtitles.map((s) => ({
           file: item.subtitles.find((p) => p.path === s.file)?.file ?? s.file,
-          language_code: s.language_code,
-          display_name: s.display_name,
+          language_code: s.languageCode,
+          display_name: s.displayName,
           id: s.id,
         }));
         r.post_id = out.post?.id ?? null;

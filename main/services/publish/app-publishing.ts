@@ -111,7 +111,7 @@ export class AppPublishing {
       { videoId: req.mediaId, language: req.language, category: req.category, api: req.api },
       { client },
     );
-    await this.notes.markRemoved(r.video.id, r.language_code, Date.now());
-    return { mediaId: r.video.id, languageCode: r.language_code };
+    await this.notes.markRemoved(r.video.id, r.languageCode, Date.now());
+    return { mediaId: r.video.id, languageCode: r.languageCode };
   }
 }

@@ -39,8 +39,8 @@ export function resultMessage(r: PublishResult): PublishResultMessage {
     jobId: r.jobId,
     videoId: r.video.id,
     subtitles: r.subtitles.map((s) => ({
-      languageCode: s.language_code,
-      displayName: s.display_name,
+      languageCode: s.languageCode,
+      displayName: s.displayName,
       id: s.id,
     })),
     postId: r.post?.id ?? null,

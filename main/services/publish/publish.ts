@@ -99,7 +99,7 @@ export interface AttachOptions extends CommonOptions {
 export interface PublishResult {
   jobId: string;
   video: { id: string };
-  subtitles: Array<{ id: string; language_code: string; display_name: string; file: string }>;
+  subtitles: Array<{ id: string; languageCode: string; displayName: string; file: string }>;
   post: { id: string } | null;
   /** True when a journal from an earlier run was found and used. */
   resumed: boolean;
@@ -232,8 +232,8 @@ async function run(
     video: { id: rec.video?.id ?? '' },
     subtitles: subs.map((s) => ({
       id: rec.subtitles[s.languageCode]?.id ?? '',
-      language_code: s.languageCode,
-      display_name: s.displayName,
+      languageCode: s.languageCode,
+      displayName: s.displayName,
       file: s.file,
     })),
     post: rec.post?.id ? { id: rec.post.id } : null,
@@ -526,7 +526,7 @@ function requireAuthFor(api: ApiDialect, client: XClient): void {
 export async function detach(
   opts: { videoId: string; language: string; category: MediaCategory; api: ApiDialect },
   deps: { client: XClient; signal?: AbortSignal },
-): Promise<{ video: { id: string }; language_code: string }> {
+): Promise<{ video: { id: string }; languageCode: string }> {
   if (!isMediaId(opts.videoId))
     throw new CuelineError('input.media_id', `"${opts.videoId}" is not a media id (${MEDIA_ID_RULE}).`);
   const code = toApiLanguageCode(opts.language);
@@ -536,5 +536,5 @@ export async function detach(
     { videoId: opts.videoId, category: SUBTITLE_TARGET[opts.category], languageCode: code },
     deps.signal,
   );
-  return { video: { id: opts.videoId }, language_code: code };
+  return { video: { id: opts.videoId }, languageCode: code };
 }

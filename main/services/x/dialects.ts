@@ -285,6 +285,7 @@ const V1Media = z
   .object({
     media_id_string: z.string().optional(),
     media_id: z.union([z.string(), z.number()]).optional(),
+    media_key: z.string().optional(),
     expires_after_secs: z.number().optional(),
     processing_info: Processing.optional(),
   })
@@ -330,8 +331,10 @@ const v11: Dialect = {
       ...(signal ? { signal } : {}),
     });
     const s = v1Status(r.body, 'media/upload INIT');
+    const key = parseBody(V1Media, r.body, 'media/upload INIT').media_key;
     return {
       id: s.id,
+      ...(key !== undefined ? { mediaKey: key } : {}),
       ...(s.expiresAfterSecs !== undefined ? { expiresAfterSecs: s.expiresAfterSecs } : {}),
     };
   },

@@ -2,7 +2,6 @@
 // files; the user's own words ("Add to dictionary") kept in settings and known in every language.
 // Findings are cached per cue object (edits keep unchanged cues as the same objects), so a
 // keystroke re-checks one cue, not the track.
-import nspell from 'nspell';
 import type { Cue, Track } from '../../../shared/captions/model.ts';
 import {
   cueSpelling,
@@ -13,6 +12,8 @@ import {
   suggestionsFor,
 } from '../../../shared/captions/spelling.ts';
 import { DICTIONARY_URLS } from './dictionaries.ts';
+import type { SpellRequest, SpellResponse } from './spell-protocol.ts';
+import { WorkerSpeller } from './worker-speller.ts';
 
 export class SpellingStore {
   /** Bumped when a dictionary finishes loading or the user's words change. */
@@ -31,6 +32,10 @@ export class SpellingStore {
   // Not reactive on purpose: `revision` says when a speller arrives.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #spellers = new Map<DictionaryLanguage, Speller | 'loading' | 'failed'>();
+  // The dictionaries are built and queried in a worker: building one blocks for seconds.
+  #worker: Worker | null = null;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- not state: `revision` says when answers arrive
+  readonly #workerSpellers = new Map<string, WorkerSpeller>();
   #cache = new WeakMap<Cue, { key: string; findings: SpellingFinding[] }>();
 
   /** `words`: the user's dictionary, read from settings. */
@@ -51,25 +56,49 @@ export class SpellingStore {
     return typeof s === 'string' ? null : s;
   }
 
+  #post(m: SpellRequest): void {
+    if (!this.#worker) {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a module URL, not state
+      this.#worker = new Worker(new URL('./spell-worker.ts', import.meta.url), { type: 'module' });
+      this.#worker.onmessage = (e: MessageEvent<SpellResponse>) => this.#answer(e.data);
+    }
+    this.#worker.postMessage(m);
+  }
+
+  #answer(r: SpellResponse): void {
+    const lang = r.lang as DictionaryLanguage;
+    if (r.type === 'loaded') {
+      this.#spellers.set(lang, r.ok ? (this.#workerSpellers.get(lang) ?? 'failed') : 'failed');
+      this.revision++;
+      return;
+    }
+    if (this.#workerSpellers.get(lang)?.answer(r)) {
+      if (r.type === 'suggested') this.#suggestions.clear();
+      this.revision++;
+    }
+  }
+
   async #load(lang: DictionaryLanguage): Promise<void> {
     try {
       const urls = DICTIONARY_URLS[lang];
       const [aff, dic] = await Promise.all(
         [fetch(urls.aff), fetch(urls.dic)].map(async (r) => (await r).text()),
       );
-      this.#spellers.set(lang, nspell(aff ?? '', dic ?? ''));
+      this.#workerSpellers.set(lang, new WorkerSpeller(lang, { post: (m) => this.#post(m) }));
+      this.#post({ type: 'load', lang, aff: aff ?? '', dic: dic ?? '' });
     } catch {
       // No dictionary, no spelling findings: the other checks go on.
       this.#spellers.set(lang, 'failed');
+      this.revision++;
     }
-    this.revision++;
   }
 
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a memo, not state
   readonly #suggestions = new Map<string, string[]>();
 
-  /** Suggestions for a word in a language (memoised: nspell takes milliseconds per word). */
+  /** Suggestions for a word in a language (memoised: nspell takes milliseconds per word; empty until the worker answers). */
   suggest(language: string, word: string): string[] {
+    void this.revision; // suggestions arrive from the worker later
     const speller = this.speller(language);
     if (!speller) return [];
     const key = `${language}|${word}`;

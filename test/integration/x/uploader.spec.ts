@@ -53,6 +53,17 @@ function client(auth: 'oauth1' | 'oauth2', sleep?: (ms: number) => Promise<void>
   });
 }
 
+/** The 9 MiB file as a v2 video with OAuth 2.0, unless `extra` says otherwise. */
+const uploadBig = (extra: Partial<Parameters<typeof uploadMedia>[0]> = {}): ReturnType<typeof uploadMedia> =>
+  uploadMedia({
+    client: client('oauth2'),
+    dialect: dialectFor('v2'),
+    source: { path: big },
+    mediaType: 'video/mp4',
+    category: 'tweet_video',
+    ...extra,
+  });
+
 describe.each<[ApiDialect, 'oauth1' | 'oauth2']>([
   ['v2', 'oauth2'],
   ['v2', 'oauth1'],
@@ -149,6 +160,15 @@ describe('faults', () => {
   const small = (): { bytes: Uint8Array } => ({
     bytes: Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nHi\n'),
   });
+  /** A small subtitle upload over v2 with this client: the error it ends with, or its media. */
+  const uploadSmall = (c: XClient = client('oauth2')): Promise<unknown> =>
+    uploadMedia({
+      client: c,
+      dialect: dialectFor('v2'),
+      source: small(),
+      mediaType: 'text/srt',
+      category: 'subtitles',
+    }).catch((e: unknown) => e);
 
   it('retries a chunk after a 503 and after a dropped connection with the same segment_index', async () => {
     emu.faults.add({ route: 'v2.append', after: 1, action: { kind: 'status', status: 503 } });
@@ -178,13 +198,7 @@ describe('faults', () => {
   it('waits for x-rate-limit-reset on a 429, then goes on', async () => {
     emu.faults.add({ route: 'v2.initialize', action: { kind: 'rate_limit', resetInSecs: 7 } });
     const r = recordingSleep();
-    await uploadMedia({
-      client: client('oauth2', r.sleep),
-      dialect: dialectFor('v2'),
-      source: small(),
-      mediaType: 'text/srt',
-      category: 'subtitles',
-    });
+    (await uploadSmall(client('oauth2', r.sleep))) as { id: string };
     expect(r.waits).toHaveLength(1);
     expect(r.waits[0]).toBeGreaterThan(5000);
     expect(r.waits[0]).toBeLessThanOrEqual(9000);
@@ -200,13 +214,7 @@ describe('faults', () => {
       emu.faults.clear();
       emu.state.requests.length = 0;
       emu.faults.add({ route, action: { kind: 'status', status } });
-      const err = await uploadMedia({
-        client: client('oauth2'),
-        dialect: dialectFor('v2'),
-        source: small(),
-        mediaType: 'text/srt',
-        category: 'subtitles',
-      }).catch((e: unknown) => e);
+      const err = await uploadSmall();
       expect(err).toBeInstanceOf(CuelineError);
       expect((err as CuelineError).code).toBe(
         { 400: 'x.bad_request', 401: 'x.unauthorized', 403: 'x.forbidden', 404: 'x.not_found' }[status],
@@ -217,26 +225,14 @@ describe('faults', () => {
 
   it('retries a transient 404 on initialize (X incident log), bounded', async () => {
     emu.faults.add({ route: 'v2.initialize', times: 2, action: { kind: 'status', status: 404 } });
-    const m = await uploadMedia({
-      client: client('oauth2'),
-      dialect: dialectFor('v2'),
-      source: small(),
-      mediaType: 'text/srt',
-      category: 'subtitles',
-    });
+    const m = (await uploadSmall()) as { id: string };
     expect(emu.state.media.get(m.id)?.finalized).toBe(true);
     expect(emu.state.requests.filter((r) => r.route === 'v2.initialize').map((r) => r.status)).toEqual([
       404, 404, 200,
     ]);
     emu.faults.add({ route: 'v2.initialize', times: 99, action: { kind: 'status', status: 404 } });
     emu.state.requests.length = 0;
-    const err = await uploadMedia({
-      client: client('oauth2'),
-      dialect: dialectFor('v2'),
-      source: small(),
-      mediaType: 'text/srt',
-      category: 'subtitles',
-    }).catch((e: unknown) => e);
+    const err = await uploadSmall();
     expect((err as CuelineError).code).toBe('x.not_found');
     expect(emu.state.requests).toHaveLength(5);
   });
@@ -258,13 +254,7 @@ describe('faults', () => {
         uploadBase: emu.uploadBase,
         retry: { baseDelayMs: 5 },
       });
-    const m = await uploadMedia({
-      client: refreshing(() => emu.mintBearer(['media.write'])),
-      dialect: dialectFor('v2'),
-      source: small(),
-      mediaType: 'text/srt',
-      category: 'subtitles',
-    });
+    const m = (await uploadSmall(refreshing(() => emu.mintBearer(['media.write'])))) as { id: string };
     expect(emu.state.media.get(m.id)?.finalized).toBe(true);
     expect(refreshes).toBe(1);
     expect(emu.state.requests.filter((r) => r.route === 'v2.initialize').map((r) => r.status)).toEqual([
@@ -273,13 +263,7 @@ describe('faults', () => {
     token = emu.mintBearer(['media.write'], -1);
     refreshes = 0;
     emu.state.requests.length = 0;
-    const err = await uploadMedia({
-      client: refreshing(() => emu.mintBearer(['media.write'], -1)),
-      dialect: dialectFor('v2'),
-      source: small(),
-      mediaType: 'text/srt',
-      category: 'subtitles',
-    }).catch((e: unknown) => e);
+    const err = await uploadSmall(refreshing(() => emu.mintBearer(['media.write'], -1)));
     expect((err as CuelineError).code).toBe('x.unauthorized');
     expect((err as CuelineError).remedy).toEqual({ hint: 'auth.sign_in' });
     expect(refreshes).toBe(1);
@@ -289,13 +273,7 @@ describe('faults', () => {
   it('gives up after bounded retries of a persistent 500 with x.server', async () => {
     emu.faults.add({ route: 'v2.initialize', times: 99, action: { kind: 'status', status: 500 } });
     const r = recordingSleep();
-    const err = await uploadMedia({
-      client: client('oauth2', r.sleep),
-      dialect: dialectFor('v2'),
-      source: small(),
-      mediaType: 'text/srt',
-      category: 'subtitles',
-    }).catch((e: unknown) => e);
+    const err = await uploadSmall(client('oauth2', r.sleep));
     expect((err as CuelineError).code).toBe('x.server');
     expect(emu.state.requests).toHaveLength(5);
     // Exponential: each wait at least half of base·2^n.
@@ -320,12 +298,7 @@ describe('faults', () => {
   it('cancels mid-upload: no request after the abort', async () => {
     const ac = new AbortController();
     emu.faults.add({ route: 'v2.append', action: { kind: 'latency', ms: 300 } });
-    const p = uploadMedia({
-      client: client('oauth2'),
-      dialect: dialectFor('v2'),
-      source: { path: big },
-      mediaType: 'video/mp4',
-      category: 'tweet_video',
+    const p = uploadBig({
       signal: ac.signal,
       onInitialized: () => setImmediate(() => ac.abort()),
     });
@@ -336,15 +309,6 @@ describe('faults', () => {
 });
 
 describe('chunks that adapt', () => {
-  const upload = (extra: Partial<Parameters<typeof uploadMedia>[0]> = {}): ReturnType<typeof uploadMedia> =>
-    uploadMedia({
-      client: client('oauth2'),
-      dialect: dialectFor('v2'),
-      source: { path: big },
-      mediaType: 'video/mp4',
-      category: 'tweet_video',
-      ...extra,
-    });
   const appended = (): Array<{ index: number; bytes: number; status: number }> =>
     emu.state.requests
       .filter((r) => r.route === 'v2.append')
@@ -355,7 +319,7 @@ describe('chunks that adapt', () => {
   });
 
   it('uses the chunk-size setting', async () => {
-    const m = await upload({ chunkSize: 2 * 1024 * 1024 });
+    const m = await uploadBig({ chunkSize: 2 * 1024 * 1024 });
     expect(emu.state.media.get(m.id)?.sha256).toBe(sha(bigBytes));
     expect(appended().map((a) => a.bytes)).toEqual(
       [2, 2, 2, 2].map((x) => x * 1024 * 1024).concat(1024 * 1024 + 12345),
@@ -365,7 +329,7 @@ describe('chunks that adapt', () => {
   it('answers a 413 by halving the chunk for the rest of the file, indices in order', async () => {
     emu.state.config.maxSegmentBytes = 1024 * 1024;
     const notices: unknown[] = [];
-    const m = await upload({ onNotice: (n) => notices.push(n) });
+    const m = await uploadBig({ onNotice: (n) => notices.push(n) });
     expect(emu.state.media.get(m.id)?.sha256).toBe(sha(bigBytes));
     expect(notices).toEqual([
       { kind: 'chunk_halved', chunkSize: 2 * 1024 * 1024 },
@@ -378,7 +342,7 @@ describe('chunks that adapt', () => {
 
   it('gives up with a clear error after a few halvings', async () => {
     emu.state.config.maxSegmentBytes = 256 * 1024;
-    const err = await upload().catch((e: unknown) => e);
+    const err = await uploadBig().catch((e: unknown) => e);
     expect((err as CuelineError).code).toBe('x.too_large');
     expect((err as CuelineError).message).toMatch(/after halving the chunk 3 times/);
     expect(appended().map((a) => a.status)).toEqual([413, 413, 413, 413]);
@@ -389,12 +353,7 @@ describe('resuming an upload', () => {
   it('continues the same media id from the first unacknowledged segment', async () => {
     const checkpoints: UploadCheckpoint[] = [];
     const ac = new AbortController();
-    const first = await uploadMedia({
-      client: client('oauth2'),
-      dialect: dialectFor('v2'),
-      source: { path: big },
-      mediaType: 'video/mp4',
-      category: 'tweet_video',
+    const first = await uploadBig({
       signal: ac.signal,
       onCheckpoint: (c) => {
         checkpoints.push(c);
@@ -407,12 +366,7 @@ describe('resuming an upload', () => {
     expect(last).toMatchObject({ nextIndex: 1, nextOffset: 4 * 1024 * 1024 });
     emu.state.requests.length = 0;
     const notices: unknown[] = [];
-    const m = await uploadMedia({
-      client: client('oauth2'),
-      dialect: dialectFor('v2'),
-      source: { path: big },
-      mediaType: 'video/mp4',
-      category: 'tweet_video',
+    const m = await uploadBig({
       ...(last ? { resume: last } : {}),
       onNotice: (n) => notices.push(n),
     });
@@ -427,12 +381,7 @@ describe('resuming an upload', () => {
 
   it('starts over, and says so, when X no longer knows the id', async () => {
     const notices: Array<{ kind: string }> = [];
-    const m = await uploadMedia({
-      client: client('oauth2'),
-      dialect: dialectFor('v2'),
-      source: { path: big },
-      mediaType: 'video/mp4',
-      category: 'tweet_video',
+    const m = await uploadBig({
       resume: {
         id: '1234567890123456789',
         expiresAt: Date.now() + 3_600_000,
