@@ -20,6 +20,9 @@ async function openDocument(app: HarnessApp): Promise<void> {
   const { page } = app;
   app.dialogs.answer('openVideo', m.video);
   await page.getByRole('button', { name: 'Open video…' }).first().click();
+  // As a user does: the video is open before the captions are (opening captions while the video
+  // is still opening asks whether they belong to it).
+  await expect(page.locator('video')).toHaveAttribute('src', /\/media\//);
   app.dialogs.answer('openSubtitles', [m.srt, fr]);
   await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
   await expect(page.getByRole('tab', { name: /fr|French/i }).first()).toBeVisible();
