@@ -1,24 +1,43 @@
-// Spell checking in the editor: one nspell per language, built on first use from the dictionary
-// files; the user's own words ("Add to dictionary") kept in settings and known in every language.
-// Findings are cached per cue object (edits keep unchanged cues as the same objects), so a
-// keystroke re-checks one cue, not the track.
-import nspell from 'nspell';
+// Spell checking in the editor: one worker per language holds its nspell (built off the main
+// thread from the dictionary files; see spell-worker.ts); the page keeps each word's verdict and
+// suggestions as they come back, and re-checks when they do. The user's own words ("Add to
+// dictionary") live in settings and count in every language. Findings are cached per cue object
+// (edits keep unchanged cues as the same objects), so a keystroke re-checks one cue.
 import type { Cue, Track } from '../../../shared/captions/model.ts';
 import {
   cueSpelling,
   dictionaryFor,
+  rankSuggestions,
   type DictionaryLanguage,
   type Speller,
   type SpellingFinding,
-  suggestionsFor,
 } from '../../../shared/captions/spelling.ts';
 import { DICTIONARY_URLS } from './dictionaries.ts';
+import type { SpellReply, SpellRequest } from './spell-worker.ts';
+
+interface Language {
+  worker: Worker;
+  state: 'loading' | 'ready' | 'failed';
+  /** true: known; false: unknown. Absent: not asked yet. */
+  verdicts: Map<string, boolean>;
+  asked: Set<string>;
+  suggestions: Map<string, string[] | 'asked'>;
+}
 
 export class SpellingStore {
-  /** Bumped when a dictionary finishes loading or the user's words change. */
+  /** Bumped when a dictionary loads or answers, or the user's words change. */
   revision = $state(0);
   readonly #words: () => readonly string[];
+  // Not reactive on purpose: `revision` says when something arrives.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #langs = new Map<DictionaryLanguage, Language>();
+  #cache = new WeakMap<Cue, { key: string; findings: SpellingFinding[] }>();
   #memo: { src: readonly string[]; set: ReadonlySet<string> } | null = null;
+
+  /** `words`: the user's dictionary, read from settings. */
+  constructor(words: () => readonly string[]) {
+    this.#words = words;
+  }
 
   /** The user's own words, lower-cased (from settings). */
   get userWords(): ReadonlySet<string> {
@@ -28,65 +47,63 @@ export class SpellingStore {
       this.#memo = { src, set: new Set(src.map((w) => w.toLowerCase())) };
     return this.#memo.set;
   }
-  // Not reactive on purpose: `revision` says when a speller arrives.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #spellers = new Map<DictionaryLanguage, Speller | 'loading' | 'failed'>();
-  #cache = new WeakMap<Cue, { key: string; findings: SpellingFinding[] }>();
 
-  /** `words`: the user's dictionary, read from settings. */
-  constructor(words: () => readonly string[]) {
-    this.#words = words;
+  #lang(language: string): Language | null {
+    const code = dictionaryFor(language);
+    if (!code) return null;
+    let l = this.#langs.get(code);
+    if (!l) {
+      // Vite bundles the worker from this exact form.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity
+      const worker = new Worker(new URL('./spell-worker.ts', import.meta.url), { type: 'module' });
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- caches, not state
+      l = { worker, state: 'loading', verdicts: new Map(), asked: new Set(), suggestions: new Map() };
+      const lang = l;
+      worker.onmessage = (e: MessageEvent<SpellReply>): void => this.#reply(lang, e.data);
+      worker.onerror = (): void => {
+        lang.state = 'failed';
+      };
+      this.#langs.set(code, l);
+      this.#post(l, { type: 'load', ...DICTIONARY_URLS[code] });
+    }
+    return l;
   }
 
-  /** The speller for a language, or null while it loads (or if there is no dictionary for it). */
-  speller(language: string): Speller | null {
-    const lang = dictionaryFor(language);
-    if (!lang) return null;
-    const s = this.#spellers.get(lang);
-    if (s === undefined) {
-      this.#spellers.set(lang, 'loading');
-      void this.#load(lang);
-      return null;
-    }
-    return typeof s === 'string' ? null : s;
+  #post(l: Language, m: SpellRequest): void {
+    l.worker.postMessage(m);
   }
 
-  async #load(lang: DictionaryLanguage): Promise<void> {
-    try {
-      const urls = DICTIONARY_URLS[lang];
-      const [aff, dic] = await Promise.all(
-        [fetch(urls.aff), fetch(urls.dic)].map(async (r) => (await r).text()),
-      );
-      this.#spellers.set(lang, nspell(aff ?? '', dic ?? ''));
-    } catch {
-      // No dictionary, no spelling findings: the other checks go on.
-      this.#spellers.set(lang, 'failed');
-    }
+  #reply(l: Language, m: SpellReply): void {
+    if (m.type === 'ready') l.state = 'ready';
+    else if (m.type === 'failed') l.state = 'failed';
+    else if (m.type === 'checked') {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain value of this call
+      const unknown = new Set(m.unknown);
+      for (const w of m.words) l.verdicts.set(w, !unknown.has(w));
+    } else if (m.type === 'suggested') l.suggestions.set(m.word, rankSuggestions(m.word, m.list).slice(0, 5));
     this.revision++;
   }
 
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a memo, not state
-  readonly #suggestions = new Map<string, string[]>();
-
-  /** Suggestions for a word in a language (memoised: nspell takes milliseconds per word). */
-  suggest(language: string, word: string): string[] {
-    const speller = this.speller(language);
-    if (!speller) return [];
-    const key = `${language}|${word}`;
-    let s = this.#suggestions.get(key);
-    if (!s) {
-      s = suggestionsFor(word, speller);
-      if (this.#suggestions.size > 2000) this.#suggestions.clear();
-      this.#suggestions.set(key, s);
-    }
-    return s;
-  }
-
-  /** Spelling findings of a track (empty while its dictionary loads). */
+  /** Spelling findings of a track (none while its dictionary loads; words join as they're judged). */
   check(track: Track): SpellingFinding[] {
-    void this.revision;
-    const speller = this.speller(track.language);
-    if (!speller) return [];
+    const l = this.#lang(track.language);
+    if (!l || l.state !== 'ready') {
+      void this.revision;
+      return [];
+    }
+    const ask: string[] = [];
+    // Words not judged yet count as known until the worker says otherwise.
+    const speller: Speller = {
+      correct: (w) => {
+        const v = l.verdicts.get(w);
+        if (v === undefined && !l.asked.has(w)) {
+          l.asked.add(w);
+          ask.push(w);
+        }
+        return v !== false;
+      },
+      suggest: () => [],
+    };
     const key = `${track.language}|${this.revision}|${this.userWords.size}`;
     const out: SpellingFinding[] = [];
     track.cues.forEach((cue, i) => {
@@ -97,6 +114,21 @@ export class SpellingStore {
       }
       for (const f of e.findings) out.push(f.cueIndex === i ? f : { ...f, cueIndex: i });
     });
+    if (ask.length > 0) this.#post(l, { type: 'check', words: ask });
     return out;
+  }
+
+  /** Suggestions for a word (empty until the worker answers; the answer re-renders). */
+  suggest(language: string, word: string): string[] {
+    void this.revision;
+    const l = this.#lang(language);
+    if (!l || l.state !== 'ready') return [];
+    const s = l.suggestions.get(word);
+    if (s === undefined) {
+      l.suggestions.set(word, 'asked');
+      this.#post(l, { type: 'suggest', word });
+      return [];
+    }
+    return s === 'asked' ? [] : s;
   }
 }
