@@ -5,11 +5,11 @@
 // (edits keep unchanged cues as the same objects), so a keystroke re-checks one cue.
 import type { Cue, Track } from '../../../shared/captions/model.ts';
 import {
-  cueSpelling,
+  checkableWords,
   dictionaryFor,
+  findingsForWords,
   rankSuggestions,
   type DictionaryLanguage,
-  type Speller,
   type SpellingFinding,
 } from '../../../shared/captions/spelling.ts';
 import { DICTIONARY_URLS } from './dictionaries.ts';
@@ -31,7 +31,7 @@ export class SpellingStore {
   // Not reactive on purpose: `revision` says when something arrives.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #langs = new Map<DictionaryLanguage, Language>();
-  #cache = new WeakMap<Cue, { key: string; findings: SpellingFinding[] }>();
+  #cache = new WeakMap<Cue, { language: string; words: string[] }>();
   #memo: { src: readonly string[]; set: ReadonlySet<string> } | null = null;
 
   /** `words`: the user's dictionary, read from settings. */
@@ -86,33 +86,31 @@ export class SpellingStore {
 
   /** Spelling findings of a track (none while its dictionary loads; words join as they're judged). */
   check(track: Track): SpellingFinding[] {
+    void this.revision;
     const l = this.#lang(track.language);
-    if (!l || l.state !== 'ready') {
-      void this.revision;
-      return [];
-    }
+    if (!l || l.state !== 'ready') return [];
     const ask: string[] = [];
-    // Words not judged yet count as known until the worker says otherwise.
-    const speller: Speller = {
-      correct: (w) => {
-        const v = l.verdicts.get(w);
-        if (v === undefined && !l.asked.has(w)) {
-          l.asked.add(w);
-          ask.push(w);
-        }
-        return v !== false;
-      },
-      suggest: () => [],
+    const user = this.userWords;
+    // Words not judged yet count as known until the worker answers (which bumps `revision`).
+    const known = (w: string): boolean => {
+      if (user.has(w.toLowerCase())) return true;
+      const key = w.replace(/’/g, "'");
+      const v = l.verdicts.get(key);
+      if (v === undefined && !l.asked.has(key)) {
+        l.asked.add(key);
+        ask.push(key);
+      }
+      return v !== false;
     };
-    const key = `${track.language}|${this.revision}|${this.userWords.size}`;
     const out: SpellingFinding[] = [];
     track.cues.forEach((cue, i) => {
+      // Splitting text into words is the costly part: once per cue object.
       let e = this.#cache.get(cue);
-      if (!e || e.key !== key) {
-        e = { key, findings: cueSpelling(cue, 0, track.language, speller, this.userWords) };
+      if (!e || e.language !== track.language) {
+        e = { language: track.language, words: checkableWords(cue.text, track.language) };
         this.#cache.set(cue, e);
       }
-      for (const f of e.findings) out.push(f.cueIndex === i ? f : { ...f, cueIndex: i });
+      if (e.words.length > 0) for (const f of findingsForWords(cue.id, i, e.words, known)) out.push(f);
     });
     if (ask.length > 0) this.#post(l, { type: 'check', words: ask });
     return out;
