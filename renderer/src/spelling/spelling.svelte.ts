@@ -22,6 +22,8 @@ interface Language {
   verdicts: Map<string, boolean>;
   asked: Set<string>;
   suggestions: Map<string, string[] | 'asked'>;
+  /** Bumped when verdicts arrive. */
+  gen: number;
 }
 
 export class SpellingStore {
@@ -31,7 +33,17 @@ export class SpellingStore {
   // Not reactive on purpose: `revision` says when something arrives.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #langs = new Map<DictionaryLanguage, Language>();
-  #cache = new WeakMap<Cue, { language: string; words: string[] }>();
+  #cache = new WeakMap<
+    Cue,
+    {
+      language: string;
+      words: string[];
+      findings: SpellingFinding[];
+      gen: number;
+      userKey: number;
+      pending: boolean;
+    }
+  >();
   #memo: { src: readonly string[]; set: ReadonlySet<string> } | null = null;
 
   /** `words`: the user's dictionary, read from settings. */
@@ -57,7 +69,7 @@ export class SpellingStore {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity
       const worker = new Worker(new URL('./spell-worker.ts', import.meta.url), { type: 'module' });
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- caches, not state
-      l = { worker, state: 'loading', verdicts: new Map(), asked: new Set(), suggestions: new Map() };
+      l = { worker, state: 'loading', verdicts: new Map(), asked: new Set(), suggestions: new Map(), gen: 0 };
       const lang = l;
       worker.onmessage = (e: MessageEvent<SpellReply>): void => this.#reply(lang, e.data);
       worker.onerror = (): void => {
@@ -80,6 +92,7 @@ export class SpellingStore {
       // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain value of this call
       const unknown = new Set(m.unknown);
       for (const w of m.words) l.verdicts.set(w, !unknown.has(w));
+      l.gen++;
     } else if (m.type === 'suggested') l.suggestions.set(m.word, rankSuggestions(m.word, m.list).slice(0, 5));
     this.revision++;
   }
@@ -103,14 +116,35 @@ export class SpellingStore {
       return v !== false;
     };
     const out: SpellingFinding[] = [];
+    const userKey = user.size;
     track.cues.forEach((cue, i) => {
-      // Splitting text into words is the costly part: once per cue object.
+      // Splitting and judging a cue happens once per cue object; a cue waiting on the worker for a
+      // word is judged again when answers arrive (`gen`), the others stay as they are.
       let e = this.#cache.get(cue);
       if (!e || e.language !== track.language) {
-        e = { language: track.language, words: checkableWords(cue.text, track.language) };
+        e = {
+          language: track.language,
+          words: checkableWords(cue.text, track.language),
+          findings: [],
+          gen: -1,
+          userKey: -1,
+          pending: true,
+        };
         this.#cache.set(cue, e);
       }
-      if (e.words.length > 0) for (const f of findingsForWords(cue.id, i, e.words, known)) out.push(f);
+      if (e.userKey !== userKey || (e.pending && e.gen !== l.gen)) {
+        const before = ask.length;
+        let waiting = false;
+        e.findings = findingsForWords(cue.id, i, e.words, (w) => {
+          const r = known(w);
+          if (!l.verdicts.has(w.replace(/’/g, "'")) && !user.has(w.toLowerCase())) waiting = true;
+          return r;
+        });
+        e.pending = waiting || ask.length > before;
+        e.gen = l.gen;
+        e.userKey = userKey;
+      }
+      for (const f of e.findings) out.push(f.cueIndex === i ? f : { ...f, cueIndex: i });
     });
     if (ask.length > 0) this.#post(l, { type: 'check', words: ask });
     return out;
