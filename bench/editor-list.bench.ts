@@ -6,8 +6,11 @@
 //  - animation-frame spacing while scrolling one step per frame (gaps > 16.7 ms are dropped frames);
 //  - keystroke to updated row: typing in a cue's inline editor with 10,000 cues (the edit, the
 //    re-check of every rule over the track, and the list update).
-// Needs `npm run build` first (it serves out/renderer).
+// Serves out/renderer: builds it first when it's missing (a fresh clone), or says why it can't.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatSrtTimestamp } from '../shared/captions/time.ts';
@@ -15,7 +18,7 @@ import { createAppRouter } from '../main/router/app-router.ts';
 import { createWorkspace } from '../main/services/workspace/workspace.ts';
 import { installBridge } from '../test/e2e/harness/bridge.ts';
 import { DialogsDouble } from '../test/e2e/harness/dialogs-double.ts';
-import { startHarnessServer } from '../test/e2e/harness/server.ts';
+import { RENDERER_ROOT, startHarnessServer } from '../test/e2e/harness/server.ts';
 import {
   launchBenchBrowser,
   percentile,
@@ -54,7 +57,26 @@ function bigSrt(n: number): string {
   return out.join('\n');
 }
 
+/** The built renderer, built here when missing; false (with the reason printed) when it can't be. */
+async function rendererBuilt(): Promise<boolean> {
+  if (existsSync(join(RENDERER_ROOT, 'index.html'))) return true;
+  process.stdout.write('building the renderer (electron-vite build) …\n');
+  try {
+    await promisify(execFile)('npx', ['electron-vite', 'build'], {
+      cwd: join(import.meta.dirname, '..'),
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (err) {
+    process.stdout.write(
+      `skipped: the renderer could not be built (${err instanceof Error ? err.message : String(err)})\n`,
+    );
+    return false;
+  }
+  return existsSync(join(RENDERER_ROOT, 'index.html'));
+}
+
 export async function run(): Promise<void> {
+  if (!(await rendererBuilt())) return;
   const dir = await mkdtemp(join(tmpdir(), 'cueline-list-bench-'));
   const srt = join(dir, 'big.en.srt');
   await writeFile(srt, bigSrt(CUES));

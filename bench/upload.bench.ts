@@ -1,20 +1,70 @@
 // `npm run bench -- upload`: a 1 GiB video uploaded to the emulator on loopback by the real CLI
 // (`cueline publish`, a child process under /usr/bin/time -v for its peak RSS), next to the
-// ceiling: a plain fetch streaming the same bytes in one request to the same server, also from a
-// child process. Targets (issue 4): ≥ 70% of the ceiling, peak RSS < 150 MB.
+// ceiling measured in the same run: the same bytes streamed from disk over node:http (a file read
+// stream piped into one request, from a child process like the CLI) into a sink on the same server
+// that only counts them — no hashing, no parsing. So that the CLI's figure measures the CLI and
+// not the emulator's own work (buffering, multipart parsing and hashing 4 MiB per APPEND ran at
+// ~100–250 MB/s here), APPENDs in this bench are answered by a route that reads the segment index,
+// then only counts the media bytes, as the sink does; byte-exact reassembly is the uploader tests'
+// job (sha256 against the emulator). The CLI runs as users install it: the bundle in out/cli/
+// (`npm run build:cli`, built here when missing). Targets (issue 16): ≥ 90% of that ceiling, CLI
+// peak RSS < 100 MB.
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, closeSync, statSync, writeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { H264_FAST } from '../test/support/media-fixtures.ts';
-import { startEmulator } from '../test/x-emulator/server.ts';
+import { getSession } from '../test/x-emulator/media.ts';
+import { startEmulator, type RouteContext } from '../test/x-emulator/server.ts';
 
 const GiB = 1024 * 1024 * 1024;
+const ROUNDS = 3;
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dataDir = join(here, '.data');
-const bin = fileURLToPath(new URL('../bin/cueline.mjs', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'out', 'cli', 'cueline.mjs');
+
+/**
+ * APPEND, counting: the multipart head (up to the media part's blank line) is read for the
+ * segment_index, the rest is counted, less the closing boundary. The session records the size so
+ * FINALIZE checks the total as usual.
+ */
+async function countingAppend(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+): Promise<boolean> {
+  const m = /^\/2\/media\/upload\/(\d+)\/append$/.exec(ctx.url.pathname);
+  if (!m || req.method !== 'POST') return false;
+  // Subtitle files go the usual way: the association checks their bytes.
+  if (ctx.state.media.get(m[1] ?? '')?.category === 'subtitles') return false;
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(req.headers['content-type'] ?? '');
+  const closing = Buffer.byteLength(`\r\n--${boundary?.[1] ?? boundary?.[2] ?? ''}--\r\n`);
+  let head = Buffer.alloc(0);
+  let media = -1;
+  let index = -1;
+  for await (const chunk of req) {
+    const b = chunk as Buffer;
+    if (media >= 0) {
+      media += b.length;
+      continue;
+    }
+    head = Buffer.concat([head, b]);
+    const at = head.indexOf('name="media"');
+    const end = at < 0 ? -1 : head.indexOf('\r\n\r\n', at);
+    if (end < 0) continue;
+    index = Number(/name="segment_index"\r\n\r\n(\d+)/.exec(head.toString('latin1', 0, at))?.[1] ?? -1);
+    media = head.length - (end + 4);
+  }
+  const s = getSession(ctx.state, [...ctx.state.users.keys()][0] ?? '', m[1] ?? '');
+  s.segments.set(index, media - closing);
+  ctx.log('v2.append', 200);
+  ctx.sendJson(res, 200, { data: { expires_at: Math.floor(s.expiresAt / 1000) } });
+  return true;
+}
 
 /** A short real MP4 followed by an MP4 `free` box padding it to `size` (players and ffprobe skip it). */
 async function makeVideo(path: string, size: number): Promise<void> {
@@ -81,6 +131,16 @@ const maxRssMb = (timeOutput: string): number => {
 
 export async function run_(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
+  if (!existsSync(bin)) {
+    process.stdout.write('building the CLI bundle (npm run build:cli) …\n');
+    await promisify(execFile)('npm', ['run', '--silent', 'build:cli'], { cwd: root });
+  }
+  // bin/cueline.mjs runs the sources in a checkout; this runs the bundle like an installed package.
+  const cli = join(dataDir, 'cueline-bundle.mjs');
+  writeFileSync(
+    cli,
+    `import { main } from ${JSON.stringify(pathToFileURL(bin).href)};\nprocess.exitCode = await main(process.argv);\n`,
+  );
   const video = join(dataDir, 'upload-1gib.mp4');
   const srt = join(dataDir, 'upload-1gib.en.srt');
   process.stdout.write('preparing a 1 GiB video in bench/.data …\n');
@@ -92,92 +152,115 @@ export async function run_(): Promise<void> {
   const emu = await startEmulator({
     config: { keepBytesUpTo: 0, processedCategories: [], checkAfterSecs: 1 },
     extraRoutes: [
+      countingAppend,
       async (req, res) => {
         if (req.url !== '/bench/sink') return false;
-        const h = createHash('sha256');
+        // Counts only: the ceiling is the transport, not the emulator's work.
         sinkBytes = 0;
-        for await (const chunk of req) {
-          h.update(chunk as Buffer);
-          sinkBytes += (chunk as Buffer).length;
-        }
-        const text = JSON.stringify({ bytes: sinkBytes, sha256: h.digest('hex') });
+        for await (const chunk of req) sinkBytes += (chunk as Buffer).length;
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(text);
+        res.end(JSON.stringify({ bytes: sinkBytes }));
         return true;
       },
     ],
   });
   try {
-    // Ceiling: one streamed request of the same bytes, from a child process like the CLI.
+    // Ceiling: the file streamed over node:http in one request, from a child process like the CLI.
     const ceilingScript = `
-      import { open } from 'node:fs/promises';
-      const fh = await open(${JSON.stringify(video)});
-      const size = (await fh.stat()).size;
-      let pos = 0;
-      // A pull stream: read 1 MiB only when fetch asks for more (backpressure).
-      const body = new ReadableStream({
-        async pull(ctrl) {
-          const n = Math.min(1024 * 1024, size - pos);
-          if (n === 0) { ctrl.close(); await fh.close(); return; }
-          const buf = Buffer.allocUnsafe(n);
-          const { bytesRead } = await fh.read(buf, 0, n, pos);
-          pos += bytesRead;
-          ctrl.enqueue(buf.subarray(0, bytesRead));
-        },
-      }, { highWaterMark: 1 });
+      import { createReadStream, statSync } from 'node:fs';
+      import { request } from 'node:http';
+      import { pipeline } from 'node:stream/promises';
+      const size = statSync(${JSON.stringify(video)}).size;
       const t0 = performance.now();
-      const r = await fetch(${JSON.stringify(`${emu.url}/bench/sink`)}, {
-        method: 'POST', body, duplex: 'half', headers: { 'content-length': String(size) },
+      const req = request(${JSON.stringify(`${emu.url}/bench/sink`)}, {
+        method: 'POST', headers: { 'content-length': String(size) },
       });
-      await r.text();
+      const answered = new Promise((ok, ko) => {
+        req.on('response', (res) => { res.resume(); res.on('end', ok); });
+        req.on('error', ko);
+      });
+      await pipeline(createReadStream(${JSON.stringify(video)}), req);
+      await answered;
       process.stdout.write(String((performance.now() - t0) / 1000));`;
-    const c = await run(
-      '/usr/bin/time',
-      ['-v', process.execPath, '--input-type=module', '-e', ceilingScript],
-      process.env,
-    );
-    const ceilingSecs = Number(c.stdout.trim());
-    const ceilingMBs = GiB / 1e6 / ceilingSecs;
-
-    // The CLI.
-    emu.state.requests.length = 0;
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       ...emu.env('oauth1'),
       CUELINE_HOME: join(dataDir, 'home'),
     };
-    const t0 = performance.now();
-    const r = await run(
-      '/usr/bin/time',
-      ['-v', process.execPath, bin, 'publish', video, '--subs', srt, '--fresh', '--json'],
-      env,
-    );
-    const wallSecs = (performance.now() - t0) / 1000;
-    if (r.code !== 0) throw new Error(`cueline publish failed (${r.code}):\n${r.stderr.slice(-2000)}`);
-    const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { video: { id: string } };
-    const reqs = emu.state.requests;
-    const init = reqs.find((q) => q.route === 'v2.initialize');
-    const fin = reqs.find((q) => q.route === 'v2.finalize');
-    const uploadSecs = ((fin?.at ?? 0) - (init?.at ?? 0)) / 1000;
+    const ceilingRun = async (): Promise<{ secs: number; rss: number }> => {
+      const c = await run(
+        '/usr/bin/time',
+        ['-v', process.execPath, '--input-type=module', '-e', ceilingScript],
+        process.env,
+      );
+      if (sinkBytes !== GiB) throw new Error(`the ceiling's sink counted ${sinkBytes} bytes, not ${GiB}`);
+      return { secs: Number(c.stdout.trim()), rss: maxRssMb(c.stderr) };
+    };
+    const cliRun = async (): Promise<{
+      secs: number;
+      wall: number;
+      rss: number;
+      appends: number;
+      ok: boolean;
+    }> => {
+      emu.state.requests.length = 0;
+      const t0 = performance.now();
+      const r = await run(
+        '/usr/bin/time',
+        ['-v', process.execPath, cli, 'publish', video, '--subs', srt, '--fresh', '--json'],
+        env,
+      );
+      const wall = (performance.now() - t0) / 1000;
+      if (r.code !== 0 || !r.stdout.trim())
+        throw new Error(`cueline publish failed (${r.code}):\n${r.stderr.slice(-2000)}`);
+      const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { video: { id: string } };
+      const reqs = emu.state.requests;
+      const init = reqs.find((q) => q.route === 'v2.initialize');
+      const fin = reqs.find((q) => q.route === 'v2.finalize');
+      const received = [...(emu.state.media.get(out.video.id)?.segments.values() ?? [])].reduce(
+        (x, y) => x + y,
+        0,
+      );
+      return {
+        secs: ((fin?.at ?? 0) - (init?.at ?? 0)) / 1000,
+        wall,
+        rss: maxRssMb(r.stderr),
+        appends: reqs.filter((q) => q.route === 'v2.append').length,
+        ok: received === GiB,
+      };
+    };
+    // Interleaved rounds on a shared machine: the best of each (the least disturbed), RSS the worst.
+    const ceilings: Array<{ secs: number; rss: number }> = [];
+    const clis: Array<Awaited<ReturnType<typeof cliRun>>> = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      ceilings.push(await ceilingRun());
+      clis.push(await cliRun());
+    }
+    const ceiling = ceilings.reduce((a, x) => (x.secs < a.secs ? x : a));
+    const best = clis.reduce((a, x) => (x.secs < a.secs ? x : a));
+    const ceilingSecs = ceiling.secs;
+    const ceilingMBs = GiB / 1e6 / ceilingSecs;
+    const uploadSecs = best.secs;
     const cliMBs = GiB / 1e6 / uploadSecs;
-    const sha = emu.state.media.get(out.video.id)?.sha256;
-    const rss = maxRssMb(r.stderr);
-    const appends = reqs.filter((q) => q.route === 'v2.append').length;
+    const wallSecs = best.wall;
+    const appends = best.appends;
+    const rss = Math.max(...clis.map((x) => x.rss));
+    const received = clis.every((x) => x.ok) ? GiB : -1;
 
     const rows: Array<[string, string, string]> = [
       [
-        'ceiling: one streamed fetch',
+        'ceiling: node:http stream → count',
         `${ceilingMBs.toFixed(0)} MB/s`,
-        `${ceilingSecs.toFixed(2)} s, peak RSS ${maxRssMb(c.stderr).toFixed(0)} MB`,
+        `${ceilingSecs.toFixed(2)} s (best of ${ROUNDS}), peak RSS ${ceiling.rss.toFixed(0)} MB`,
       ],
       [
         'cueline publish (upload phase)',
         `${cliMBs.toFixed(0)} MB/s`,
-        `${uploadSecs.toFixed(2)} s, ${appends} APPENDs; whole run ${wallSecs.toFixed(2)} s`,
+        `${uploadSecs.toFixed(2)} s (best of ${ROUNDS}), ${appends} APPENDs; whole run ${wallSecs.toFixed(2)} s`,
       ],
-      ['  share of ceiling', `${((100 * cliMBs) / ceilingMBs).toFixed(0)} %`, 'target ≥ 70 %'],
-      ['  CLI peak RSS', `${rss.toFixed(0)} MB`, 'target < 150 MB'],
-      ['  reassembled sha256 matches', sha ? 'yes' : 'no', sha?.slice(0, 16) ?? ''],
+      ['  share of ceiling', `${((100 * cliMBs) / ceilingMBs).toFixed(0)} %`, 'target ≥ 90 %'],
+      ['  CLI peak RSS', `${rss.toFixed(0)} MB`, `target < 100 MB (worst of ${ROUNDS})`],
+      ['  bytes received = file size', received === GiB ? 'yes' : 'no', 'every run'],
     ];
     for (const [a, b, cc] of rows) process.stdout.write(`${a.padEnd(34)} ${b.padStart(10)}   ${cc}\n`);
   } finally {

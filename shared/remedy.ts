@@ -22,7 +22,5 @@ export const remedySchema = z.discriminatedUnion('hint', [
   z.object({ hint: z.literal('publish.fresh') }),
   /** The other API dialect would take this. */
   z.object({ hint: z.literal('publish.use_api'), api: z.enum(['v2', 'v1.1']) }),
-  /** X's v2 upload refuses the container: make an MP4 copy (Fix) or use v1.1. */
-  z.object({ hint: z.literal('media.convert') }),
 ]);
 export type Remedy = z.output<typeof remedySchema>;

@@ -8,6 +8,7 @@ import { createAppRouter } from '../router/app-router.ts';
 import { defaultPublishing } from '../services/publish/publishing.ts';
 import { createAuthService } from '../services/auth/default-auth-service.ts';
 import { probe } from '../services/media/probe.ts';
+import { setPackagedBuild } from '../services/x/api-base.ts';
 import { electronNotifier } from './notifier.ts';
 import type { Router } from '../router/router.ts';
 import { defaultAppPaths, type AppPaths } from '../services/app-paths.ts';
@@ -77,6 +78,8 @@ function attachContextMenu(contents: WebContents): void {
 
 function start(paths: AppPaths): void {
   registerPrivilegedSchemes();
+  // A packaged app sends tokens only to X or a loopback stand-in (CUELINE_X_*_BASE).
+  setPackagedBuild(app.isPackaged);
   const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
   const origins = [APP_ORIGIN, ...(devUrl ? [originOf(devUrl) ?? ''] : [])].filter(Boolean);
   hardenAllWebContents(origins);

@@ -8,6 +8,7 @@ import { defaultAppPaths } from '../services/app-paths.ts';
 import { tightenUserData } from '../services/store/json-store.ts';
 import { commandsFor, type RegisterCommand } from './commands/index.ts';
 import { cliErrorText } from './remedy-text.ts';
+import { setPackagedBuild } from '../services/x/api-base.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -52,6 +53,8 @@ export function buildProgram(commands: readonly RegisterCommand[]): Command {
 
 /** Runs the CLI and returns its exit code: 0 success, 2 bad input or usage, 1 other failure. */
 export async function main(argv: string[]): Promise<number> {
+  // The installed CLI runs its bundle (out/cli/*.mjs); a checkout runs these sources.
+  setPackagedBuild(!import.meta.url.endsWith('.ts'));
   const args = argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     await printVersion();

@@ -27,8 +27,6 @@ export function cliRemedyText(r: Remedy): string {
       return ' (use --fresh to publish again)';
     case 'publish.use_api':
       return `; with an OAuth ${r.api === 'v2' ? '2.0 token use --api v2' : '1.0a sign-in use --api v1.1'}.`;
-    case 'media.convert':
-      return '; convert it to MP4 (cueline fix) or use --api v1.1.';
   }
 }
 

@@ -1,37 +1,38 @@
 // SRT writer: cues renumbered 1…n, `HH:MM:SS,mmm`, LF line ends, a blank line after each cue.
 // Refuses (CuelineError `subtitle.time`, naming the cue) times it could not read back.
 import type { ConversionNote, Track } from './model.ts';
-import { assertWritableTimes, formatSrtTimestamp } from './time.ts';
-import { representableText } from './text-lines.ts';
+import { assertWritableTimes, formatTiming } from './time.ts';
+import { representableText, writableAsIs } from './text-lines.ts';
 import { toSrtText } from './markup.ts';
+import { ChunkedText } from './chunked-text.ts';
 
 export function writeSrt(track: Track): { text: string; notes: ConversionNote[] } {
   const notes: ConversionNote[] = [];
   let settings = 0;
   let changed = 0;
   let tagsLost = 0;
-  // String concatenation beats an array join here: V8 builds a rope and flattens it once.
-  let out = '';
+  const out = new ChunkedText();
   const cues = track.cues;
   for (let i = 0; i < cues.length; i++) {
     const cue = cues[i];
     if (!cue) continue;
     if (cue.settings) settings++;
     assertWritableTimes(cue.start, cue.end, i);
-    // Tags go first: dropping one can leave a blank line or join "--" and ">" into "-->".
-    const { text: plain, lost } = toSrtText(cue.text);
-    if (lost) tagsLost++;
-    const text = representableText(plain);
-    if (text !== plain) changed++;
-    out +=
+    let text = cue.text;
+    // Most cues hold nothing to translate or clean: one scan, no allocation.
+    if (!writableAsIs(text, 'srt')) {
+      // Tags go first: dropping one can leave a blank line or join "--" and ">" into "-->".
+      const { text: plain, lost } = toSrtText(text);
+      if (lost) tagsLost++;
+      text = representableText(plain);
+      if (text !== plain) changed++;
+    }
+    out.add(
       String(i + 1) +
-      '\n' +
-      formatSrtTimestamp(cue.start) +
-      ' --> ' +
-      formatSrtTimestamp(cue.end) +
-      '\n' +
-      (text === '' ? '' : text + '\n') +
-      '\n';
+        '\n' +
+        formatTiming(cue.start, cue.end, ',') +
+        (text === '' ? '\n\n' : '\n' + text + '\n\n'),
+    );
   }
   if (settings > 0)
     notes.push({
@@ -64,5 +65,5 @@ export function writeSrt(track: Track): { text: string; notes: ConversionNote[] 
       count: changed,
       message: `${changed} cue(s) had blank lines, trailing spaces or timing-like lines that SRT cannot hold; cleaned`,
     });
-  return { text: out, notes };
+  return { text: out.text(), notes };
 }

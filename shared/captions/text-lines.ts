@@ -3,8 +3,10 @@
 // no lone surrogate (UTF-8 cannot hold one: it would come back as U+FFFD).
 
 export function representableText(input: string): string {
+  if (writableAsIs(input, 'clean')) return input;
+  // Splitting, trimming and rejoining is the identity on text with nothing to clean, so a text
+  // refused above only for a lone surrogate comes back as its well-formed self.
   const text = input.isWellFormed() ? input : input.toWellFormed();
-  if (!needsCleaning(text)) return text;
   return text
     .split(/\r\n|\r|\n/)
     .map((l) => trimBlankEnd(breakArrows(l)))
@@ -32,20 +34,25 @@ export function trimBlankEnd(line: string): string {
   return e === line.length ? line : line.slice(0, e);
 }
 
-/** One pass over the text (the writers call this for every cue). */
-function needsCleaning(text: string): boolean {
-  const n = text.length;
-  if (n === 0) return false;
-  let lineHasText = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      // Blank or whitespace-only line, or trailing whitespace before the break, or a CR.
-      if (c === 13 || !lineHasText || isBlankChar(text.charCodeAt(i - 1))) return true;
-      lineHasText = false;
-    } else if (c === 45 && text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 62) {
-      return true; // "-->"
-    } else if (!isBlankChar(c)) lineHasText = true;
-  }
-  return !lineHasText || isBlankChar(text.charCodeAt(n - 1));
+// What makes text need representableText's cleaning: a CR, a lone surrogate (\p{Cs} in a /u regex
+// matches only those), "-->", blanks before a line break or at the end, or a blank or empty line.
+// A regex: on the readers' cue text (slices of the file) it runs about twice as fast as a charCodeAt
+// loop, and the writers test every cue.
+const BLANK = '[\\t\\v\\f \\u00a0\\ufeff]';
+const CLEANING = `\\r|\\p{Cs}|-->|${BLANK}(?:\\n|$)|(?:^|\\n)${BLANK}*(?:\\n|$)`;
+const NEEDS_WORK = {
+  clean: new RegExp(CLEANING, 'u'),
+  // The writers also look at markup: SRT translates WebVTT tags, WebVTT escapes `&` and stray `<`.
+  srt: new RegExp(`<|${CLEANING}`, 'u'),
+  vtt: new RegExp(`[<&]|${CLEANING}`, 'u'),
+};
+
+/**
+ * Whether `text` can be written as it is: nothing representableText would clean (a blank or
+ * whitespace-only line, trailing blanks, a CR, "-->", a lone surrogate) and, for a writer, no
+ * markup character it handles (`<` for SRT, `<` and `&` for WebVTT). False for "" too (an empty
+ * line), which the cleaning keeps as "". Most cues need nothing more.
+ */
+export function writableAsIs(text: string, writer: keyof typeof NEEDS_WORK): boolean {
+  return !NEEDS_WORK[writer].test(text);
 }

@@ -108,22 +108,50 @@ export function assertWritableTimes(start: number, end: number, index: number): 
     });
 }
 
-// Zero-padded fields from tables: the writers format two timestamps per cue.
+// Zero-padded fields from tables: the writers format two timestamps per cue. MMSS holds the 3,600
+// `MM:SS` of an hour, so a timestamp is four pieces joined.
 const PAD2 = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const MMSS = Array.from({ length: 3600 }, (_, i) => `${PAD2[Math.floor(i / 60)]}:${PAD2[i % 60]}`);
 
 /** `HH:MM:SS,mmm` (SRT) or `HH:MM:SS.mmm` (WebVTT). */
 export function formatTimestamp(ms: number, sep: ',' | '.'): string {
   const t = Math.max(0, Math.round(ms));
-  const h = Math.floor(t / 3_600_000);
-  return (
-    (h < 100 ? PAD2[h] : String(h)) +
-    ':' +
-    PAD2[Math.floor(t / 60_000) % 60] +
-    ':' +
-    PAD2[Math.floor(t / 1000) % 60] +
-    sep +
-    PAD3[t % 1000]
+  const s = Math.floor(t / 1000);
+  const h = Math.floor(s / 3600);
+  return (h < 100 ? PAD2[h] : String(h)) + ':' + MMSS[s % 3600] + sep + PAD3[t % 1000];
+}
+
+const fromCodes = String.fromCharCode;
+
+/**
+ * A cue's timing, `start --> end`, as formatTimestamp writes each time. The writers' hot path: one
+ * string built from its character codes, where joining ten pieces allocated a string per join.
+ */
+export function formatTiming(start: number, end: number, sep: ',' | '.'): string {
+  const a = Math.max(0, Math.round(start));
+  const b = Math.max(0, Math.round(end));
+  const sa = Math.floor(a / 1000);
+  const sb = Math.floor(b / 1000);
+  const ha = Math.floor(sa / 3600);
+  const hb = Math.floor(sb / 3600);
+  if (ha >= 100 || hb >= 100) return formatTimestamp(a, sep) + ' --> ' + formatTimestamp(b, sep);
+  const ma = Math.floor(sa / 60) % 60;
+  const mb = Math.floor(sb / 60) % 60;
+  const xa = sa % 60;
+  const xb = sb % 60;
+  const fa = a % 1000;
+  const fb = b % 1000;
+  const s = sep === ',' ? 44 : 46;
+  // prettier-ignore
+  return fromCodes(
+    48 + Math.floor(ha / 10), 48 + (ha % 10), 58, 48 + Math.floor(ma / 10), 48 + (ma % 10), 58,
+    48 + Math.floor(xa / 10), 48 + (xa % 10), s,
+    48 + Math.floor(fa / 100), 48 + (Math.floor(fa / 10) % 10), 48 + (fa % 10),
+    32, 45, 45, 62, 32,
+    48 + Math.floor(hb / 10), 48 + (hb % 10), 58, 48 + Math.floor(mb / 10), 48 + (mb % 10), 58,
+    48 + Math.floor(xb / 10), 48 + (xb % 10), s,
+    48 + Math.floor(fb / 100), 48 + (Math.floor(fb / 10) % 10), 48 + (fb % 10),
   );
 }
 

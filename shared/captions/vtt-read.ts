@@ -87,7 +87,7 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
   // What the scanner finds wrong in the file's structure; in strict mode webvtt-parser reports it.
   const structural: VttIssue[] = [];
   const warnings: ParseWarning[] = [];
-  // Lines holding cue text: webvtt-parser gets a placeholder there (see below).
+  // Lines holding cue text (strict mode): webvtt-parser gets a placeholder there (see validate).
   const textLines: number[] = [];
 
   // Block scanner following the same structure as webvtt-parser's loop.
@@ -163,15 +163,19 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
         line: id ? startLine + 1 : startLine,
         message: `end time ${formatVttTimestamp(t.end)} is before start ${formatVttTimestamp(t.start)}`,
       });
-    const text: string[] = [];
+    // Most cues have one line: it is the text, with no array to join.
+    let text: string | null = null;
+    let more: string[] | null = null;
     while (i < lines.length && lines[i] !== '') {
       const l = lines[i] ?? '';
       if (l.includes('-->')) {
         collected = true;
         break;
       }
-      text.push(trimBlankEnd(l));
-      textLines.push(i);
+      const trimmed = trimBlankEnd(l);
+      if (text === null) text = trimmed;
+      else (more ??= [text]).push(trimmed);
+      if (strict) textLines.push(i);
       i++;
     }
     scanned.push({
@@ -180,7 +184,7 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
       start: t.start,
       end: t.end,
       settings: t.settings,
-      text: text.join('\n'),
+      text: more ? more.join('\n') : (text ?? ''),
     });
   }
   if (strict) validate(lines, textLines, scanned.length, errors, warnings);

@@ -1,10 +1,11 @@
 // WebVTT writer: signature and header, NOTE/STYLE/REGION blocks where they were, cues with their
 // identifiers (when the source had them) and settings.
 import type { ConversionNote, Track, VttBlock } from './model.ts';
-import { assertWritableTimes, formatVttTimestamp } from './time.ts';
-import { breakArrows, representableText } from './text-lines.ts';
+import { assertWritableTimes, formatTiming } from './time.ts';
+import { breakArrows, representableText, writableAsIs } from './text-lines.ts';
 import { dropSrtOnlyTags, escapeVttText } from './markup.ts';
 import { tidySettings } from './vtt-read.ts';
+import { ChunkedText } from './chunked-text.ts';
 
 const BLOCK_RE = /^(NOTE|STYLE|REGION)($|[ \t])/;
 
@@ -39,13 +40,16 @@ function safeId(id: string): string {
 export function writeVtt(track: Track): { text: string; notes: ConversionNote[] } {
   const notes: ConversionNote[] = [];
   const vtt = track.vtt;
-  const parts: string[] = [signature(vtt?.header ?? '') + '\n\n'];
+  const out = new ChunkedText();
+  out.add(signature(vtt?.header ?? '') + '\n\n');
+  // NOTE/STYLE/REGION blocks by the id of the cue they follow (null: before the first cue).
   const byAnchor = new Map<string | null, VttBlock[]>();
-  const ids = new Set(track.cues.map((c) => c.id));
+  const blocks = vtt?.blocks ?? [];
+  const ids = blocks.length > 0 ? new Set(track.cues.map((c) => c.id)) : null;
   let orphans = 0;
-  for (const b of vtt?.blocks ?? []) {
+  for (const b of blocks) {
     let anchor = b.afterCueId;
-    if (anchor !== null && !ids.has(anchor)) {
+    if (anchor !== null && !ids?.has(anchor)) {
       // Its cue was deleted: keep the block, at the end.
       anchor = track.cues.at(-1)?.id ?? null;
       orphans++;
@@ -54,7 +58,8 @@ export function writeVtt(track: Track): { text: string; notes: ConversionNote[] 
     list.push(b);
     byAnchor.set(anchor, list);
   }
-  for (const b of byAnchor.get(null) ?? []) parts.push(blockText(b) + '\n\n');
+  for (const b of byAnchor.get(null) ?? []) out.add(blockText(b) + '\n\n');
+  const anchored = byAnchor.size > 0;
   const writeIds = vtt?.cueIds ?? false;
   let changed = 0;
   let tagsLost = 0;
@@ -63,25 +68,24 @@ export function writeVtt(track: Track): { text: string; notes: ConversionNote[] 
     const cue = cues[i];
     if (!cue) continue;
     assertWritableTimes(cue.start, cue.end, i);
-    // Tags go first: dropping one can leave a blank line or join "--" and ">" into "-->".
-    const { text: plain, lost } = dropSrtOnlyTags(cue.text);
-    if (lost) tagsLost++;
-    const clean = representableText(plain);
-    if (clean !== plain) changed++;
-    const text = escapeVttText(clean);
+    let text = cue.text;
+    // Most cues hold nothing to drop, clean or escape: one scan, no allocation.
+    if (!writableAsIs(text, 'vtt')) {
+      // Tags go first: dropping one can leave a blank line or join "--" and ">" into "-->".
+      const { text: plain, lost } = dropSrtOnlyTags(text);
+      if (lost) tagsLost++;
+      const clean = representableText(plain);
+      if (clean !== plain) changed++;
+      text = escapeVttText(clean);
+    }
     const tidy = cue.settings ? tidySettings(cue.settings) : '';
-    const settings = tidy ? ' ' + tidy : '';
-    parts.push(
+    out.add(
       (writeIds && cue.id.trim() !== '' ? safeId(cue.id) + '\n' : '') +
-        formatVttTimestamp(cue.start) +
-        ' --> ' +
-        formatVttTimestamp(cue.end) +
-        settings +
-        '\n' +
-        (text === '' ? '' : text + '\n') +
-        '\n',
+        formatTiming(cue.start, cue.end, '.') +
+        (tidy ? ' ' + tidy : '') +
+        (text === '' ? '\n\n' : '\n' + text + '\n\n'),
     );
-    for (const b of byAnchor.get(cue.id) ?? []) parts.push(blockText(b) + '\n\n');
+    if (anchored) for (const b of byAnchor.get(cue.id) ?? []) out.add(blockText(b) + '\n\n');
   }
   if (changed > 0)
     notes.push({
@@ -102,6 +106,6 @@ export function writeVtt(track: Track): { text: string; notes: ConversionNote[] 
       message: `${orphans} NOTE/STYLE/REGION block(s) whose cue was deleted moved to the end`,
     });
   // Ids, settings and blocks may hold a lone surrogate too (cue text is handled above, with a note).
-  const text = parts.join('');
+  const text = out.text();
   return { text: text.isWellFormed() ? text : text.toWellFormed(), notes };
 }

@@ -12,8 +12,15 @@ export interface VideoLimits {
   maxFps: number;
   minWidth: number;
   minHeight: number;
+  /** X's "advanced" list: 32×32 to 1280×1024. */
   maxWidth: number;
   maxHeight: number;
+  /**
+   * X's "recommended" list and Media Studio take 1080p (subscribers see it, others get 720p):
+   * above maxWidth×maxHeight up to this long × short side is a warning, not an error.
+   */
+  warnMaxLongSide: number;
+  warnMaxShortSide: number;
   /** width / height of the displayed picture. */
   minAspect: number;
   maxAspect: number;
@@ -49,6 +56,8 @@ export const DEFAULT_LIMITS: VideoLimits = {
   minHeight: 32,
   maxWidth: 1280,
   maxHeight: 1024,
+  warnMaxLongSide: 1920,
+  warnMaxShortSide: 1080,
   minAspect: 1 / 3,
   maxAspect: 3,
   minDurationMs: 500,
@@ -69,15 +78,15 @@ export const DEFAULT_LIMITS: VideoLimits = {
 export const PREMIUM_LIMITS: Partial<VideoLimits> = { maxDurationMs: 125 * MIN, maxBytes: 16 * GB };
 
 /**
- * UNCONFIRMED in x-api.md: "1080p allowed for subscribers". Off unless the setting turns it on.
- * 1920×1920 bounds let both landscape and portrait 1080p through.
+ * Premium accounts that post 1080p on purpose: no warning up to 1920 on either side (landscape
+ * and portrait 1080p).
  */
 export const PREMIUM_1080P_LIMITS: Partial<VideoLimits> = { maxWidth: 1920, maxHeight: 1920 };
 
 export interface LimitOptions {
   category: MediaCategory;
   premium?: boolean;
-  /** UNCONFIRMED: let Premium accounts upload 1080p. */
+  /** With premium: take 1080p without the warning. */
   premium1080p?: boolean;
   /** Overrides from settings, applied last. */
   limits?: Partial<VideoLimits>;
@@ -213,13 +222,24 @@ export function checkConstraints(info: MediaInfo, opts: LimitOptions): Constrain
         `resample to square pixels — ${TRANSCODE}`,
         true,
       );
-    if (v.width > L.maxWidth || v.height > L.maxHeight)
-      err(
-        'video.too_large',
-        `${v.width}x${v.height} exceeds ${L.maxWidth}x${L.maxHeight}`,
-        `scale down keeping the aspect ratio — ${TRANSCODE}`,
-        true,
-      );
+    const long = Math.max(v.width, v.height);
+    const short = Math.min(v.width, v.height);
+    if (v.width > L.maxWidth || v.height > L.maxHeight) {
+      if (long <= L.warnMaxLongSide && short <= L.warnMaxShortSide)
+        warn(
+          'video.above_advanced',
+          `${v.width}x${v.height} is above ${L.maxWidth}x${L.maxHeight} (X's advanced list) but within 1080p, which X takes: viewers without a subscription see 720p`,
+          `none needed; for everyone to see full quality, scale down — ${TRANSCODE}`,
+          true,
+        );
+      else
+        err(
+          'video.too_large',
+          `${v.width}x${v.height} exceeds ${L.warnMaxLongSide}x${L.warnMaxShortSide}`,
+          `scale down keeping the aspect ratio — ${TRANSCODE}`,
+          true,
+        );
+    }
     if (v.width < L.minWidth || v.height < L.minHeight)
       err(
         'video.too_small',

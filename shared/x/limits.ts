@@ -7,7 +7,10 @@ export const V1_MAX_CHUNK_BYTES = 5_000_000;
 export const POST_MAX_MEDIA = 4;
 export const POST_MAX_TEXT = 280;
 
-/** Video media types per upload dialect. v2's initialize enum has no video/quicktime. */
+/**
+ * Video media types by extension. All four are in v2 initialize's enum (video/quicktime since
+ * May 2025, X's OpenAPI 2.167), so `.mov` goes up as it is on both dialects.
+ */
 export const VIDEO_MEDIA_TYPES: Record<string, string> = {
   mp4: 'video/mp4',
   m4v: 'video/mp4',
@@ -16,5 +19,12 @@ export const VIDEO_MEDIA_TYPES: Record<string, string> = {
   ts: 'video/mp2t',
   m2ts: 'video/mp2t',
 };
-export const V2_VIDEO_MEDIA_TYPES = ['video/mp4', 'video/webm', 'video/mp2t'];
-export const V1_VIDEO_MEDIA_TYPES = ['video/mp4', 'video/quicktime', 'video/webm', 'video/mp2t'];
+
+/**
+ * The API dialects. v1.1 stays selectable (the seed's endpoint; X-compatible servers) but X shut
+ * its media upload down in June 2025: never the default, never suggested as a fix.
+ */
+export const API_DIALECT_LABELS = {
+  v2: 'v2 (X API v2)',
+  'v1.1': 'v1.1 (legacy — shut down by X in 2025)',
+} as const;

@@ -3,7 +3,11 @@
 import type { ProcessingError } from './state.ts';
 
 export type FaultAction =
-  | { kind: 'status'; status: number; body?: unknown }
+  /**
+   * Answer with this status: X's error shape for the dialect (with `detail` when given, as X's
+   * problem+json carries it), a JSON `body` as given, or no body at all (`empty`).
+   */
+  | { kind: 'status'; status: number; body?: unknown; detail?: string; empty?: boolean }
   | { kind: 'rate_limit'; resetInSecs: number }
   /** Close the connection without answering, before the request has any effect. */
   | { kind: 'drop' }

@@ -44,6 +44,8 @@ const InitializeBody = z.strictObject({
     'video/mp4',
     'video/webm',
     'video/mp2t',
+    // In X's OpenAPI since May 2025 (2.167 has it): .mov goes up as it is.
+    'video/quicktime',
     'text/srt',
     'text/vtt',
     'image/jpeg',
@@ -95,6 +97,10 @@ const CreatePostBody = z.strictObject({
     .strictObject({
       media_ids: z.array(MediaId).min(1).max(4),
       tagged_user_ids: z.array(z.string()).optional(),
+      // CreatePostsMedia: the video card's title and description, and its preview image.
+      title: z.string().optional(),
+      description: z.string().optional(),
+      preview_media_id: MediaId.optional(),
     })
     .optional(),
   made_with_ai: z.boolean().optional(),
@@ -167,6 +173,8 @@ export function v2Append(input: HandlerInput): HandlerOutput {
     media = Buffer.from(b.media, 'base64');
     index = b.segment_index;
   }
+  // X answers an oversized segment with an empty-body 413 (clients report it on 5 MiB chunks).
+  if (media.length > input.state.config.maxSegmentBytes) return { status: 413, empty: true, mediaId: id };
   const s = appendSegment(input.state, input.userId, id, index, media, Number.MAX_SAFE_INTEGER);
   return {
     status: 200,
@@ -229,14 +237,87 @@ export function v2CreatePost(input: HandlerInput): HandlerOutput {
   const ids = b.media?.media_ids ?? [];
   if (!b.text && ids.length === 0) throw badRequest('text: required unless media is provided.');
   if ((b.text ?? '').length > 280) throw new HttpError(403, 'Forbidden', 'Your Tweet text is too long.', 186);
-  for (const id of ids) usableMedia(input.state, input.userId, id, 'Media id');
+  const media = ids.map((id) => usableMedia(input.state, input.userId, id, 'Media id'));
+  // X's media best-practices page, "Posting errors": the upload succeeds, the post is refused.
+  const cap = input.state.config.maxPostVideoMinutes;
+  if (cap !== null && media.some((m) => m.category === 'tweet_video' || m.category === 'amplify_video'))
+    throw new HttpError(
+      403,
+      'Forbidden',
+      `This user is not allowed to post a video longer than ${cap} minutes`,
+    );
   const post = {
     id: mintId(input.state),
     text: b.text ?? '',
     mediaIds: ids,
+    mediaKeys: media.map((m) => m.mediaKey),
+    ...(b.media?.title !== undefined ? { title: b.media.title } : {}),
+    ...(b.media?.description !== undefined ? { description: b.media.description } : {}),
     userId: input.userId,
     at: input.state.now(),
   };
   input.state.posts.push(post);
   return { status: 201, json: { data: { id: post.id, text: post.text, edit_history_post_ids: [post.id] } } };
+}
+
+// CreateMediaMetadataRequest: {id, metadata: {alt_text: {text ≤ 1000}, …}}.
+const MetadataBody = z.object({
+  id: MediaId,
+  metadata: z
+    .object({ alt_text: z.strictObject({ text: z.string().max(1000) }).optional() })
+    .loose()
+    .optional(),
+});
+
+export function v2Metadata(input: HandlerInput): HandlerOutput {
+  const b = parse(MetadataBody, json(input));
+  const s = usableMedia(input.state, input.userId, b.id, 'Media id');
+  const alt = b.metadata?.alt_text;
+  if (alt) s.altText = alt.text;
+  return {
+    status: 200,
+    json: { data: { id: s.id, associated_metadata: alt ? { alt_text: { text: alt.text } } : {} } },
+    mediaId: s.id,
+  };
+}
+
+/**
+ * GET /2/users/{id}/tweets, newest first, with `expansions=attachments.media_keys` answered in
+ * `includes.media` (the only expansion the emulator knows).
+ */
+export function v2UserPosts(input: HandlerInput): HandlerOutput {
+  const userId = parse(MediaId, input.id);
+  if (userId !== input.userId)
+    throw new HttpError(403, 'Forbidden', 'You can only read your own posts here.');
+  const max = Number(input.query.get('max_results') ?? 10);
+  if (!Number.isInteger(max) || max < 5 || max > 100) throw badRequest('max_results must be 5–100.');
+  const expand = (input.query.get('expansions') ?? '').split(',').includes('attachments.media_keys');
+  const since = input.query.get('start_time');
+  const sinceMs = since ? Date.parse(since) : 0;
+  if (Number.isNaN(sinceMs)) throw badRequest('start_time must be an ISO 8601 date-time.');
+  const posts = input.state.posts
+    .filter((p) => p.userId === userId && p.at >= sinceMs)
+    .slice(-max)
+    .reverse();
+  const data = posts.map((p) => ({
+    id: p.id,
+    text: p.text,
+    edit_history_tweet_ids: [p.id],
+    ...(expand && p.mediaKeys.length > 0 ? { attachments: { media_keys: p.mediaKeys } } : {}),
+  }));
+  const keys = [...new Set(posts.flatMap((p) => p.mediaKeys))];
+  return {
+    status: 200,
+    json: {
+      ...(data.length > 0 ? { data } : {}),
+      ...(expand && keys.length > 0
+        ? {
+            includes: {
+              media: keys.map((k) => ({ media_key: k, type: k.startsWith('7_') ? 'video' : 'photo' })),
+            },
+          }
+        : {}),
+      meta: { result_count: data.length },
+    },
+  };
 }

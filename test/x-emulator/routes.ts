@@ -1,10 +1,10 @@
 // Route table: which handler, which rate-limit bucket, which scopes, for each request.
 export interface RouteInfo {
   name: string;
-  bucket: 'upload' | 'status' | 'subtitles' | 'posts' | 'other';
+  bucket: 'upload' | 'status' | 'subtitles' | 'posts' | 'metadata' | 'timeline' | 'other';
   scopes: string[];
   dialect: 'v2' | 'v1.1' | 'other';
-  /** Path parameter (media id) for v2 append/finalize. */
+  /** Path parameter: the media id for v2 append/finalize, the user id for a user's posts. */
   id?: string;
 }
 
@@ -36,6 +36,17 @@ export function routeFor(
     return { name: 'v2.subtitles.create', bucket: 'subtitles', scopes: MEDIA, dialect: 'v2' };
   if (pathname === '/2/media/subtitles' && method === 'DELETE')
     return { name: 'v2.subtitles.delete', bucket: 'subtitles', scopes: MEDIA, dialect: 'v2' };
+  if (pathname === '/2/media/metadata' && method === 'POST')
+    return { name: 'v2.metadata', bucket: 'metadata', scopes: MEDIA, dialect: 'v2' };
+  const u = /^\/2\/users\/([^/]+)\/tweets$/.exec(pathname);
+  if (u && method === 'GET')
+    return {
+      name: 'v2.users.tweets',
+      bucket: 'timeline',
+      scopes: ['tweet.read', 'users.read'],
+      dialect: 'v2',
+      id: decodeURIComponent(u[1] ?? ''),
+    };
   if (pathname === '/2/tweets' && method === 'POST')
     return { name: 'v2.tweets.create', bucket: 'posts', scopes: POSTS, dialect: 'v2' };
   if (pathname === '/1.1/media/upload.json') {

@@ -13,7 +13,9 @@ import {
   v2CreatePost,
   v2Finalize,
   v2Initialize,
+  v2Metadata,
   v2Status,
+  v2UserPosts,
   v2SubtitlesCreate,
   v2SubtitlesDelete,
   type HandlerInput,
@@ -268,6 +270,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         return v2SubtitlesDelete(input);
       case 'v2.tweets.create':
         return v2CreatePost(input);
+      case 'v2.metadata':
+        return v2Metadata(input);
+      case 'v2.users.tweets':
+        return v2UserPosts(input);
       case 'v1.subtitles.create':
         return v1SubtitlesCreate(input);
       case 'v1.subtitles.delete':
@@ -304,10 +310,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         const err = new HttpError(
           action.status,
           action.status >= 500 ? 'Service Unavailable' : 'Error',
-          action.status === 503 ? 'Service Unavailable' : `Injected ${action.status}`,
+          action.detail ?? (action.status === 503 ? 'Service Unavailable' : `Injected ${action.status}`),
           action.status >= 500 ? 131 : 0,
         );
-        if (action.body !== undefined) sendJson(res, action.status, action.body);
+        if (action.empty) sendEmpty(res, action.status);
+        else if (action.body !== undefined) sendJson(res, action.status, action.body);
         else if (v1) sendV1Error(res, err);
         else sendProblem(res, err);
         return action.status;

@@ -58,6 +58,8 @@ export interface MediaSession {
     step: number;
     error?: ProcessingError;
   };
+  /** Alt text set with POST /2/media/metadata. */
+  altText?: string;
   /** language code → subtitle association. */
   subtitles: Map<string, { id: string; languageCode: string; displayName: string }>;
 }
@@ -66,6 +68,9 @@ export interface PostRecord {
   id: string;
   text: string;
   mediaIds: string[];
+  mediaKeys: string[];
+  title?: string;
+  description?: string;
   userId: string;
   at: number;
 }
@@ -102,6 +107,10 @@ export interface EmulatorConfig {
   timestampSkewSecs: number;
   /** Length of a rate-limit window (X's is 15 minutes; tests shorten it). */
   rateWindowSecs: number;
+  /** v2 APPEND segments above this many bytes get an empty-body 413 (clients see it at 5 MiB). */
+  maxSegmentBytes: number;
+  /** When set, POST /2/tweets with a video answers X's 403 "not allowed to post a video longer than N minutes". */
+  maxPostVideoMinutes: number | null;
 }
 
 export const DEFAULT_RATE_LIMITS: Record<string, number> = {
@@ -109,6 +118,8 @@ export const DEFAULT_RATE_LIMITS: Record<string, number> = {
   status: 1000,
   subtitles: 100,
   posts: 100,
+  metadata: 500,
+  timeline: 900,
 };
 
 export interface EmulatorState {
@@ -157,6 +168,8 @@ export function createState(
       rateLimits: { ...DEFAULT_RATE_LIMITS },
       timestampSkewSecs: 300,
       rateWindowSecs: 15 * 60,
+      maxSegmentBytes: 4 * 1024 * 1024,
+      maxPostVideoMinutes: null,
       ...config,
     },
     // 19-digit ids, larger than Number.MAX_SAFE_INTEGER like X's.

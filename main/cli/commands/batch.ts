@@ -2,7 +2,7 @@
 // plan (--dry-run), or publish every item N at a time through the same orchestrator and journals
 // as `cueline publish`, so a rerun skips what is done. Exit 0 only when every item was published
 // or already done.
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { MediaCategory } from '../../../shared/media/constraints.ts';
 import { defaultAppPaths } from '../../services/app-paths.ts';
@@ -10,14 +10,26 @@ import { planBatch } from '../../services/batch/plan.ts';
 import { cachedProbe } from '../../services/batch/probe-cache.ts';
 import type { BatchPlan } from '../../services/batch/plan-types.ts';
 import { BatchRun, type BatchEvent } from '../../services/batch/runner.ts';
-import { allDone, resultsCsv, resultsJson } from '../../services/batch/results.ts';
+import {
+  allDone,
+  resultsCsv,
+  resultsJson,
+  resultsSummary,
+  unusedSubtitleFiles,
+} from '../../services/batch/results.ts';
 import { JournalStore } from '../../services/jobs/journal.ts';
 import { probe } from '../../services/media/probe.ts';
 import type { ApiDialect } from '../../services/x/dialects.ts';
 import { RateLimiter } from '../../services/x/rate-limiter.ts';
 import { cancelOnSignal } from '../cancel-on-signal.ts';
 import { cliClientFactory } from '../credentials.ts';
-import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
+import {
+  addLimitOptions,
+  apiOption,
+  cliBinaries,
+  limitOptions,
+  type MediaCliOptions,
+} from './media-options.ts';
 import {
   requireFolderToWrite,
   requireInputFile,
@@ -27,7 +39,6 @@ import {
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { postUrl } from '../../../shared/x/media-id.ts';
-import { isItemFinished } from '../../../shared/batch/item-status.ts';
 import { cliErrorText, cliRemedyText } from '../remedy-text.ts';
 
 interface BatchCli extends MediaCliOptions {
@@ -53,7 +64,8 @@ function planJson(plan: BatchPlan): unknown {
       ready_copy: i.readyCopy,
       fixable: i.fixable,
       media_id: i.mediaId,
-      status: i.excluded ? 'excluded' : i.ready ? 'ready' : 'blocked',
+      status: i.excluded ? 'excluded' : i.skip ? 'skipped' : i.ready ? 'ready' : 'blocked',
+      ...(i.skip ? { reason: i.skip } : {}),
       subtitles: i.subtitles.map((s) => ({
         file: s.file,
         language: s.language,
@@ -75,17 +87,30 @@ function planJson(plan: BatchPlan): unknown {
   };
 }
 
+/** What happened to each subtitle file that isn't used, and each detected language: on stderr. */
+function fileNotes(plan: BatchPlan): string {
+  const lines = [
+    ...plan.files.filter((f) => f.detected).map((f) => `${f.file}: ${f.message ?? ''}`),
+    ...unusedSubtitleFiles(plan.files).map((f) => `${f.file}: ${f.status.replace('_', ' ')}: ${f.reason}`),
+  ];
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
+}
+
 function planText(plan: BatchPlan): string {
   const lines: string[] = [];
   const ready = plan.items.filter((i) => i.ready).length;
-  lines.push(`${plan.items.length} item(s), ${ready} ready, ${plan.items.length - ready} blocked`);
+  const skipped = plan.items.filter((i) => i.skip).length;
+  lines.push(
+    `${plan.items.length} item(s), ${ready} ready, ${plan.items.length - ready - skipped} blocked, ${skipped} skipped`,
+  );
   for (const i of plan.items) {
     const langs = i.subtitles.map((s) => s.languageCode).join(' ') || '-';
     const target = i.video
       ? `${i.video}${i.readyCopy ? ` (uploads ${i.readyCopy})` : ''}`
       : `media ${i.mediaId ?? ''}`;
+    const state = i.skip ? 'skipped' : i.ready ? 'ready  ' : 'blocked';
     lines.push(
-      `  ${i.ready ? 'ready  ' : 'blocked'}  ${target}  [${langs}]${i.post ? `  post: ${i.post}` : ''}`,
+      `  ${state}  ${target}  [${langs}]${i.post ? `  post: ${i.post}` : ''}${i.skip ? `  (${i.skip})` : ''}`,
     );
     for (const p of i.problems) lines.push(`           ! ${p}`);
     if (i.fixable && i.video)
@@ -93,6 +118,8 @@ function planText(plan: BatchPlan): string {
         `           → cueline fix ${join(plan.root, i.video)}  makes the X-ready copy a rerun uploads`,
       );
   }
+  for (const f of plan.files.filter((x) => x.detected && x.status === 'matched'))
+    lines.push(`${f.file}: ${f.message ?? ''}`);
   const notMatched = plan.files.filter((f) => f.status !== 'matched');
   if (notMatched.length > 0) {
     lines.push('files not matched:');
@@ -138,7 +165,7 @@ export const registerBatch = (program: Command): void => {
     )
     .option('--no-post', 'never post (also ignores the manifest’s post column)')
     .option('--lang <code>', 'language of subtitle files named <video>.srt (no language in the name)')
-    .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
+    .addOption(apiOption())
     .option('--account <name>', 'signed-in account to use (when X_* environment credentials are not set)')
     .option('--journal-dir <dir>', 'job journal folder (default: <user data>/jobs; CUELINE_HOME moves it)')
     .option('--force', 'post even where an interrupted earlier run may already have posted')
@@ -174,12 +201,13 @@ export const registerBatch = (program: Command): void => {
           process.stdout.write(o.json ? `${JSON.stringify(planJson(plan))}\n` : planText(plan));
           return;
         }
-        if (plan.items.length === 0)
+        if (plan.items.every((i) => i.skip !== null))
           throw new CuelineError(
             'usage.nothing_to_do',
             `${folder}: no video with a subtitle file next to it (name them like clip.mp4 + clip.en.srt).`,
           );
         if (!o.json) process.stderr.write(planText(plan));
+        else process.stderr.write(fileNotes(plan));
         const limiter = new RateLimiter({
           onWait: (w) =>
             process.stderr.write(`rate limit: waiting ${Math.ceil(w.waitMs / 1000)} s for ${w.key}\n`),
@@ -215,17 +243,17 @@ export const registerBatch = (program: Command): void => {
             o.export,
             o.export.toLowerCase().endsWith('.csv')
               ? resultsCsv(results, cliRemedyText)
-              : `${JSON.stringify(resultsJson(results, cliRemedyText), null, 2)}\n`,
+              : `${JSON.stringify(resultsJson(results, cliRemedyText, plan.files), null, 2)}\n`,
           );
-        if (o.json) process.stdout.write(`${JSON.stringify(resultsJson(results, cliRemedyText))}\n`);
+        if (o.json)
+          process.stdout.write(`${JSON.stringify(resultsJson(results, cliRemedyText, plan.files))}\n`);
         else {
-          const done = results.filter((r) => isItemFinished(r.status)).length;
           process.stdout.write(
-            `${done} of ${results.length} item(s) published or already done.\n` +
+            `${results.length} item(s): ${resultsSummary(results)}.\n` +
               results
                 .map(
                   (r) =>
-                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  ${postUrl(r.post_id)}` : ''}${r.error ? `  ${cliErrorText({ message: r.error, ...(r.remedy ? { remedy: r.remedy } : {}) })}` : ''}`,
+                    `  ${r.status.padEnd(9)} ${r.video ?? r.key}${r.status === 'skipped' ? ` (${r.reason ?? 'already published'})` : ''}${r.video_id ? `  video ${r.video_id}` : ''}${r.post_id ? `  ${postUrl(r.post_id)}` : ''}${r.error ? `  ${cliErrorText({ message: r.error, ...(r.remedy ? { remedy: r.remedy } : {}) })}` : ''}`,
                 )
                 .join('\n') +
               '\n',

@@ -1,8 +1,9 @@
-// Options shared by `cueline probe` and `cueline fix`.
+// Options shared by `cueline probe`, `fix`, `publish` and `batch`.
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { LimitOptions, MediaCategory } from '../../../shared/media/constraints.ts';
 import { MEDIA_CATEGORIES } from '../../../shared/media/constraints.ts';
+import { API_DIALECT_LABELS } from '../../../shared/x/limits.ts';
 import type { BinaryOptions } from '../../services/media/binaries.ts';
 
 export interface MediaCliOptions {
@@ -19,7 +20,17 @@ export function addLimitOptions(cmd: Command): Command {
         .default('tweet_video'),
     )
     .option('--premium', 'Premium account: 125 min / 16 GB caps instead of 20 min / 8 GB')
-    .option('--premium-1080p', 'with --premium: allow 1080p (UNCONFIRMED in the X docs)');
+    .option(
+      '--premium-1080p',
+      'with --premium: take up to 1920×1920 without a warning (X plays 1080p to subscribers)',
+    );
+}
+
+/** `--api`: v2 by default; v1.1 is labelled legacy (X shut it down in 2025). */
+export function apiOption(): Option {
+  return new Option('--api <dialect>', `X API dialect: ${Object.values(API_DIALECT_LABELS).join('; ')}`)
+    .choices(Object.keys(API_DIALECT_LABELS))
+    .default('v2');
 }
 
 export function limitOptions(o: MediaCliOptions): LimitOptions {

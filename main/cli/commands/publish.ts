@@ -22,7 +22,13 @@ import type { UploadProgress } from '../../services/x/uploader.ts';
 import { cancelOnSignal } from '../cancel-on-signal.ts';
 import { cliClientFactory } from '../credentials.ts';
 import { requireFolderToWrite } from '../validate.ts';
-import { addLimitOptions, cliBinaries, limitOptions, type MediaCliOptions } from './media-options.ts';
+import {
+  addLimitOptions,
+  apiOption,
+  cliBinaries,
+  limitOptions,
+  type MediaCliOptions,
+} from './media-options.ts';
 import { isMediaId, postUrl } from '../../../shared/x/media-id.ts';
 import { MEDIA_CATEGORIES, type MediaCategory } from '../../../shared/media/constraints.ts';
 import { cliRemedyText } from '../remedy-text.ts';
@@ -37,11 +43,16 @@ interface CommonCli extends MediaCliOptions {
   account?: string;
   journalDir?: string;
   fresh?: boolean;
+  chunkSize?: string;
+  blockOnQuality?: boolean;
 }
 
 interface PublishCli extends CommonCli {
   post?: string;
   force?: boolean;
+  altText?: string;
+  title?: string;
+  description?: string;
 }
 
 function fmtEta(s: number | null): string {
@@ -74,6 +85,7 @@ function progressReporter(): { onEvent: (e: PublishEvent) => void; end: () => vo
       if (e.type === 'step') line(`${e.label}…`);
       else if (e.type === 'skip')
         line(`${e.label}: skipped, ${e.reason}${e.remedy ? cliRemedyText(e.remedy) : ''}`);
+      else if (e.type === 'note') line(`${e.label}: ${e.message}`);
       else if (e.type === 'retry')
         line(`${e.label}: retrying in ${Math.ceil(e.delayMs / 1000)} s (${e.reason})`);
       else if (tty) {
@@ -147,13 +159,20 @@ function journalDir(o: { journalDir?: string }): string {
 
 function printResult(r: PublishResult, json: boolean | undefined): void {
   if (json) {
-    const out = { video: r.video, subtitles: r.subtitles, post: r.post };
+    // X's snake_case field names: the --json output is a public contract.
+    const subtitles = r.subtitles.map((s) => ({
+      id: s.id,
+      language_code: s.languageCode,
+      display_name: s.displayName,
+      file: s.file,
+    }));
+    const out = { video: r.video, subtitles, post: r.post };
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }
   const lines = [`video media id: ${r.video.id}`];
   for (const s of r.subtitles)
-    lines.push(`subtitles ${s.language_code} (${s.display_name}): ${s.id}  ${s.file}`);
+    lines.push(`subtitles ${s.languageCode} (${s.displayName}): ${s.id}  ${s.file}`);
   if (r.post) lines.push(`post: ${postUrl(r.post.id)}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -176,6 +195,7 @@ async function runWithProgress(
       probe: (file, po) => probe(file, { ...po, binaries: cliBinaries() }),
       signal: cancel.signal,
       onEvent: progress.onEvent,
+      ...(o.account !== undefined ? { account: o.account } : {}),
     });
     progress.end();
     printResult(r, o.json);
@@ -193,12 +213,31 @@ function addCommon(cmd: Command): Command {
     )
     .option('--lang <code>', 'BCP 47 language of the (single) --subs file, when its name does not say')
     .option('--display-name <name>', 'name shown in X’s caption menu (default: the language’s own name)')
-    .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
+    .addOption(apiOption())
     .option('--vtt', 'send WebVTT as is instead of converting to SRT (X documents SRT as the working format)')
     .option('--account <name>', 'signed-in account to use (when X_* environment credentials are not set)')
     .option('--journal-dir <dir>', 'job journal folder (default: <user data>/jobs; CUELINE_HOME moves it)')
     .option('--fresh', 'ignore an earlier run’s journal and start over')
+    .option('--chunk-size <MiB>', 'upload chunk size in MiB (default 4; larger only when a file needs it)')
+    .option('--block-on-quality', 'refuse subtitles with caption quality findings (default: report a count)')
     .option('--json', 'print the result as JSON on stdout');
+}
+
+/** The options every publishing command shares, from the CLI's strings. */
+export function uploadSettings(o: { chunkSize?: string; blockOnQuality?: boolean }): {
+  chunkSize?: number;
+  blockOnQuality?: boolean;
+} {
+  const mib = o.chunkSize === undefined ? undefined : Number(o.chunkSize);
+  if (mib !== undefined && !(Number.isFinite(mib) && mib >= 0.25 && mib <= 64))
+    throw new CuelineError(
+      'usage.chunk_size',
+      `--chunk-size ${o.chunkSize}: give a size in MiB from 0.25 to 64.`,
+    );
+  return {
+    ...(mib !== undefined ? { chunkSize: Math.round(mib * 1024 * 1024) } : {}),
+    ...(o.blockOnQuality ? { blockOnQuality: true } : {}),
+  };
 }
 
 export const registerPublish = (program: Command): void => {
@@ -210,6 +249,9 @@ export const registerPublish = (program: Command): void => {
         .argument('[video]', 'video file'),
     )
       .option('--post <text>', 'create a post with the video (captions associated first)')
+      .option('--alt-text <text>', 'the video’s alt text (up to 1000 characters)')
+      .option('--title <text>', 'with --post: the title on the post’s video card')
+      .option('--description <text>', 'with --post: the description on the post’s video card')
       .option('--force', 'post even if an interrupted earlier run may already have posted'),
   ).action(async (videoArg: string | undefined, o: PublishCli) => {
     const video = positionalAfterSubs(
@@ -228,9 +270,13 @@ export const registerPublish = (program: Command): void => {
           api: o.api,
           post: o.post ?? null,
           limits: limitOptions(o),
+          ...uploadSettings(o),
           ...(o.vtt ? { sendVtt: true } : {}),
           ...(o.fresh ? { fresh: true } : {}),
           ...(o.force ? { force: true } : {}),
+          ...(o.altText !== undefined ? { altText: o.altText } : {}),
+          ...(o.title !== undefined ? { title: o.title } : {}),
+          ...(o.description !== undefined ? { description: o.description } : {}),
         },
         deps,
       ),
@@ -258,6 +304,7 @@ export const registerPublish = (program: Command): void => {
             subtitles,
             category: o.category,
             api: o.api,
+            ...uploadSettings(o),
             ...(o.vtt ? { sendVtt: true } : {}),
             ...(o.fresh ? { fresh: true } : {}),
           },
@@ -276,7 +323,7 @@ export const registerPublish = (program: Command): void => {
         .choices(MEDIA_CATEGORIES)
         .default('tweet_video'),
     )
-    .addOption(new Option('--api <dialect>', 'X API dialect').choices(['v2', 'v1.1']).default('v2'))
+    .addOption(apiOption())
     .option('--account <name>', 'signed-in account to use')
     .option('--json', 'print the result as JSON on stdout')
     .action(
@@ -299,9 +346,9 @@ export const registerPublish = (program: Command): void => {
           );
           if (o.json)
             process.stdout.write(
-              `${JSON.stringify({ video: r.video, deleted: { language_code: r.language_code } })}\n`,
+              `${JSON.stringify({ video: r.video, deleted: { language_code: r.languageCode } })}\n`,
             );
-          else process.stdout.write(`Removed the ${r.language_code} subtitles from media ${r.video.id}.\n`);
+          else process.stdout.write(`Removed the ${r.languageCode} subtitles from media ${r.video.id}.\n`);
         } finally {
           cancel.dispose();
         }

@@ -82,6 +82,8 @@ export class AuthService {
   readonly #refreshing = new Map<string, Promise<string>>();
   /** Tokens already read, so a 1000-chunk upload doesn't ask the keychain 1000 times. */
   readonly #tokenCache = new Map<string, StoredOAuth2>();
+  /** Accounts whose next token read must refresh (X answered 401 to the current token). */
+  readonly #mustRefresh = new Set<string>();
   readonly #pinSessions = new Map<string, { pin: PinSignIn; until: number }>();
 
   constructor(o: AuthServiceOptions) {
@@ -283,7 +285,13 @@ export class AuthService {
       );
     const accountId = account.accountId;
     await this.accessToken(accountId);
-    return bearerSigner(() => this.accessToken(accountId));
+    return bearerSigner(
+      () => this.accessToken(accountId),
+      async () => {
+        this.#mustRefresh.add(accountId);
+        await this.accessToken(accountId);
+      },
+    );
   }
 
   /** A valid access token, refreshed (and the rotated refresh token stored) when near expiry. */
@@ -296,8 +304,9 @@ export class AuthService {
   }
 
   async #freshAccessToken(accountId: string): Promise<string> {
+    const force = this.#mustRefresh.delete(accountId);
     const cached = this.#tokenCache.get(accountId);
-    if (cached && cached.expiresAt - this.#now() > refreshMargin(cached)) return cached.accessToken;
+    if (!force && cached && cached.expiresAt - this.#now() > refreshMargin(cached)) return cached.accessToken;
     // Near expiry (or first use): read the keychain again, the other process may have refreshed.
     const account = await this.resolveAccount(accountId);
     const t = await this.#readTokens(account);
@@ -307,12 +316,12 @@ export class AuthService {
         `The keychain has no OAuth 2.0 sign-in for ${accountId}. Sign in again.`,
       );
     const now = this.#now();
-    if (t.expiresAt - now > refreshMargin(t)) {
+    if (!force && t.expiresAt - now > refreshMargin(t)) {
       this.#tokenCache.set(accountId, t);
       return t.accessToken;
     }
     if (!t.refreshToken) {
-      if (t.expiresAt > now) return t.accessToken;
+      if (!force && t.expiresAt > now) return t.accessToken;
       throw new CuelineError(
         'auth.expired',
         `The sign-in for @${account.handle} expired (it was made without offline.access, so it lasts 2 hours). Sign in again`,

@@ -51,7 +51,8 @@ export function planSource(req: SourcePaths): PlanSource {
     folder,
     ...(req.manifest ? { manifest: req.manifest } : {}),
     ...(req.recursive ? { recursive: true } : {}),
-    ...(req.defaultLanguage ? { defaultLanguage: req.defaultLanguage } : {}),
+    // The app's default-language setting: after the language detected from the cue text.
+    ...(req.defaultLanguage ? { fallbackLanguage: req.defaultLanguage } : {}),
   };
 }
 
@@ -73,6 +74,7 @@ export function planMessage(plan: BatchPlan): BatchPlanMessage {
         displayName: s.displayName,
       })),
       problems: i.problems.map((p) => p.replaceAll(`${plan.root}/`, '')),
+      skip: i.skip,
       ready: i.ready,
       excluded: i.excluded,
     })),
@@ -96,6 +98,7 @@ function itemState(r: BatchItemResult, root: string): ItemState {
     videoId: r.video_id,
     postId: r.post_id,
     error: r.error === null ? null : r.error.replaceAll(`${root}/`, ''),
+    reason: r.reason ?? null,
     errorCode: r.errorCode === null ? null : asErrorCode(r.errorCode),
   };
 }
@@ -171,6 +174,7 @@ export class BatchSessions {
           videoId: r?.video_id ?? null,
           postId: r?.post_id ?? null,
           error: r?.error ? r.error.replaceAll(`${root}/`, '') : null,
+          reason: r?.reason ?? null,
           errorCode: r?.errorCode ? asErrorCode(r.errorCode) : null,
         });
       }
@@ -198,6 +202,7 @@ export class BatchSessions {
         videoId: null,
         postId: null,
         error: null,
+        reason: null,
         errorCode: null,
       });
     const theRun = run;

@@ -1,6 +1,6 @@
 // A batch manifest: CSV (header row) or JSON (an array, or {items: [...]}) with one row per
 // subtitle file: video, subtitle, language, display name, optional existing media id, optional
-// post text. Paths are relative to the manifest's folder. Errors name the row and the column.
+// post text, alt text and the post card's title and description. Paths are relative to the manifest's folder. Errors name the row and the column.
 import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -17,6 +17,9 @@ export interface ManifestRow {
   displayName: string | null;
   mediaId: string | null;
   post: string | null;
+  altText: string | null;
+  title: string | null;
+  description: string | null;
 }
 
 // Column names people use for the same thing, lower-cased with spaces and dashes as underscores.
@@ -42,6 +45,10 @@ const ALIASES: Record<string, keyof Omit<ManifestRow, 'row'>> = {
   post: 'post',
   post_text: 'post',
   text: 'post',
+  alt_text: 'altText',
+  alt: 'altText',
+  title: 'title',
+  description: 'description',
 };
 
 const Cell = z.union([z.string(), z.number(), z.null()]).optional();
@@ -64,6 +71,9 @@ function toRow(raw: Record<string, unknown>, row: number, where: string): Manife
     displayName: null,
     mediaId: null,
     post: null,
+    altText: null,
+    title: null,
+    description: null,
   };
   for (const [k, v] of Object.entries(raw)) {
     const field = ALIASES[normKey(k)];

@@ -10,6 +10,8 @@ export interface FileReport {
   path: string;
   kind: 'video' | 'subtitle';
   status: FileStatus;
+  /** A `<video>.srt` whose language was detected from its cue text. */
+  detected?: { language: string; confident: boolean };
   /** The video (relative) a subtitle file was paired with. */
   video?: string;
   /** BCP 47 tag when known. */
@@ -49,6 +51,12 @@ export interface PlanItem {
   subtitles: PlanSubtitle[];
   /** Post text from a manifest row (the template applies otherwise). */
   post: string | null;
+  /** Manifest columns alt_text, title, description (the video's alt text, the post's card). */
+  altText: string | null;
+  title: string | null;
+  description: string | null;
+  /** Why the item is skipped without a request (a video with no subtitles: "no subtitles"). */
+  skip: string | null;
   /** Reasons the item can't run as planned (invalid video, invalid or duplicate subtitles). */
   problems: string[];
   ready: boolean;
@@ -60,8 +68,13 @@ export interface PlanSource {
   folder: string;
   manifest?: string;
   recursive?: boolean;
-  /** BCP 47 language for `<video>.srt` files that don't name one. */
+  /** BCP 47 language for `<video>.srt` files that don't name one (the CLI's --lang). */
   defaultLanguage?: string;
+  /**
+   * The app's default-language setting: the last fallback for `<video>.srt`, after the language
+   * detected from the cue text (a confident guess wins over it).
+   */
+  fallbackLanguage?: string;
 }
 
 /** Corrections the user made to a plan (the app's table): applied when planning again. */

@@ -10,6 +10,8 @@ import type { Violation } from '../../../shared/media/constraints.ts';
 import { readyCopyPath } from '../media/transcode.ts';
 import { prepareSubtitle, prepareVideo, type Probe } from '../publish/inputs.ts';
 import type { ApiDialect } from '../x/dialects.ts';
+import { readCaptionFile } from '../captions/caption-file.ts';
+import { detectTrackLanguage } from './detect-language.ts';
 import { languageFromSegment, languageFromUser, NAME_FLAGS } from './languages.ts';
 import { readManifest, resolveFrom } from './manifest.ts';
 import type {
@@ -34,7 +36,8 @@ export interface PlanOptions {
 interface Draft {
   item: PlanItem;
   videoReport: FileReport | null;
-  subs: Array<{ report: FileReport; displayName?: string }>;
+  /** `detect`: no language named or given: detect it from the cue text. */
+  subs: Array<{ report: FileReport; displayName?: string; detect?: boolean }>;
 }
 
 function stem(name: string): string {
@@ -74,6 +77,10 @@ function newItem(key: string, name: string, video: ScannedFile | null, mediaId: 
     mediaId,
     subtitles: [],
     post: null,
+    altText: null,
+    title: null,
+    description: null,
+    skip: null,
     problems: [],
     ready: true,
     excluded: false,
@@ -147,6 +154,10 @@ function pairFolder(
     const fixed = corrections.languages?.[s.file];
     const found = languageAfter(x.slice(longest + 1));
     const tag = fixed ? languageFromUser(fixed) : (found.tag ?? (found.named ? null : defaultLang));
+    if (!tag && !fixed && !found.named) {
+      draft.subs.push({ report, detect: true });
+      continue;
+    }
     if (!tag) {
       report.status = 'invalid';
       report.message = fixed
@@ -243,6 +254,9 @@ async function manifestDrafts(
       drafts.set(key, draft);
     }
     if (row.post && !draft.item.post) draft.item.post = row.post;
+    if (row.altText && !draft.item.altText) draft.item.altText = row.altText;
+    if (row.title && !draft.item.title) draft.item.title = row.title;
+    if (row.description && !draft.item.description) draft.item.description = row.description;
     if (!row.subtitle) continue;
     const path = resolveFrom(base, row.subtitle);
     const file = relTo(root, path);
@@ -258,6 +272,10 @@ async function manifestDrafts(
     const given = fixed ?? row.language;
     const fromName = languageAfter(stem(path).split('.').slice(1).join('.'));
     const tag = given ? languageFromUser(given) : (fromName.tag ?? defaultLang);
+    if (!tag && !given && !fromName.named) {
+      draft.subs.push({ report, detect: true, ...(row.displayName ? { displayName: row.displayName } : {}) });
+      continue;
+    }
     if (!tag) {
       report.status = 'invalid';
       report.message = given
@@ -267,6 +285,42 @@ async function manifestDrafts(
     draft.subs.push({ report, ...(row.displayName ? { displayName: row.displayName } : {}) });
   }
   return { drafts: [...drafts.values()], reports };
+}
+
+/**
+ * A `<video>.srt` that names no language and was given none: the cue text says. A confident guess
+ * is used and reported ("detected English"); an unsure one falls back to the app's default
+ * language when there is one, else the file needs a language.
+ */
+async function detectLanguage(r: FileReport, source: PlanSource): Promise<void> {
+  let guess: ReturnType<typeof detectTrackLanguage>;
+  try {
+    guess = detectTrackLanguage((await readCaptionFile(r.path)).track);
+  } catch (err) {
+    if (!(err instanceof CuelineError)) throw err;
+    r.status = 'invalid';
+    r.message = message(err).replace(`${r.path}: `, '');
+    return;
+  }
+  const name = (tag: string): string => new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+  if (guess.tag && guess.confident) {
+    r.language = guess.tag;
+    r.detected = { language: guess.tag, confident: true };
+    r.message = `detected ${name(guess.tag)}`;
+    return;
+  }
+  const fallback = source.fallbackLanguage ? languageFromUser(source.fallbackLanguage) : null;
+  if (guess.tag) r.detected = { language: guess.tag, confident: false };
+  const unsure = guess.tag
+    ? `it may be ${name(guess.tag)}, but the cue text is too short to be sure`
+    : 'the cue text gives no clue';
+  if (fallback) {
+    r.language = fallback;
+    r.message = `${unsure}: using the default language, ${name(fallback)}`;
+    return;
+  }
+  r.status = 'invalid';
+  r.message = `can't tell the language (${unsure}): name it like clip.en${extname(r.file)} or give the language`;
 }
 
 /** Plans a batch: pairing (or the manifest), then every input checked. */
@@ -289,10 +343,14 @@ export async function planBatch(source: PlanSource, opts: PlanOptions): Promise<
         delete s.report.message;
       }
     const subs = d.subs.filter((s) => s.report.status !== 'excluded');
-    // A video with no subtitle file and nothing to post is an orphan, not an item.
-    if (subs.length === 0 && !item.post && !source.manifest) continue;
     if (subs.length === 0 && !item.post && item.mediaId) continue;
     items.push(item);
+    // A video with no subtitle file and nothing to post is listed, and skipped: "no subtitles".
+    if (subs.length === 0 && !item.post) {
+      item.skip = 'no subtitles';
+      item.ready = false;
+      continue;
+    }
     item.excluded =
       excludedItems.has(item.key) || (d.videoReport !== null && excludedFiles.has(d.videoReport.file));
     if (d.videoReport) {
@@ -327,6 +385,7 @@ export async function planBatch(source: PlanSource, opts: PlanOptions): Promise<
     const byCode = new Map<string, FileReport[]>();
     for (const s of subs) {
       const r = s.report;
+      if (s.detect) await detectLanguage(r, source);
       if (r.status === 'invalid' || !r.language) {
         item.problems.push(`${r.file}: ${r.message ?? 'invalid'}`);
         continue;

@@ -17,6 +17,11 @@ export const BatchItemResult = z.object({
     z.object({ file: z.string(), language_code: z.string(), display_name: z.string(), id: z.string() }),
   ),
   post_id: z.string().nullable(),
+  /**
+   * Why a skipped item was skipped ("already published", "no subtitles"); on a published one,
+   * "already on X": its post was found on the account, sent by a run whose answer was lost.
+   */
+  reason: z.string().nullable().optional(),
   error: z.string().nullable(),
   errorCode: z.string().nullable(),
   /** What to do about the error, as data (older journals have none). */
@@ -47,6 +52,7 @@ export const BatchRecord = z.object({
     manifest: z.string().optional(),
     recursive: z.boolean().optional(),
     defaultLanguage: z.string().optional(),
+    fallbackLanguage: z.string().optional(),
   }),
   corrections: z.object({
     languages: z.record(z.string(), z.string()).optional(),

@@ -75,6 +75,7 @@ function pendingResult(item: PlanItem): BatchItemResult {
     video_id: item.mediaId,
     subtitles: [],
     post_id: null,
+    reason: null,
     error: null,
     errorCode: null,
     finishedAt: null,
@@ -267,66 +268,76 @@ export class BatchRun {
     this.#overall();
     const post = postTextFor(item, this.options);
     const progressOf = itemProgress(item, post !== null);
-    let alreadyDone = false;
     let step: string | null = null;
     const onEvent = (e: PublishEvent): void => {
-      if (e.type === 'skip' && e.label === 'Everything') alreadyDone = true;
       if (e.type === 'step') step = e.label;
       const p = progressOf(e);
       if (p !== null) this.#emit({ type: 'item', key: item.key, status: 'running', step, progress: p });
     };
+    r.reason = null;
     try {
-      if (!item.ready)
-        throw new CuelineError(
-          'batch.invalid_item',
-          item.problems.length > 0 ? item.problems.join('; ') : 'Nothing to publish for this video.',
-        );
-      const problem = post !== null ? postTextProblem(post) : null;
-      if (problem) throw new CuelineError('input.post_text', `${item.name}: ${problem}`);
-      const subtitles = item.subtitles.map((s) => ({
-        path: s.path,
-        language: s.language,
-        displayName: s.displayName,
-      }));
-      const deps = {
-        client: this.#deps.client,
-        journalDir: this.#deps.journalDir,
-        probe: this.#deps.probe,
-        signal: ac.signal,
-        onEvent,
-        ...(this.#deps.sleep ? { sleep: this.#deps.sleep } : {}),
-        ...(this.#deps.now ? { now: this.#deps.now } : {}),
-      };
-      let out: PublishResult;
-      if (item.mediaId) {
-        out = await attach(
-          { videoId: item.mediaId, subtitles, category: this.options.category, api: this.options.api },
-          deps,
-        );
+      // Nothing to send (a video with no subtitles): listed as skipped, with the reason.
+      if (item.skip) {
+        r.status = 'skipped';
+        r.reason = item.skip;
       } else {
-        out = await publish(
-          {
-            video: item.videoPath ?? '',
-            subtitles,
-            category: this.options.category,
-            api: this.options.api,
-            post,
-            ...(this.#deps.limits ? { limits: this.#deps.limits } : {}),
-            ...(this.#deps.force ? { force: true } : {}),
-          },
-          deps,
-        );
+        if (!item.ready)
+          throw new CuelineError(
+            'batch.invalid_item',
+            item.problems.length > 0 ? item.problems.join('; ') : 'Nothing to publish for this video.',
+          );
+        const problem = post !== null ? postTextProblem(post) : null;
+        if (problem) throw new CuelineError('input.post_text', `${item.name}: ${problem}`);
+        const subtitles = item.subtitles.map((s) => ({
+          path: s.path,
+          language: s.language,
+          displayName: s.displayName,
+        }));
+        const deps = {
+          client: this.#deps.client,
+          journalDir: this.#deps.journalDir,
+          probe: this.#deps.probe,
+          signal: ac.signal,
+          onEvent,
+          ...(this.#deps.sleep ? { sleep: this.#deps.sleep } : {}),
+          ...(this.#deps.now ? { now: this.#deps.now } : {}),
+          ...(this.#deps.account ? { account: this.#deps.account } : {}),
+        };
+        let out: PublishResult;
+        if (item.mediaId) {
+          out = await attach(
+            { videoId: item.mediaId, subtitles, category: this.options.category, api: this.options.api },
+            deps,
+          );
+        } else {
+          out = await publish(
+            {
+              video: item.videoPath ?? '',
+              subtitles,
+              category: this.options.category,
+              api: this.options.api,
+              post,
+              ...(this.#deps.limits ? { limits: this.#deps.limits } : {}),
+              ...(this.#deps.force ? { force: true } : {}),
+              ...(item.altText ? { altText: item.altText } : {}),
+              ...(post !== null && item.title ? { title: item.title } : {}),
+              ...(post !== null && item.description ? { description: item.description } : {}),
+            },
+            deps,
+          );
+        }
+        r.status = out.alreadyDone ? 'skipped' : 'published';
+        r.reason = out.alreadyDone ? 'already published' : out.postFound ? 'already on X' : null;
+        r.jobId = out.jobId;
+        r.video_id = out.video.id || null;
+        r.subtitles = out.subtitles.map((s) => ({
+          file: item.subtitles.find((p) => p.path === s.file)?.file ?? s.file,
+          language_code: s.languageCode,
+          display_name: s.displayName,
+          id: s.id,
+        }));
+        r.post_id = out.post?.id ?? null;
       }
-      r.status = alreadyDone ? 'skipped' : 'published';
-      r.jobId = out.jobId;
-      r.video_id = out.video.id || null;
-      r.subtitles = out.subtitles.map((s) => ({
-        file: item.subtitles.find((p) => p.path === s.file)?.file ?? s.file,
-        language_code: s.language_code,
-        display_name: s.display_name,
-        id: s.id,
-      }));
-      r.post_id = out.post?.id ?? null;
     } catch (err) {
       const e = toAppError(err);
       const cancelled = e.code === 'job.cancelled' || ac.signal.aborted;

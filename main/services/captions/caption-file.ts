@@ -16,6 +16,8 @@ export interface ReadCaptionFileResult {
   format: CaptionFormat;
   encoding: { name: string; confidence: number; pinned: boolean };
   warnings: ParseWarning[];
+  /** 1-based line of each cue's timing line (`… --> …`), in cue order: for located messages. */
+  timingLines: number[];
 }
 
 function ioError(err: unknown, path: string, doing: string): CuelineError {
@@ -58,11 +60,16 @@ export async function readCaptionFile(
     ...(opts.label ? { label: opts.label } : {}),
     ...(opts.strict ? { strict: true } : {}),
   });
+  const timingLines: number[] = [];
+  decoded.text.split(/\r\n|\r|\n/).forEach((l, i) => {
+    if (l.includes('-->') && timingLines.length < track.cues.length) timingLines.push(i + 1);
+  });
   return {
     track,
     format,
     encoding: { name: decoded.encoding, confidence: decoded.confidence, pinned: decoded.pinned },
     warnings,
+    timingLines,
   };
 }
 

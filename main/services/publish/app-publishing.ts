@@ -40,9 +40,11 @@ export class AppPublishing {
     this.notes = new HistoryNotes(p.userData);
   }
 
-  #deps(client: XClient, job: AppJob): PublishDeps {
+  #deps(client: XClient, job: AppJob, account: string | undefined): PublishDeps {
     return {
       client,
+      // Part of the job's identity: media ids are per user.
+      ...(account ? { account } : {}),
       journalDir: journalDirOf(this.#p),
       probe: this.#p.probe,
       signal: job.signal,
@@ -77,7 +79,7 @@ export class AppPublishing {
       job.sinkId,
       o.what,
       async () => {
-        const r = await o.work(subtitles, this.#deps(client, job));
+        const r = await o.work(subtitles, this.#deps(client, job, req.account));
         await this.#note(r.jobId, req, o.videoName);
         return resultMessage(r);
       },
@@ -94,7 +96,7 @@ export class AppPublishing {
     const client = await this.#p.client(req.account);
     const r = await replaceLanguage(
       { videoId: req.mediaId, track, category: req.category, api: req.api },
-      { ...this.#deps(client, job), notes: this.notes },
+      { ...this.#deps(client, job, req.account), notes: this.notes },
     );
     await this.#note(r.jobId, req, null);
     return resultMessage(r);
@@ -109,7 +111,7 @@ export class AppPublishing {
       { videoId: req.mediaId, language: req.language, category: req.category, api: req.api },
       { client },
     );
-    await this.notes.markRemoved(r.video.id, r.language_code, Date.now());
-    return { mediaId: r.video.id, languageCode: r.language_code };
+    await this.notes.markRemoved(r.video.id, r.languageCode, Date.now());
+    return { mediaId: r.video.id, languageCode: r.languageCode };
   }
 }

@@ -1,12 +1,15 @@
 // Everything is checked before anything is sent: the video is probed and held to X's limits,
 // every subtitle file is parsed, checked for structural errors (overlaps, out-of-order, empty
-// cues — reading-speed style findings don't block) and converted to UTF-8 SRT (or VTT when
-// asked), and each language is mapped to X's code. Nothing is uploaded when an input is invalid.
+// cues; the quality rules of the chosen preset are counted, and block only when the setting says
+// so), held to the video's length (a cue that starts after the end is a wrong pairing; one that
+// ends after it is trimmed, with a warning), converted to UTF-8 SRT (or VTT when asked), and each
+// language is mapped to X's code. Nothing is uploaded when an input is invalid.
 import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { checkTrack, DEFAULT_SETTINGS } from '../../../shared/captions/rules.ts';
 import { languageFromFileName, parseLanguageTag } from '../../../shared/captions/file-name.ts';
+import { formatTimestamp } from '../../../shared/captions/time.ts';
 import { writeCaptions } from '../../../shared/captions/write.ts';
 import { CuelineError } from '../../../shared/errors.ts';
 import {
@@ -16,7 +19,7 @@ import {
 } from '../../../shared/media/constraints.ts';
 import type { MediaInfo } from '../../../shared/media/media-info.ts';
 import { toApiLanguage, toApiLanguageCode } from '../../../shared/x/languages.ts';
-import { V2_VIDEO_MEDIA_TYPES, VIDEO_MEDIA_TYPES } from '../../../shared/x/limits.ts';
+import { VIDEO_MEDIA_TYPES } from '../../../shared/x/limits.ts';
 import { readCaptionFile } from '../captions/caption-file.ts';
 import type { ApiDialect } from '../x/dialects.ts';
 
@@ -31,6 +34,16 @@ export interface FileIdentity {
 
 export interface PreparedVideo extends FileIdentity {
   mediaType: string;
+  durationMs: number;
+  /** X's recommendations the video misses (e.g. 1080p above the advanced list): not blocking. */
+  warnings: string[];
+}
+
+export interface SubtitleChecks {
+  /** The video's duration: cues must start before it; cue ends past it are trimmed. */
+  videoDurationMs?: number;
+  /** Quality-rule findings (reading speed, line length, …) block the publish. Default: counted only. */
+  blockOnQuality?: boolean;
 }
 
 export interface SubtitleInput {
@@ -49,6 +62,8 @@ export interface PreparedSubtitle extends FileIdentity {
   mediaType: 'text/srt' | 'text/vtt';
   bytes: Uint8Array;
   sha256: string;
+  /** Things to tell the user that don't stop the publish (trimmed cues, quality findings). */
+  warnings: string[];
 }
 
 export async function fileIdentity(path: string, kind: 'media' | 'input'): Promise<FileIdentity> {
@@ -86,13 +101,6 @@ export async function prepareVideo(
         path,
       },
     );
-  if (opts.api === 'v2' && !V2_VIDEO_MEDIA_TYPES.includes(mediaType))
-    throw new CuelineError(
-      'media.constraint',
-      `${path}: X's v2 upload does not accept ${mediaType}`,
-      { path },
-      { hint: 'media.convert' },
-    );
   const info = await opts.probe(id.path, opts.signal ? { signal: opts.signal } : {});
   const result = checkConstraints(info, { ...opts.limits, category: opts.category });
   if (!result.ok) {
@@ -102,12 +110,17 @@ export async function prepareVideo(
       violations: result.violations,
     });
   }
-  return { ...id, mediaType };
+  return {
+    ...id,
+    mediaType,
+    durationMs: info.durationMs,
+    warnings: result.warnings.map((w) => `${w.message} (${w.fix})`),
+  };
 }
 
 export async function prepareSubtitle(
   input: SubtitleInput,
-  opts: { sendVtt?: boolean },
+  opts: { sendVtt?: boolean } & SubtitleChecks,
 ): Promise<PreparedSubtitle> {
   const id = await fileIdentity(input.path, 'input');
   const given = input.language !== undefined ? parseLanguageTag(input.language) : null;
@@ -116,7 +129,8 @@ export async function prepareSubtitle(
       'lang.invalid',
       `--lang ${input.language}: not a BCP 47 language tag (e.g. en, pt-BR).`,
     );
-  const { track } = await readCaptionFile(id.path, given ? { language: given } : {});
+  const read = await readCaptionFile(id.path, given ? { language: given } : {});
+  let track = read.track;
   const fromName = languageFromFileName(input.path);
   if (!given && !fromName) {
     // `clip.sp.srt`: a language-looking part that isn't one deserves its own message.
@@ -149,10 +163,40 @@ export async function prepareSubtitle(
     throw err;
   }
   if (track.cues.length === 0)
-    throw new CuelineError('subtitle.invalid', `${input.path}: has no cues.`, { path: input.path });
-  const blocking = checkTrack(track, DEFAULT_SETTINGS).filter(
-    (f) => f.severity === 'error' && STRUCTURAL_RULES.has(f.rule),
-  );
+    throw new CuelineError('subtitle.empty', `${input.path}: has no cues.`, { path: input.path });
+  const warnings: string[] = [];
+  if (opts.videoDurationMs !== undefined) {
+    const end = opts.videoDurationMs;
+    const late = track.cues.findIndex((c) => c.start >= end);
+    if (late >= 0) {
+      const line = read.timingLines[late];
+      throw new CuelineError(
+        'subtitle.beyond_video',
+        `${input.path}${line !== undefined ? `:${line}` : ''}: cue ${late + 1} starts at ${formatTimestamp(track.cues[late]?.start ?? 0, '.')}, after the video ends (${formatTimestamp(end, '.')}): are these the captions of another video?`,
+        { path: input.path, line, cue: late + 1 },
+      );
+    }
+    const trimmed = track.cues.filter((c) => c.end > end).length;
+    if (trimmed > 0) {
+      track = { ...track, cues: track.cues.map((c) => (c.end > end ? { ...c, end } : c)) };
+      warnings.push(
+        `${input.path}: ${trimmed} cue(s) ended after the video (${formatTimestamp(end, '.')}) and were trimmed to its end.`,
+      );
+    }
+  }
+  const findings = checkTrack(track, DEFAULT_SETTINGS);
+  const quality = findings.filter((f) => f.severity !== 'info' && !STRUCTURAL_RULES.has(f.rule));
+  if (quality.length > 0 && opts.blockOnQuality)
+    throw new CuelineError(
+      'subtitle.quality',
+      `${input.path}: ${quality.length} caption quality finding(s) (${[...new Set(quality.map((f) => f.rule))].join(', ')}), and the settings block publishing on them.`,
+      { path: input.path, findings: quality },
+    );
+  if (quality.length > 0)
+    warnings.push(
+      `${input.path}: ${quality.length} caption quality finding(s) (${[...new Set(quality.map((f) => f.rule))].join(', ')}); the caption check lists them.`,
+    );
+  const blocking = findings.filter((f) => f.severity === 'error' && STRUCTURAL_RULES.has(f.rule));
   if (blocking.length > 0) {
     const lines = blocking
       .slice(0, 10)
@@ -177,12 +221,13 @@ export async function prepareSubtitle(
     mediaType: opts.sendVtt ? 'text/vtt' : 'text/srt',
     bytes,
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    warnings,
   };
 }
 
 export async function prepareSubtitles(
   inputs: SubtitleInput[],
-  opts: { sendVtt?: boolean },
+  opts: { sendVtt?: boolean } & SubtitleChecks,
 ): Promise<PreparedSubtitle[]> {
   const out: PreparedSubtitle[] = [];
   for (const i of inputs) out.push(await prepareSubtitle(i, opts));

@@ -17,6 +17,7 @@ export function progressMessage(e: PublishEvent): PublishProgress {
 function progressWithPaths(e: PublishEvent): PublishProgress {
   if (e.type === 'step') return { step: e.step, label: e.label, upload: null };
   if (e.type === 'skip') return { step: 'skip', label: `${e.label}: ${e.reason}`, upload: null };
+  if (e.type === 'note') return { step: 'note', label: `${e.label}: ${e.message}`, upload: null };
   if (e.type === 'retry') return { step: 'retry', label: `${e.label}: retrying (${e.reason})`, upload: null };
   const u = e.progress;
   return {
@@ -38,8 +39,8 @@ export function resultMessage(r: PublishResult): PublishResultMessage {
     jobId: r.jobId,
     videoId: r.video.id,
     subtitles: r.subtitles.map((s) => ({
-      languageCode: s.language_code,
-      displayName: s.display_name,
+      languageCode: s.languageCode,
+      displayName: s.displayName,
       id: s.id,
     })),
     postId: r.post?.id ?? null,

@@ -1,6 +1,7 @@
 // The Publish dialog's pre-flight: the video against X's limits, each track mapped to X's language
 // code (two tracks mapping to one code is a problem: X keeps one track per language) and written
-// and parsed as the upload would, and the post's weighted length. Nothing is sent to X.
+// and parsed as the upload would (its cues must start before the video ends), and the post's
+// weighted length. Nothing is sent to X.
 import { toAppError } from '../../../shared/errors.ts';
 import type { PreflightResult, PublishTrack } from '../../../shared/ipc/channels/publish.ts';
 import { checkConstraints, type MediaCategory } from '../../../shared/media/constraints.ts';
@@ -23,8 +24,11 @@ export async function preflight(
 ): Promise<PreflightResult> {
   const { videoPath, category, tracks, post } = req;
   let violations: NonNullable<PreflightResult['video']>['violations'] | null = null;
+  /** Captions must fit the video: a cue starting after its end is refused, as the publish would. */
+  let videoDurationMs: number | undefined;
   if (videoPath !== null) {
     const info = await deps.probe(videoPath, {});
+    if (info.durationMs > 0) videoDurationMs = info.durationMs;
     const r = checkConstraints(info, { category });
     violations = [...r.violations, ...r.warnings].map((v) => ({
       code: v.rule,
@@ -53,9 +57,13 @@ export async function preflight(
     if (t.cues.length === 0) problems.push('The track has no cues.');
     else if (languageCode) {
       try {
-        await prepareSubtitle(await writeTrackFile(deps.userData, t), {});
+        await prepareSubtitle(
+          await writeTrackFile(deps.userData, t),
+          videoDurationMs !== undefined ? { videoDurationMs } : {},
+        );
       } catch (err) {
-        problems.push(toAppError(err).message.replace(/^[^:]*\.srt: /, ''));
+        // The track file is the app's own (written from the editor): the cue number names the place.
+        problems.push(toAppError(err).message.replace(/^[^:]*\.srt(:\d+)?: /, ''));
       }
     }
     out.push({ language: t.language, languageCode, displayName, problems });

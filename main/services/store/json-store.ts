@@ -65,6 +65,12 @@ export async function tightenUserData(userData: string): Promise<void> {
 export interface WriteJsonOptions {
   /** One line instead of two-space indentation (large files: autosaves, the file-id table). */
   compact?: boolean;
+  /**
+   * false skips the fsyncs: still atomic against a crash of the process (the kernel has the data),
+   * not against a power cut. For records replaced many times a second whose loss only costs
+   * repeated work (an upload's acknowledged segments), never for a post's intent.
+   */
+  durable?: boolean;
 }
 
 /** Replaces `path` with `value` as JSON, atomically and durably; returns the bytes written. */
@@ -81,7 +87,7 @@ export async function writeJsonAtomic(
     const fh = await open(tmp, 'wx', PRIVATE_FILE_MODE);
     try {
       await fh.writeFile(body, 'utf8');
-      await fh.sync();
+      if (o.durable !== false) await fh.sync();
     } finally {
       await fh.close();
     }
@@ -90,6 +96,7 @@ export async function writeJsonAtomic(
     await rm(tmp, { force: true });
     throw err;
   }
+  if (o.durable === false) return Buffer.byteLength(body);
   // The rename is durable once the folder's entry is on disk too (not possible on every platform).
   const d = await open(dir, 'r').catch(() => null);
   if (d) {

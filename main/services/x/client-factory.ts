@@ -1,7 +1,8 @@
 // The one place an XClient is built from the environment, for the app, the CLI and the tests:
 // CUELINE_X_API_BASE / CUELINE_X_UPLOAD_BASE point it at the emulator (development, the test
-// harness), CUELINE_X_RETRY_BASE_MS shortens retry back-off (tests), and an optional shared
+// harness; loopback only in a packaged build, see api-base.ts), CUELINE_X_RETRY_BASE_MS shortens retry back-off (tests), and an optional shared
 // RateLimiter makes every client of an account share X's rate-limit windows.
+import { xBases } from './api-base.ts';
 import { XClient, type RetryEvent, type RetryPolicy } from './client.ts';
 import type { RateLimiter } from './rate-limiter.ts';
 import type { RequestSigner } from './signer.ts';
@@ -24,13 +25,15 @@ export type XClientFactory = (account: string | undefined) => Promise<XClient>;
 
 export function xClientFactory(o: XClientFactoryOptions): XClientFactory {
   const env = o.env ?? process.env;
-  const apiBase = o.apiBase ?? env['CUELINE_X_API_BASE'];
-  const uploadBase = o.uploadBase ?? env['CUELINE_X_UPLOAD_BASE'];
   const retryBase = Number(env['CUELINE_X_RETRY_BASE_MS']);
   const retry =
     o.retry ?? (Number.isFinite(retryBase) && retryBase > 0 ? { baseDelayMs: retryBase } : undefined);
-  return async (account) =>
-    new XClient({
+  return async (account) => {
+    // Checked when a client is made (not at start-up): a refused override fails the job, not the app.
+    const bases = xBases(env);
+    const apiBase = o.apiBase ?? bases.apiBase;
+    const uploadBase = o.uploadBase ?? bases.uploadBase;
+    return new XClient({
       signer: await o.signerFor(account),
       ...(o.limiter ? { fetch: o.limiter.fetchFor(account ?? 'default') } : {}),
       ...(apiBase ? { apiBase } : {}),
@@ -38,4 +41,5 @@ export function xClientFactory(o: XClientFactoryOptions): XClientFactory {
       ...(retry ? { retry } : {}),
       ...(o.onRetry ? { onRetry: o.onRetry } : {}),
     });
+  };
 }

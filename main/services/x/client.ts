@@ -1,8 +1,9 @@
 // One HTTP client for X: signing, retries and error mapping. Retries network errors and
 // 500/502/503/504 with exponential backoff and jitter (bounded); waits out a 429 until
-// x-rate-limit-reset (bounded, cancellable); never retries other 4xx (X's seed page: 400 bad
-// input, 403 credentials, 404 wrong id). Non-idempotent requests (posts) are retried only when
-// X can't have acted on them: a refused connection or a 503/429.
+// x-rate-limit-reset (bounded, cancellable); answers a 401 on OAuth 2.0 by refreshing the token
+// once and retrying; retries a 404 only where it can't mean a wrong id (initialize: X's incident
+// log shows transient 404s there); never retries other 4xx. Non-idempotent requests (posts) are
+// retried only when X can't have acted on them: a refused connection or a 503/429.
 import { setTimeout as delay } from 'node:timers/promises';
 import { CuelineError } from '../../../shared/errors.ts';
 import { cancelledError, xErrorMessage, xHttpError, xNetworkError } from './errors.ts';
@@ -65,6 +66,8 @@ export interface XRequest {
   multipart?: () => StreamBody;
   /** Safe to repeat after an ambiguous failure (default true). */
   idempotent?: boolean;
+  /** A 404 here names no id, so it is transient (X's incident log): retry it like a 5xx. */
+  retryNotFound?: boolean;
   signal?: AbortSignal;
 }
 
@@ -142,6 +145,7 @@ export class XClient {
     const idempotent = req.idempotent ?? true;
     let attempt = 0;
     let rateLimitRetries = 0;
+    let refreshed = false;
     for (;;) {
       attempt++;
       if (req.signal?.aborted) throw cancelledError();
@@ -255,7 +259,16 @@ export class XClient {
           Number.isFinite(reset) && reset > 0 ? { rateLimitReset: reset } : {},
         );
       }
-      const retryable = RETRYABLE.has(res.status) && (idempotent || res.status === 503);
+      if (res.status === 401 && this.signer.refresh && !refreshed) {
+        refreshed = true;
+        this.onRetry?.({ attempt, delayMs: 0, reason: 'token refreshed after 401' });
+        await this.signer.refresh();
+        attempt--; // a refresh is not a failed attempt
+        continue;
+      }
+      const retryable =
+        (RETRYABLE.has(res.status) && (idempotent || res.status === 503)) ||
+        (res.status === 404 && req.retryNotFound === true);
       if (retryable && attempt < this.policy.maxAttempts) {
         const d = this.backoff(attempt);
         this.onRetry?.({ attempt, delayMs: d, reason: `http ${res.status}` });

@@ -46,7 +46,7 @@ export interface Dialect {
     c: XClient,
     p: { mediaType: string; totalBytes: number; category: UploadCategory },
     signal?: AbortSignal,
-  ): Promise<{ id: string; expiresAfterSecs?: number }>;
+  ): Promise<{ id: string; mediaKey?: string; expiresAfterSecs?: number }>;
   append(
     c: XClient,
     id: string,
@@ -66,12 +66,21 @@ export interface Dialect {
     p: { videoId: string; category: SubtitleTargetCategory; languageCode: string },
     signal?: AbortSignal,
   ): Promise<void>;
-  post(
-    c: XClient,
-    p: { text: string; mediaIds: string[] },
-    signal?: AbortSignal,
-  ): Promise<{ id: string; text: string }>;
+  post(c: XClient, p: PostRequest, signal?: AbortSignal): Promise<{ id: string; text: string }>;
+  /** POST /2/media/metadata: the video's alt text (≤ 1000 characters). */
+  setAltText(c: XClient, p: { mediaId: string; text: string }, signal?: AbortSignal): Promise<void>;
 }
+
+export interface PostRequest {
+  text: string;
+  mediaIds: string[];
+  /** The video card's title and description (CreatePostsMedia.title / .description). */
+  title?: string;
+  description?: string;
+}
+
+/** X's limit on alt text (CreateMediaMetadataMetadataAltText.text maxLength). */
+export const ALT_TEXT_MAX = 1000;
 
 const Processing = z
   .object({
@@ -114,6 +123,7 @@ const V2Media = z.object({
   data: z
     .object({
       id: z.string(),
+      media_key: z.string().optional(),
       expires_after_secs: z.number().optional(),
       processing_info: Processing.optional(),
     })
@@ -140,11 +150,14 @@ const v2: Dialect = {
       path: '/2/media/upload/initialize',
       // InitializeMediaUploadRequest has additionalProperties: false — send only these keys.
       json: { media_type: p.mediaType, total_bytes: p.totalBytes, media_category: p.category },
+      retryNotFound: true,
       ...(signal ? { signal } : {}),
     });
     const s = v2Status(r.body, 'media upload initialize');
+    const key = parseBody(V2Media, r.body, 'media upload initialize').data.media_key;
     return {
       id: s.id,
+      ...(key !== undefined ? { mediaKey: key } : {}),
       ...(s.expiresAfterSecs !== undefined ? { expiresAfterSecs: s.expiresAfterSecs } : {}),
     };
   },
@@ -220,18 +233,42 @@ const v2: Dialect = {
       );
   },
   post: postV2,
+  setAltText: altTextV2,
 };
+
+async function altTextV2(
+  c: XClient,
+  p: { mediaId: string; text: string },
+  signal?: AbortSignal,
+): Promise<void> {
+  const r = await c.request({
+    method: 'POST',
+    host: 'api',
+    path: '/2/media/metadata',
+    json: { id: p.mediaId, metadata: { alt_text: { text: p.text } } },
+    ...(signal ? { signal } : {}),
+  });
+  if (r.partialErrors)
+    throw new CuelineError('x.api_error', `X reported an error setting the alt text: ${r.partialErrors}`);
+}
 
 async function postV2(
   c: XClient,
-  p: { text: string; mediaIds: string[] },
+  p: PostRequest,
   signal?: AbortSignal,
 ): Promise<{ id: string; text: string }> {
   const r = await c.request({
     method: 'POST',
     host: 'api',
     path: '/2/tweets',
-    json: { text: p.text, media: { media_ids: p.mediaIds } },
+    json: {
+      text: p.text,
+      media: {
+        media_ids: p.mediaIds,
+        ...(p.title !== undefined ? { title: p.title } : {}),
+        ...(p.description !== undefined ? { description: p.description } : {}),
+      },
+    },
     idempotent: false,
     ...(signal ? { signal } : {}),
   });
@@ -248,6 +285,7 @@ const V1Media = z
   .object({
     media_id_string: z.string().optional(),
     media_id: z.union([z.string(), z.number()]).optional(),
+    media_key: z.string().optional(),
     expires_after_secs: z.number().optional(),
     processing_info: Processing.optional(),
   })
@@ -293,8 +331,10 @@ const v11: Dialect = {
       ...(signal ? { signal } : {}),
     });
     const s = v1Status(r.body, 'media/upload INIT');
+    const key = parseBody(V1Media, r.body, 'media/upload INIT').media_key;
     return {
       id: s.id,
+      ...(key !== undefined ? { mediaKey: key } : {}),
       ...(s.expiresAfterSecs !== undefined ? { expiresAfterSecs: s.expiresAfterSecs } : {}),
     };
   },
@@ -370,8 +410,72 @@ const v11: Dialect = {
     });
   },
   post: postV2,
+  // Like the post, alt text goes through v2 (v1.1's media/metadata/create went with v1.1).
+  setAltText: altTextV2,
 };
 
 export function dialectFor(name: ApiDialect): Dialect {
   return name === 'v1.1' ? v11 : v2;
+}
+
+// --- reading back (both dialects: v2 endpoints) -----------------------------------------------
+
+/** GET /2/users/me: the signed-in user's id. */
+export async function currentUserId(c: XClient, signal?: AbortSignal): Promise<string> {
+  const r = await c.request({
+    method: 'GET',
+    host: 'api',
+    path: '/2/users/me',
+    ...(signal ? { signal } : {}),
+  });
+  return parseBody(z.object({ data: z.object({ id: z.string() }).loose() }).loose(), r.body, 'users/me').data
+    .id;
+}
+
+const RecentPosts = z
+  .object({
+    data: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            attachments: z
+              .object({ media_keys: z.array(z.string()).optional() })
+              .loose()
+              .optional(),
+          })
+          .loose(),
+      )
+      .optional(),
+    meta: z.object({ result_count: z.number().optional() }).loose().optional(),
+  })
+  .loose();
+
+/**
+ * One read of the user's recent posts (GET /2/users/{id}/tweets with the media expansion, since
+ * `since`): the post carrying this media key, `null` when X listed every post of that window and
+ * none carries it, `undefined` when the window held more posts than one read returns.
+ */
+export async function findPostWithMedia(
+  c: XClient,
+  p: { userId: string; mediaKey: string; since: number },
+  signal?: AbortSignal,
+): Promise<{ id: string } | null | undefined> {
+  const max = 100;
+  const r = await c.request({
+    method: 'GET',
+    host: 'api',
+    path: `/2/users/${encodeURIComponent(p.userId)}/tweets`,
+    query: {
+      max_results: String(max),
+      start_time: new Date(p.since).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      expansions: 'attachments.media_keys',
+      'media.fields': 'media_key,type',
+    },
+    ...(signal ? { signal } : {}),
+  });
+  const posts = parseBody(RecentPosts, r.body, 'recent posts').data ?? [];
+  const hit = posts.find((x) => x.attachments?.media_keys?.includes(p.mediaKey));
+  if (hit) return { id: hit.id };
+  return posts.length < max ? null : undefined;
 }

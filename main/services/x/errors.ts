@@ -13,10 +13,17 @@ export interface XErrorDetails {
   rateLimitReset?: number;
 }
 
-const FORBIDDEN_HINT =
-  'X refused the credentials for this action. With OAuth 2.0 the token needs the media.write scope ' +
-  '(and tweet.read tweet.write users.read to post); re-authorize the account. With OAuth 1.0a the app ' +
-  'needs Read and Write permission.';
+/**
+ * A 403 is not always credentials: X also refuses a post with 403 ("This user is not allowed to
+ * post a video longer than N minutes", restricted replies). Only an answer about the token, its
+ * scopes or the app's permissions calls for signing in again.
+ */
+const CREDENTIALS_403 =
+  /\bscopes?\b|\btoken\b|credential|oauth|permission|not permitted to use|unsupported authentication|client-not-enrolled/i;
+
+const SIGN_IN_ADVICE =
+  'With OAuth 1.0a the app needs Read and Write permission; with OAuth 2.0 the token needs the ' +
+  'media.write scope (and tweet.read tweet.write users.read to post): sign in again';
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() ? v.trim() : undefined;
@@ -57,6 +64,7 @@ export function codeForStatus(status: number): ErrorCode {
   if (status === 401) return 'x.unauthorized';
   if (status === 403) return 'x.forbidden';
   if (status === 404) return 'x.not_found';
+  if (status === 413) return 'x.too_large';
   if (status === 429) return 'x.rate_limited';
   if (status >= 500) return 'x.server';
   return 'x.bad_request';
@@ -73,8 +81,9 @@ export function xHttpError(
   const code = codeForStatus(status);
   const where = `${req.method} ${new URL(req.url).pathname}`;
   let message = `X answered ${status} to ${where}: ${xMessage}`;
-  if (code === 'x.forbidden') message += `. ${FORBIDDEN_HINT}`;
-  if (code === 'x.unauthorized') message += '. Check the credentials (or re-authorize the account).';
+  const credentials = status === 401 || (status === 403 && CREDENTIALS_403.test(xMessage));
+  if (status === 403 && credentials) message += `. ${SIGN_IN_ADVICE}`;
+  if (status === 401) message += '. X did not accept the credentials: sign in again';
   if (code === 'x.rate_limited' && extra.rateLimitReset !== undefined)
     message += `. The limit resets at ${new Date(extra.rateLimitReset * 1000).toISOString()}.`;
   const details: XErrorDetails = {
@@ -85,6 +94,8 @@ export function xHttpError(
     ...(parsed?.code !== undefined ? { xCode: parsed.code } : {}),
     ...(extra.rateLimitReset !== undefined ? { rateLimitReset: extra.rateLimitReset } : {}),
   };
+  // The remedy's text follows the message ("…sign in again" + " with `cueline auth login`.").
+  if (credentials) return new CuelineError(code, message, details, { hint: 'auth.sign_in' });
   return new CuelineError(code, message, details);
 }
 

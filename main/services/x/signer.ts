@@ -15,6 +15,11 @@ export interface RequestSigner {
   readonly method: 'oauth1' | 'oauth2';
   /** The value of the Authorization header for this request. */
   authorization(req: SignableRequest): Promise<string>;
+  /**
+   * OAuth 2.0: get a new access token now (X answered 401 to the current one). The client calls
+   * it once per request, then retries; absent when the signer can't refresh.
+   */
+  refresh?(): Promise<void>;
 }
 
 export interface OAuth1Credentials {
@@ -146,10 +151,11 @@ export function oauth1Signer(
   };
 }
 
-/** OAuth 2.0 user-context bearer token; getToken may refresh it first. */
-export function bearerSigner(getToken: () => Promise<string>): RequestSigner {
+/** OAuth 2.0 user-context bearer token; getToken may refresh it first, refresh forces it. */
+export function bearerSigner(getToken: () => Promise<string>, refresh?: () => Promise<void>): RequestSigner {
   return {
     method: 'oauth2',
     authorization: async () => `Bearer ${await getToken()}`,
+    ...(refresh ? { refresh } : {}),
   };
 }

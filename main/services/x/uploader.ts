@@ -1,7 +1,13 @@
 // Chunked upload: INIT → APPEND × n → FINALIZE → STATUS polls. The file is read straight from
 // disk one chunk at a time (each APPEND body streams its byte range 1 MiB at a time, so memory
-// stays bounded whatever the size); a failed chunk is retried by XClient with the same segment_index; STATUS is
-// polled no sooner than check_after_secs; a failed processing state surfaces X's own message.
+// stays bounded whatever the size); a failed chunk is retried by XClient with the same
+// segment_index; STATUS is polled no sooner than check_after_secs; a failed processing state
+// surfaces X's own message.
+// Chunks: the chunk-size setting (4 MiB by default), larger only as the 1000-segment rule forces;
+// an empty-body 413 (clients see it on 5 MiB v2 chunks) halves the chunk for the rest of the file,
+// a few times at most. Resume: the media id and each acknowledged segment are reported as a
+// checkpoint (the caller journals it), and a checkpoint given back continues the same media id
+// from the first unacknowledged byte; when X no longer knows the id, the upload starts over.
 import { stat } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CuelineError } from '../../../shared/errors.ts';
@@ -12,6 +18,8 @@ import { cancelledError } from './errors.ts';
 import type { ChunkSource } from './multipart.ts';
 
 export const MIN_CHUNK = UPLOAD_MIN_CHUNK_BYTES;
+/** How many times a 413 may halve the chunk before the upload gives up. */
+export const MAX_HALVINGS = 3;
 /** segment_index is 0–999. */
 export const MAX_SEGMENTS = UPLOAD_MAX_SEGMENTS;
 
@@ -28,6 +36,25 @@ export interface UploadProgress {
 
 export type UploadSource = { path: string } | { bytes: Uint8Array };
 
+/** Where an upload stands: enough to continue it with the same media id. */
+export interface UploadCheckpoint {
+  id: string;
+  /** X's media key (v2 initialize answers it): how a post's attachments name the media. */
+  mediaKey?: string;
+  /** Epoch ms after which X no longer accepts the id (null when X didn't say). */
+  expiresAt: number | null;
+  totalBytes: number;
+  /** Segments X acknowledged: indices 0…nextIndex-1, bytes 0…nextOffset-1. */
+  nextIndex: number;
+  nextOffset: number;
+  chunkSize: number;
+}
+
+export type UploadNotice =
+  | { kind: 'resumed'; id: string; fromByte: number }
+  | { kind: 'restarted'; id: string; reason: string }
+  | { kind: 'chunk_halved'; chunkSize: number };
+
 export interface UploadOptions {
   client: XClient;
   dialect: Dialect;
@@ -38,6 +65,12 @@ export interface UploadOptions {
   onProgress?: (p: UploadProgress) => void;
   /** Called with the media id right after INIT (for the job journal). */
   onInitialized?: (id: string) => void;
+  /** Awaited after INIT and after each acknowledged APPEND: the caller journals it. */
+  onCheckpoint?: (c: UploadCheckpoint) => Promise<void>;
+  /** An earlier run's checkpoint for the same bytes: continue it while X keeps the id. */
+  resume?: UploadCheckpoint;
+  onNotice?: (n: UploadNotice) => void;
+  /** The chunk-size setting (default 4 MiB); larger only when the 1000-segment rule forces it. */
   chunkSize?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
@@ -46,14 +79,15 @@ export interface UploadOptions {
 
 export interface UploadedMedia {
   id: string;
+  mediaKey?: string;
   size: number;
   /** Epoch ms after which X no longer accepts the id (null when X didn't say). */
   expiresAt: number | null;
 }
 
-/** max(4 MiB, ceil(size / 1000)) so no file needs more than 1000 segments; capped per dialect. */
-export function chunkSizeFor(size: number, cap: number | null): number {
-  const want = Math.max(MIN_CHUNK, Math.ceil(size / MAX_SEGMENTS));
+/** max(setting, ceil(size / 1000)) so no file needs more than 1000 segments; capped per dialect. */
+export function chunkSizeFor(size: number, cap: number | null, setting = MIN_CHUNK): number {
+  const want = Math.max(setting, Math.ceil(size / MAX_SEGMENTS));
   if (cap === null) return want;
   if (Math.ceil(size / Math.min(want, cap)) > MAX_SEGMENTS)
     throw new CuelineError(
@@ -91,18 +125,36 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
   const sleep = opts.sleep ?? ((ms: number, s?: AbortSignal) => delay(ms, undefined, s ? { signal: s } : {}));
   const total = await sourceSize(opts.source);
   if (total === 0) throw new CuelineError('media.unreadable', 'The file is empty.');
-  const chunk = opts.chunkSize ?? chunkSizeFor(total, dialect.maxChunkBytes);
   if (signal?.aborted) throw cancelledError();
 
-  const init = await dialect.initialize(
-    client,
-    { mediaType: opts.mediaType, totalBytes: total, category: opts.category },
-    signal,
-  );
-  opts.onInitialized?.(init.id);
-  let expiresAt = init.expiresAfterSecs !== undefined ? now() + init.expiresAfterSecs * 1000 : null;
+  const start = async (): Promise<UploadCheckpoint> => {
+    const init = await dialect.initialize(
+      client,
+      { mediaType: opts.mediaType, totalBytes: total, category: opts.category },
+      signal,
+    );
+    opts.onInitialized?.(init.id);
+    const c: UploadCheckpoint = {
+      id: init.id,
+      ...(init.mediaKey !== undefined ? { mediaKey: init.mediaKey } : {}),
+      expiresAt: init.expiresAfterSecs !== undefined ? now() + init.expiresAfterSecs * 1000 : null,
+      totalBytes: total,
+      nextIndex: 0,
+      nextOffset: 0,
+      chunkSize: chunkSizeFor(total, dialect.maxChunkBytes, opts.chunkSize),
+    };
+    await opts.onCheckpoint?.(c);
+    return c;
+  };
+  const r = opts.resume;
+  const resumable = !!r && r.totalBytes === total && (r.expiresAt === null || r.expiresAt > now());
+  let cp: UploadCheckpoint = resumable && r ? { ...r } : await start();
+  if (r && !resumable)
+    opts.onNotice?.({ kind: 'restarted', id: r.id, reason: 'its media id has expired on X' });
+  if (resumable && r) opts.onNotice?.({ kind: 'resumed', id: r.id, fromByte: r.nextOffset });
+  let resuming = resumable;
 
-  let sent = 0;
+  let sent = cp.nextOffset;
   let rate = 0;
   const report = (extra: Partial<UploadProgress> = {}): void => {
     const eta = rate > 0 ? (total - sent) / rate : null;
@@ -116,20 +168,58 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
     });
   };
   report();
-  for (let index = 0, offset = 0; offset < total; index++, offset += chunk) {
+  let halvings = 0;
+  while (cp.nextOffset < total) {
     if (signal?.aborted) throw cancelledError();
     const t0 = now();
-    const end = Math.min(total, offset + chunk);
+    const offset = cp.nextOffset;
+    const end = Math.min(total, offset + cp.chunkSize);
     const src = opts.source;
     const chunkSource: ChunkSource =
       'bytes' in src ? { bytes: src.bytes.subarray(offset, end) } : { path: src.path, start: offset, end };
-    await dialect.append(client, init.id, index, chunkSource, signal);
+    try {
+      await dialect.append(client, cp.id, cp.nextIndex, chunkSource, signal);
+    } catch (err) {
+      const code = err instanceof CuelineError ? err.code : '';
+      if (resuming && (code === 'x.not_found' || code === 'x.bad_request')) {
+        // X no longer takes the id (expired or unknown): start over with a new one, and say so.
+        opts.onNotice?.({ kind: 'restarted', id: cp.id, reason: err instanceof Error ? err.message : '' });
+        resuming = false;
+        cp = await start();
+        sent = 0;
+        report();
+        continue;
+      }
+      if (code === 'x.too_large') {
+        const smaller = Math.floor(cp.chunkSize / 2);
+        const left = total - offset;
+        if (halvings >= MAX_HALVINGS || Math.ceil(left / smaller) > MAX_SEGMENTS - cp.nextIndex)
+          throw new CuelineError(
+            'x.too_large',
+            `X refused upload segments of ${cp.chunkSize} bytes as too large (413)` +
+              (halvings >= MAX_HALVINGS
+                ? ` after halving the chunk ${MAX_HALVINGS} times.`
+                : `, and smaller ones would need more than ${MAX_SEGMENTS} segments for this file.`),
+            { mediaId: cp.id, chunkSize: cp.chunkSize },
+          );
+        halvings++;
+        cp = { ...cp, chunkSize: smaller };
+        opts.onNotice?.({ kind: 'chunk_halved', chunkSize: smaller });
+        continue;
+      }
+      throw err;
+    }
+    resuming = false;
+    cp = { ...cp, nextIndex: cp.nextIndex + 1, nextOffset: end };
+    await opts.onCheckpoint?.(cp);
     sent = end;
     const dt = Math.max(1, now() - t0) / 1000;
     const inst = (end - offset) / dt;
     rate = rate === 0 ? inst : 0.7 * rate + 0.3 * inst;
     report();
   }
+  const init = { id: cp.id, mediaKey: cp.mediaKey };
+  let expiresAt = cp.expiresAt;
 
   let status: MediaStatus = await dialect.finalize(client, init.id, signal);
   const deadline = now() + (opts.maxProcessingMs ?? 30 * 60 * 1000);
@@ -172,5 +262,10 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
     status = await dialect.status(client, init.id, signal);
   }
   report({ phase: 'processing', processingState: 'succeeded', processingPercent: 100 });
-  return { id: init.id, size: total, expiresAt };
+  return {
+    id: init.id,
+    ...(init.mediaKey !== undefined ? { mediaKey: init.mediaKey } : {}),
+    size: total,
+    expiresAt,
+  };
 }

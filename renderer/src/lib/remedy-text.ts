@@ -25,8 +25,6 @@ export function appRemedyText(r: Remedy): string {
       return '';
     case 'publish.use_api':
       return '.';
-    case 'media.convert':
-      return '; use Fix to make an MP4 copy X accepts.';
   }
 }
 

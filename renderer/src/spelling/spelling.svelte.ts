@@ -1,55 +1,25 @@
-// Spell checking in the editor: one worker per language holds its nspell (built off the main
-// thread from the dictionary files; see spell-worker.ts); the page keeps each word's verdict and
-// suggestions as they come back, and re-checks when they do. The user's own words ("Add to
-// dictionary") live in settings and count in every language. Findings are cached per cue object
-// (edits keep unchanged cues as the same objects), so a keystroke re-checks one cue.
+// Spell checking in the editor: one nspell per language, built on first use from the dictionary
+// files; the user's own words ("Add to dictionary") kept in settings and known in every language.
+// Findings are cached per cue object (edits keep unchanged cues as the same objects), so a
+// keystroke re-checks one cue, not the track.
 import type { Cue, Track } from '../../../shared/captions/model.ts';
 import {
-  checkableWords,
+  cueSpelling,
   dictionaryFor,
-  findingsForWords,
-  rankSuggestions,
   type DictionaryLanguage,
+  type Speller,
   type SpellingFinding,
+  suggestionsFor,
 } from '../../../shared/captions/spelling.ts';
 import { DICTIONARY_URLS } from './dictionaries.ts';
-import type { SpellReply, SpellRequest } from './spell-worker.ts';
-
-interface Language {
-  worker: Worker;
-  state: 'loading' | 'ready' | 'failed';
-  /** true: known; false: unknown. Absent: not asked yet. */
-  verdicts: Map<string, boolean>;
-  asked: Set<string>;
-  suggestions: Map<string, string[] | 'asked'>;
-  /** Bumped when verdicts arrive. */
-  gen: number;
-}
+import type { SpellRequest, SpellResponse } from './spell-protocol.ts';
+import { WorkerSpeller } from './worker-speller.ts';
 
 export class SpellingStore {
-  /** Bumped when a dictionary loads or answers, or the user's words change. */
+  /** Bumped when a dictionary finishes loading or the user's words change. */
   revision = $state(0);
   readonly #words: () => readonly string[];
-  // Not reactive on purpose: `revision` says when something arrives.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #langs = new Map<DictionaryLanguage, Language>();
-  #cache = new WeakMap<
-    Cue,
-    {
-      language: string;
-      words: string[];
-      findings: SpellingFinding[];
-      gen: number;
-      userKey: number;
-      pending: boolean;
-    }
-  >();
   #memo: { src: readonly string[]; set: ReadonlySet<string> } | null = null;
-
-  /** `words`: the user's dictionary, read from settings. */
-  constructor(words: () => readonly string[]) {
-    this.#words = words;
-  }
 
   /** The user's own words, lower-cased (from settings). */
   get userWords(): ReadonlySet<string> {
@@ -59,108 +29,103 @@ export class SpellingStore {
       this.#memo = { src, set: new Set(src.map((w) => w.toLowerCase())) };
     return this.#memo.set;
   }
+  // Not reactive on purpose: `revision` says when a speller arrives.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #spellers = new Map<DictionaryLanguage, Speller | 'loading' | 'failed'>();
+  // The dictionaries are built and queried in a worker: building one blocks for seconds.
+  #worker: Worker | null = null;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- not state: `revision` says when answers arrive
+  readonly #workerSpellers = new Map<string, WorkerSpeller>();
+  #cache = new WeakMap<Cue, { key: string; findings: SpellingFinding[] }>();
 
-  #lang(language: string): Language | null {
-    const code = dictionaryFor(language);
-    if (!code) return null;
-    let l = this.#langs.get(code);
-    if (!l) {
-      // Vite bundles the worker from this exact form.
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity
-      const worker = new Worker(new URL('./spell-worker.ts', import.meta.url), { type: 'module' });
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- caches, not state
-      l = { worker, state: 'loading', verdicts: new Map(), asked: new Set(), suggestions: new Map(), gen: 0 };
-      const lang = l;
-      worker.onmessage = (e: MessageEvent<SpellReply>): void => this.#reply(lang, e.data);
-      worker.onerror = (): void => {
-        lang.state = 'failed';
-      };
-      this.#langs.set(code, l);
-      this.#post(l, { type: 'load', ...DICTIONARY_URLS[code] });
+  /** `words`: the user's dictionary, read from settings. */
+  constructor(words: () => readonly string[]) {
+    this.#words = words;
+  }
+
+  /** The speller for a language, or null while it loads (or if there is no dictionary for it). */
+  speller(language: string): Speller | null {
+    const lang = dictionaryFor(language);
+    if (!lang) return null;
+    const s = this.#spellers.get(lang);
+    if (s === undefined) {
+      this.#spellers.set(lang, 'loading');
+      void this.#load(lang);
+      return null;
     }
-    return l;
+    return typeof s === 'string' ? null : s;
   }
 
-  #post(l: Language, m: SpellRequest): void {
-    l.worker.postMessage(m);
+  #post(m: SpellRequest): void {
+    if (!this.#worker) {
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a module URL, not state
+      this.#worker = new Worker(new URL('./spell-worker.ts', import.meta.url), { type: 'module' });
+      this.#worker.onmessage = (e: MessageEvent<SpellResponse>) => this.#answer(e.data);
+    }
+    this.#worker.postMessage(m);
   }
 
-  #reply(l: Language, m: SpellReply): void {
-    if (m.type === 'ready') l.state = 'ready';
-    else if (m.type === 'failed') l.state = 'failed';
-    else if (m.type === 'checked') {
-      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a plain value of this call
-      const unknown = new Set(m.unknown);
-      for (const w of m.words) l.verdicts.set(w, !unknown.has(w));
-      l.gen++;
-    } else if (m.type === 'suggested') l.suggestions.set(m.word, rankSuggestions(m.word, m.list).slice(0, 5));
-    this.revision++;
+  #answer(r: SpellResponse): void {
+    const lang = r.lang as DictionaryLanguage;
+    if (r.type === 'loaded') {
+      this.#spellers.set(lang, r.ok ? (this.#workerSpellers.get(lang) ?? 'failed') : 'failed');
+      this.revision++;
+      return;
+    }
+    if (this.#workerSpellers.get(lang)?.answer(r)) {
+      if (r.type === 'suggested') this.#suggestions.clear();
+      this.revision++;
+    }
   }
 
-  /** Spelling findings of a track (none while its dictionary loads; words join as they're judged). */
+  async #load(lang: DictionaryLanguage): Promise<void> {
+    try {
+      const urls = DICTIONARY_URLS[lang];
+      const [aff, dic] = await Promise.all(
+        [fetch(urls.aff), fetch(urls.dic)].map(async (r) => (await r).text()),
+      );
+      this.#workerSpellers.set(lang, new WorkerSpeller(lang, { post: (m) => this.#post(m) }));
+      this.#post({ type: 'load', lang, aff: aff ?? '', dic: dic ?? '' });
+    } catch {
+      // No dictionary, no spelling findings: the other checks go on.
+      this.#spellers.set(lang, 'failed');
+      this.revision++;
+    }
+  }
+
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a memo, not state
+  readonly #suggestions = new Map<string, string[]>();
+
+  /** Suggestions for a word in a language (memoised: nspell takes milliseconds per word; empty until the worker answers). */
+  suggest(language: string, word: string): string[] {
+    void this.revision; // suggestions arrive from the worker later
+    const speller = this.speller(language);
+    if (!speller) return [];
+    const key = `${language}|${word}`;
+    let s = this.#suggestions.get(key);
+    if (!s) {
+      s = suggestionsFor(word, speller);
+      if (this.#suggestions.size > 2000) this.#suggestions.clear();
+      this.#suggestions.set(key, s);
+    }
+    return s;
+  }
+
+  /** Spelling findings of a track (empty while its dictionary loads). */
   check(track: Track): SpellingFinding[] {
     void this.revision;
-    const l = this.#lang(track.language);
-    if (!l || l.state !== 'ready') return [];
-    const ask: string[] = [];
-    const user = this.userWords;
-    // Words not judged yet count as known until the worker answers (which bumps `revision`).
-    const known = (w: string): boolean => {
-      if (user.has(w.toLowerCase())) return true;
-      const key = w.replace(/’/g, "'");
-      const v = l.verdicts.get(key);
-      if (v === undefined && !l.asked.has(key)) {
-        l.asked.add(key);
-        ask.push(key);
-      }
-      return v !== false;
-    };
+    const speller = this.speller(track.language);
+    if (!speller) return [];
+    const key = `${track.language}|${this.revision}|${this.userWords.size}`;
     const out: SpellingFinding[] = [];
-    const userKey = user.size;
     track.cues.forEach((cue, i) => {
-      // Splitting and judging a cue happens once per cue object; a cue waiting on the worker for a
-      // word is judged again when answers arrive (`gen`), the others stay as they are.
       let e = this.#cache.get(cue);
-      if (!e || e.language !== track.language) {
-        e = {
-          language: track.language,
-          words: checkableWords(cue.text, track.language),
-          findings: [],
-          gen: -1,
-          userKey: -1,
-          pending: true,
-        };
+      if (!e || e.key !== key) {
+        e = { key, findings: cueSpelling(cue, 0, track.language, speller, this.userWords) };
         this.#cache.set(cue, e);
-      }
-      if (e.userKey !== userKey || (e.pending && e.gen !== l.gen)) {
-        const before = ask.length;
-        let waiting = false;
-        e.findings = findingsForWords(cue.id, i, e.words, (w) => {
-          const r = known(w);
-          if (!l.verdicts.has(w.replace(/’/g, "'")) && !user.has(w.toLowerCase())) waiting = true;
-          return r;
-        });
-        e.pending = waiting || ask.length > before;
-        e.gen = l.gen;
-        e.userKey = userKey;
       }
       for (const f of e.findings) out.push(f.cueIndex === i ? f : { ...f, cueIndex: i });
     });
-    if (ask.length > 0) this.#post(l, { type: 'check', words: ask });
     return out;
-  }
-
-  /** Suggestions for a word (empty until the worker answers; the answer re-renders). */
-  suggest(language: string, word: string): string[] {
-    void this.revision;
-    const l = this.#lang(language);
-    if (!l || l.state !== 'ready') return [];
-    const s = l.suggestions.get(word);
-    if (s === undefined) {
-      l.suggestions.set(word, 'asked');
-      this.#post(l, { type: 'suggest', word });
-      return [];
-    }
-    return s === 'asked' ? [] : s;
   }
 }

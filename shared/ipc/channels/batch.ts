@@ -56,6 +56,8 @@ export const planItem = z.object({
     z.object({ file: z.string(), language: z.string(), languageCode: z.string(), displayName: z.string() }),
   ),
   problems: z.array(z.string()),
+  /** Why the run skips the item without a request (a video with no subtitles: "no subtitles"). */
+  skip: z.string().nullable(),
   ready: z.boolean(),
   excluded: z.boolean(),
 });
@@ -77,6 +79,11 @@ export const batchItemState = z.object({
   videoId: z.string().nullable(),
   postId: z.string().nullable(),
   error: z.string().nullable(),
+  /**
+   * Why a skipped item was skipped ("no subtitles", "already published"); on a published one,
+   * "already on X" (its post, sent by a run whose answer was lost, was found on the account).
+   */
+  reason: z.string().nullable(),
   /** The error's code: `publish.post_uncertain` offers "Post anyway" (batch:continue with force). */
   errorCode: errorCode.nullable(),
 });

@@ -52,7 +52,18 @@ export const preflightResult = z.object({
 export type PreflightResult = z.output<typeof preflightResult>;
 
 export const publishProgress = z.object({
-  step: z.enum(['validate', 'upload-video', 'upload-subtitle', 'associate', 'post', 'done', 'skip', 'retry']),
+  step: z.enum([
+    'validate',
+    'upload-video',
+    'upload-subtitle',
+    'associate',
+    'alt-text',
+    'post',
+    'done',
+    'skip',
+    'note',
+    'retry',
+  ]),
   label: z.string(),
   upload: z
     .object({
@@ -94,6 +105,11 @@ export const publishChannels = {
       tracks: z.array(publishTrack).max(50),
       post: z.string().max(10_000).nullable(),
       force: z.boolean().optional(),
+      /** The video's alt text (X takes up to 1000 characters; main checks). */
+      altText: z.string().max(2000).optional(),
+      /** The post's video card. */
+      title: z.string().max(1000).optional(),
+      description: z.string().max(5000).optional(),
       ...target,
     }),
     progress: publishProgress,

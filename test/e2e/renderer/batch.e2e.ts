@@ -10,6 +10,8 @@ import { generateVideo } from '../../support/media-fixtures.ts';
 import { expect, test } from './x-test.ts';
 import { workerTempDir } from '../harness/temp-dir.ts';
 import { runTool } from '../harness/toolbar.ts';
+import type { Emulator } from '../../x-emulator/server.ts';
+import { mintId } from '../../x-emulator/state.ts';
 
 /** Opens the batch view on a folder (the OS folder dialog answered with dir). */
 async function openPlan(app: HarnessApp, dir: string) {
@@ -58,10 +60,19 @@ test('plans a folder with orphans and invalid files, takes a correction, publish
   const { page } = app;
   const dialog = await openPlan(app, d);
   const items = dialog.getByTestId('plan-items');
-  await expect(items.getByRole('row')).toHaveCount(4); // header + intro, outro, broken
+  await expect(items.getByRole('row')).toHaveCount(5); // header + intro, outro, broken, lonely
+  // A video with no subtitles is an item the batch skips, with its reason: not blocked, not sent,
+  // not a file to look at, and counted as skipped.
+  const lonely = items.getByRole('row', { name: /lonely\.mp4/ });
+  await expect(lonely).toContainText('skipped: no subtitles');
+  await expect(lonely).not.toHaveClass(/blocked/);
+  await expect(lonely.getByRole('checkbox')).toHaveCount(0);
+  await expect(dialog.getByRole('heading', { name: /^4 videos/ })).toHaveText(
+    '4 videos, 1 ready, 1 skipped (no subtitles)',
+  );
   const files = dialog.getByTestId('plan-files');
   await expect(files.getByRole('row', { name: /nobody\.fr\.srt.*orphan/ })).toBeVisible();
-  await expect(files.getByRole('row', { name: /lonely\.mp4.*orphan/ })).toBeVisible();
+  await expect(files.getByRole('row', { name: /lonely\.mp4/ })).toHaveCount(0);
   await expect(files.getByRole('row', { name: /broken\.en\.srt.*invalid.*overlap/i })).toBeVisible();
   await expect(
     files.getByRole('row', { name: /outro\.srt.*invalid.*can't tell the language/ }),
@@ -80,7 +91,10 @@ test('plans a folder with orphans and invalid files, takes a correction, publish
   await dialog.getByRole('button', { name: 'Publish 2 videos' }).click();
 
   const progress = dialog.getByTestId('batch-progress');
-  await expect(progress.getByRole('heading')).toContainText('2 of 2 finished · 2 published · completed');
+  await expect(progress.getByRole('heading')).toContainText(
+    '3 of 3 finished · 2 published · 1 skipped (no subtitles) · completed',
+  );
+  await expect(progress.getByRole('row', { name: /lonely\.mp4 skipped/ })).toContainText('no subtitles');
   expect(emulator.state.posts.map((p) => p.text).sort()).toEqual(['New: intro', 'New: outro']);
   const outroPost = emulator.state.posts.find((p) => p.text === 'New: outro');
   expect([...(emulator.state.media.get(outroPost?.mediaIds[0] ?? '')?.subtitles.keys() ?? [])]).toEqual([
@@ -128,8 +142,13 @@ test('cancels a running batch, lists it as unfinished, and resumes it without re
   const unfinished = dialog.getByTestId('unfinished-batch');
   await expect(unfinished).toContainText(/\d of 4 done · cancelled/);
   await unfinished.getByRole('button', { name: 'Resume' }).click();
-  await expect(progress.getByRole('heading')).toContainText('4 of 4 finished · 4 published · completed');
-  await expect(progress.getByRole('row', { name: /a1\.mp4 skipped/ })).toBeVisible();
+  // What the first run finished is skipped now, and counted as skipped, never as published again.
+  await expect(progress.getByRole('heading')).toContainText(/^4 of 4 finished · \d published · \d skipped/);
+  await expect(progress.getByRole('row', { name: /a1\.mp4 skipped/ })).toContainText('already published');
+  const skipped = await progress.getByRole('row', { name: /skipped/ }).count();
+  await expect(progress.getByRole('heading')).toHaveText(
+    `4 of 4 finished · ${4 - skipped} published · ${skipped} skipped (already published) · completed`,
+  );
   // Each video was associated exactly once over both runs.
   const assoc = emulator.state.requests.filter((r) => r.route === 'v2.subtitles.create' && r.status === 200);
   expect(assoc.length).toBe(4);
@@ -178,7 +197,9 @@ test('after the services stop mid-batch and the window reloads, the batch resume
   await expect(unfinished).toContainText('1 of 3 done');
   await unfinished.getByRole('button', { name: 'Resume' }).click();
   const progress = dialog.getByTestId('batch-progress');
-  await expect(progress.getByRole('heading')).toContainText('3 of 3 finished · 3 published · completed');
+  await expect(progress.getByRole('heading')).toContainText(
+    '3 of 3 finished · 2 published · 1 skipped (already published) · completed',
+  );
   // Exactly once: 3 posts, 3 videos with both languages, each video uploaded once.
   expect(emulator.state.posts.map((p) => p.text).sort()).toEqual(['Resumed r1', 'Resumed r2', 'Resumed r3']);
   const videos = [...emulator.state.media.values()].filter(
@@ -241,29 +262,70 @@ test('fixes a video X would refuse from the plan table, then publishes from a CS
   expect(app.cspViolations).toEqual([]);
 });
 
-test('a post whose answer was lost is not sent again on retry, only with "Post anyway"', async ({
-  app,
-  emulator,
-}) => {
+/** Publishes once.mp4 with a post X takes but whose answer never arrives; resolves on the failed run. */
+async function lostAnswer(app: HarnessApp, emulator: Emulator) {
   const d = await folder({ 'once.mp4': null, 'once.en.srt': srt('Hello') });
   const dialog = await openPlan(app, d);
   await dialog.getByLabel('Post each video').check();
   await dialog.getByLabel('Post template').fill('Once {name}');
-  // X takes the post but the answer never arrives.
   emulator.faults.add({ route: 'v2.tweets.create', action: { kind: 'drop_after' } });
   await dialog.getByRole('button', { name: 'Publish 1 video' }).click();
   const progress = dialog.getByTestId('batch-progress');
   await expect(progress.getByRole('heading')).toContainText('1 failed');
+  // The connection dropped: not a question for the user yet, the next run looks on X first.
   await expect(dialog.getByRole('button', { name: /Post anyway/ })).toHaveCount(0);
+  return { dialog, progress };
+}
+
+test('a post whose answer was lost is found on X by Retry and not sent again', async ({ app, emulator }) => {
+  const { dialog, progress } = await lostAnswer(app, emulator);
+  const posts = () => emulator.state.posts.filter((p) => p.text === 'Once once');
+  expect(posts()).toHaveLength(1);
+
+  await dialog.getByRole('button', { name: 'Retry failed' }).click();
+  await expect(progress.getByRole('heading')).toContainText('1 of 1 finished · 1 published · completed');
+  const row = progress.getByRole('row', { name: /once\.mp4 published/ });
+  await expect(row).toContainText('already on X');
+  await expect(row.getByRole('link', { name: 'post' })).toHaveAttribute(
+    'href',
+    `https://x.com/i/status/${posts()[0]?.id ?? ''}`,
+  );
+  await expect(dialog.getByRole('button', { name: /Post anyway/ })).toHaveCount(0);
+  await app.page.screenshot({ path: shotPath('batch-post-found') });
+  expect(posts()).toHaveLength(1);
+  expect(emulator.state.requests.filter((r) => r.route === 'v2.users.tweets')).toHaveLength(1);
+  expect(
+    emulator.state.requests.filter((r) => r.route === 'v2.subtitles.create' && r.status === 200),
+  ).toHaveLength(1);
+});
+
+test('when the account’s recent posts can’t settle a lost answer, only "Post anyway" posts again', async ({
+  app,
+  emulator,
+}) => {
+  const { dialog, progress } = await lostAnswer(app, emulator);
+  const posts = () => emulator.state.posts.filter((p) => p.text === 'Once once');
+  // The account posts a full page (100, what one read returns) after the lost post: X can't tell.
+  const lost = posts()[0];
+  if (!lost) throw new Error('the dropped post did not reach the emulator');
+  for (let i = 0; i < 100; i++)
+    emulator.state.posts.push({
+      id: mintId(emulator.state),
+      text: `Meanwhile ${i}`,
+      mediaIds: [],
+      mediaKeys: [],
+      userId: lost.userId,
+      at: emulator.state.now(),
+    });
 
   await dialog.getByRole('button', { name: 'Retry failed' }).click();
   await expect(progress.getByRole('row', { name: /once\.mp4 failed/ })).toContainText('may already be on X');
-  const posts = (): number => emulator.state.posts.filter((p) => p.text === 'Once once').length;
-  expect(posts()).toBe(1);
+  await app.page.screenshot({ path: shotPath('batch-post-uncertain') });
+  expect(posts()).toHaveLength(1);
 
   await dialog.getByRole('button', { name: 'Post anyway (1)' }).click();
   await expect(progress.getByRole('heading')).toContainText('1 of 1 finished · 1 published · completed');
-  expect(posts()).toBe(2);
+  expect(posts()).toHaveLength(2);
   expect(
     emulator.state.requests.filter((r) => r.route === 'v2.subtitles.create' && r.status === 200),
   ).toHaveLength(1);

@@ -56,6 +56,41 @@ test('spell check flags “Teh” and “mornign”; a suggestion fixes one, the
   }
 });
 
+test('a French track is spell-checked without freezing the page (the dictionary builds in a worker)', async ({
+  app,
+}) => {
+  const { page } = app;
+  // Long tasks on the page's thread from here on: building the French dictionary takes seconds of
+  // CPU, which froze the editor when it ran on the page.
+  await page.evaluate(() => {
+    const w = window as unknown as { longest: number };
+    w.longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longest = Math.max(w.longest, e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const fr = [
+    '1',
+    '00:00:01,000 --> 00:00:03,000',
+    'Bonjour à tous, le conseil municipall se réunit.',
+    '',
+  ].join('\n');
+  const m = await editorMedia('journal.fr.srt', fr);
+  try {
+    await openByKeys(app, { srt: m.srt, cues: 1 });
+    await page.getByRole('tab', { name: /Checks/ }).click();
+    const findings = page.getByRole('list', { name: 'Findings' });
+    await expect(findings.getByRole('button', { name: /“municipall” may be misspelled/ })).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(findings.getByRole('button', { name: /“conseil”|“Bonjour”/ })).toHaveCount(0);
+    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+    expect(longest).toBeLessThan(2_000);
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
+
 test('fix common errors: proposals accepted per item, applied as one undo step', async ({ app }) => {
   const { page } = app;
   const m = await editorMedia('trial.en.srt', TRIAL);

@@ -106,7 +106,11 @@ test('fixes a video X would refuse through the pre-flight, then publishes the fi
   app,
   emulator,
 }) => {
-  const m = await editorMedia();
+  // Captions that fit the 2 s clip (the engine refuses a cue starting after the video's end).
+  const m = await editorMedia(
+    'fast.en.srt',
+    '1\n00:00:00,200 --> 00:00:01,000\nHello and welcome\n\n2\n00:00:01,100 --> 00:00:01,900\nto the launch\n',
+  );
   const fast = await generateVideo(join(m.dir, 'fast.mp4'), {
     duration: 2,
     fps: 120,

@@ -134,7 +134,8 @@ describe('cueline batch --dry-run', () => {
     expect(item('c.mp4')?.status).toBe('blocked');
     expect(item('g.mp4')?.status).toBe('blocked');
     expect(item('h.mp4')?.status).toBe('blocked');
-    expect(item('lonely.mp4')).toBeUndefined();
+    // A video with no subtitles is listed, skipped, with the reason.
+    expect(item('lonely.mp4')).toMatchObject({ status: 'skipped', reason: 'no subtitles', subtitles: [] });
     // Nothing was sent.
     expect(emu.state.requests).toEqual([]);
 
@@ -252,6 +253,7 @@ describe('cueline batch', () => {
       expect(Object.keys(item).sort()).toEqual([
         'error',
         'post_id',
+        'reason',
         'status',
         'subtitles',
         'video',
@@ -337,7 +339,7 @@ describe('cueline batch', () => {
     expect(ok('v2.initialize')).toBe(4 + 8 + 1); // 4 videos + 8 subtitles + the subtitle INIT cut short
   });
 
-  it('will not post twice when a run died after sending a post, unless told to with --force', async () => {
+  it('will not post twice when a run died after sending a post: the rerun finds it on X', async () => {
     fresh();
     const d = folder(['once'], { '.en.srt': srt('Hello') });
     const args = ['batch', d, '--post-template', 'Once {name}', '--json'];
@@ -346,16 +348,11 @@ describe('cueline batch', () => {
     expect(first.code).toBe(1);
     expect(emu.state.posts.filter((p) => p.text === 'Once once')).toHaveLength(1);
     const second = await cli(args);
-    expect(second.code).toBe(1);
-    const failed = (JSON.parse(second.stdout) as Out).items[0];
-    expect(failed).toMatchObject({ status: 'failed', error: expect.stringMatching(/may already be on X/) });
-    expect(emu.state.posts.filter((p) => p.text === 'Once once')).toHaveLength(1);
-    // The user checked the account and wants it posted anyway.
-    const forced = await cli([...args, '--force']);
-    expect(forced.code).toBe(0);
-    expect((JSON.parse(forced.stdout) as Out).items[0]).toMatchObject({ status: 'published' });
-    expect(emu.state.posts.filter((p) => p.text === 'Once once')).toHaveLength(2);
-    // Uploaded and associated once over the three runs.
+    expect(second.code).toBe(0);
+    const posted = emu.state.posts.filter((p) => p.text === 'Once once');
+    expect(posted).toHaveLength(1);
+    expect((JSON.parse(second.stdout) as Out).items[0]).toMatchObject({ post_id: posted[0]?.id });
+    // Uploaded and associated once over the two runs.
     expect(ok('v2.subtitles.create')).toBe(1);
   });
 
@@ -366,8 +363,8 @@ describe('cueline batch', () => {
     const r = await cli(['batch', d, '--no-post', '--export', csv]);
     expect(r.code).toBe(0);
     const lines = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('video,status,video_id,languages,subtitle_ids,post_id,post_url,error');
-    expect(lines[1]).toMatch(/^solo\.mp4,published,\d{19},EN,\d{19},,,$/);
+    expect(lines[0]).toBe('video,status,video_id,languages,subtitle_ids,post_id,post_url,reason,error');
+    expect(lines[1]).toMatch(/^solo\.mp4,published,\d{19},EN,\d{19},,,,$/);
   });
 });
 

@@ -93,6 +93,8 @@ describe('publish channels', () => {
         { language: 'en', cues: cues('Hi') },
         { language: 'sp', cues: cues('Hola') },
         { language: 'fr', cues: [] },
+        // Captions of a longer video: the publish would refuse them, so the pre-flight does.
+        { language: 'de', cues: [{ id: '1', start: 5000, end: 6000, text: 'Hallo' }] },
       ],
       post: 'x'.repeat(300),
     });
@@ -105,6 +107,11 @@ describe('publish channels', () => {
     });
     expect(pre.tracks[1]?.problems.join()).toMatch(/Spanish is "es"/);
     expect(pre.tracks[2]?.problems).toEqual(['The track has no cues.']);
+    expect(pre.tracks[3]?.problems).toEqual([
+      expect.stringMatching(
+        /^cue 1 starts at 00:00:05\.000, after the video ends \(00:00:01\.\d{3}\): are these the captions of another video\?$/,
+      ),
+    ]);
 
     const launch = {
       video: video.id,
@@ -113,6 +120,9 @@ describe('publish channels', () => {
         { language: 'pt-BR', cues: cues('Oi') },
       ],
       post: 'Launch day',
+      altText: 'A test pattern.',
+      title: 'Launch',
+      description: 'The launch video',
       category: 'tweet_video',
       api: 'v2',
     };
@@ -126,7 +136,12 @@ describe('publish channels', () => {
     };
     expect(result.subtitles.map((s) => s.languageCode)).toEqual(['EN', 'PT']);
     expect([...(emu.state.media.get(result.videoId)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'PT']);
-    expect(emu.state.posts.find((p) => p.text === 'Launch day')?.mediaIds).toEqual([result.videoId]);
+    expect(emu.state.posts.find((p) => p.text === 'Launch day')).toMatchObject({
+      mediaIds: [result.videoId],
+      title: 'Launch',
+      description: 'The launch video',
+    });
+    expect(emu.state.media.get(result.videoId)?.altText).toBe('A test pattern.');
     const steps = events
       .filter((e) => e.event === 'job:progress' && e.payload['jobId'] === jobId)
       .map((e) => (e.payload['progress'] as { step: string }).step);

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuthService } from '../../../main/services/auth/auth-service.ts';
 import { KeychainSecretStore } from '../../../main/services/auth/keychain-secret-store.ts';
 import { secretKeys } from '../../../main/services/auth/secret-store.ts';
+import { XClient } from '../../../main/services/x/client.ts';
 import { fetchMe } from '../../../main/services/auth/users-me.ts';
 import { xAuthEndpoints } from '../../../main/services/auth/x-auth-endpoints.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
@@ -221,6 +222,20 @@ describe('AuthService against the emulator, tokens in the real keychain', () => 
     await service(() => now + 4 * HOUR).signerFor();
     const third = JSON.parse((await secrets.get(key)) ?? '{}') as { refreshToken: string };
     expect(third.refreshToken).not.toBe(second.refreshToken);
+  });
+
+  it('X answering 401 to a token not yet expired: the client refreshes it once and retries', async () => {
+    await signIn();
+    const key = secretKeys.accountTokens('cueline_test');
+    const before = JSON.parse((await secrets.get(key)) ?? '{}') as { accessToken: string };
+    const signer = await service().signerFor();
+    // Revoked on X's side while the app still thinks it is good for two hours.
+    emulator.state.oauth2Tokens.delete(before.accessToken);
+    const client = new XClient({ signer, apiBase: emulator.url, uploadBase: emulator.url });
+    const r = await client.request({ method: 'GET', host: 'api', path: '/2/users/me' });
+    expect(r.status).toBe(200);
+    const after = JSON.parse((await secrets.get(key)) ?? '{}') as { accessToken: string };
+    expect(after.accessToken).not.toBe(before.accessToken);
   });
 
   it('a revoked refresh token is auth.revoked, asking to sign in again', async () => {

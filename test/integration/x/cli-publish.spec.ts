@@ -279,18 +279,40 @@ describe('resume', () => {
     expect([...(emu.state.media.get(out.video.id)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'PT']);
   });
 
-  it('refuses to post again when a run died between sending the post and recording it', async () => {
+  it('a run that died between sending the post and recording it: the next run finds the post on X', async () => {
     fresh();
-    const args = ['publish', video, '--subs', en, '--post', 'Once only'];
+    const args = ['publish', video, '--subs', en, '--post', 'Once only', '--json'];
     emu.faults.add({ route: 'v2.tweets.create', action: { kind: 'drop_after' } });
     const first = await cli(args);
     expect(first.code).toBe(1);
     expect(emu.state.posts.filter((p) => p.text === 'Once only')).toHaveLength(1);
+    emu.state.requests.length = 0;
+    const second = await cli(args);
+    expect(second.code).toBe(0);
+    expect((JSON.parse(second.stdout) as JsonOut).post?.id).toBe(
+      emu.state.posts.find((p) => p.text === 'Once only')?.id,
+    );
+    expect(second.stderr).toMatch(/Post: skipped, found on X/);
+    expect(emu.state.posts.filter((p) => p.text === 'Once only')).toHaveLength(1);
+    // One read of the account's posts (and who the account is), no post request.
+    expect(emu.state.requests.map((r) => r.route)).toEqual(['v2.users.me', 'v2.users.tweets']);
+  });
+
+  it('when X cannot tell whether the post landed, the user chooses (--force)', async () => {
+    fresh();
+    const args = ['publish', video, '--subs', en, '--post', 'Maybe once'];
+    emu.faults.add({ route: 'v2.tweets.create', action: { kind: 'drop_after' } });
+    expect((await cli(args)).code).toBe(1);
+    emu.faults.add({ route: 'v2.users.tweets', times: 99, action: { kind: 'status', status: 500 } });
     const second = await cli(args);
     expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(/may already be on X.*--force/s);
-    expect(emu.state.posts.filter((p) => p.text === 'Once only')).toHaveLength(1);
-    expect(routes(/tweets/)).toBe(1);
+    expect(second.stderr).toMatch(/may already be on X|don't settle it/);
+    expect(second.stderr).toMatch(/--force/);
+    expect(emu.state.posts.filter((p) => p.text === 'Maybe once')).toHaveLength(1);
+    emu.faults.clear();
+    const forced = await cli([...args, '--force']);
+    expect(forced.code).toBe(0);
+    expect(emu.state.posts.filter((p) => p.text === 'Maybe once')).toHaveLength(2);
   });
 
   it('re-uploads media ids that expired instead of reusing them', async () => {

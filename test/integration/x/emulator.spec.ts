@@ -113,3 +113,120 @@ describe('X emulator', () => {
     }
   });
 });
+
+describe('X emulator: X as it is today', () => {
+  const bearer = (): Record<string, string> => ({ authorization: `Bearer ${emu.credentials.bearerToken}` });
+  const jsonPost = (path: string, body: unknown): Promise<Response> =>
+    fetch(`${emu.apiBase}${path}`, {
+      method: 'POST',
+      headers: { ...bearer(), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const append = (id: string, index: number, bytes: Buffer): Promise<Response> => {
+    const fd = new FormData();
+    fd.append('media', new Blob([new Uint8Array(bytes)]));
+    fd.append('segment_index', String(index));
+    return fetch(`${emu.apiBase}/2/media/upload/${id}/append`, {
+      method: 'POST',
+      headers: bearer(),
+      body: fd,
+    });
+  };
+  /** A finalized, processed video of `bytes`. */
+  async function video(bytes: Buffer, mediaType = 'video/mp4'): Promise<{ id: string; media_key: string }> {
+    const init = await jsonPost('/2/media/upload/initialize', {
+      media_type: mediaType,
+      total_bytes: bytes.length,
+      media_category: 'tweet_video',
+    });
+    expect(init.status).toBe(200);
+    const { data } = (await init.json()) as { data: { id: string; media_key: string } };
+    expect((await append(data.id, 0, bytes)).status).toBe(200);
+    await fetch(`${emu.apiBase}/2/media/upload/${data.id}/finalize`, { method: 'POST', headers: bearer() });
+    const s = emu.state.media.get(data.id);
+    if (s?.processing) s.processing.state = 'succeeded';
+    return data;
+  }
+
+  it('takes video/quicktime on v2 initialize', async () => {
+    const v = await video(Buffer.from('moov'), 'video/quicktime');
+    expect(emu.state.media.get(v.id)?.mediaType).toBe('video/quicktime');
+  });
+
+  it('answers a segment over the limit with an empty-body 413 and keeps the session usable', async () => {
+    emu.state.config.maxSegmentBytes = 8;
+    try {
+      const init = await jsonPost('/2/media/upload/initialize', {
+        media_type: 'video/mp4',
+        total_bytes: 12,
+        media_category: 'tweet_video',
+      });
+      const { data } = (await init.json()) as { data: { id: string } };
+      const big = await append(data.id, 0, Buffer.alloc(12, 1));
+      expect(big.status).toBe(413);
+      expect(await big.text()).toBe('');
+      expect((await append(data.id, 0, Buffer.alloc(6, 1))).status).toBe(200);
+      expect((await append(data.id, 1, Buffer.alloc(6, 1))).status).toBe(200);
+    } finally {
+      emu.state.config.maxSegmentBytes = 4 * 1024 * 1024;
+    }
+  });
+
+  it('refuses a post with a video longer than the account may post: 403 with a detail', async () => {
+    const v = await video(Buffer.from('video'));
+    emu.state.config.maxPostVideoMinutes = 2;
+    try {
+      const r = await jsonPost('/2/tweets', { text: 'hi', media: { media_ids: [v.id] } });
+      expect(r.status).toBe(403);
+      expect(r.headers.get('content-type')).toContain('application/problem+json');
+      expect(((await r.json()) as { detail: string }).detail).toBe(
+        'This user is not allowed to post a video longer than 2 minutes',
+      );
+    } finally {
+      emu.state.config.maxPostVideoMinutes = null;
+    }
+  });
+
+  it('sets alt text with POST /2/media/metadata (≤ 1000 characters)', async () => {
+    const v = await video(Buffer.from('video'));
+    const tooLong = await jsonPost('/2/media/metadata', {
+      id: v.id,
+      metadata: { alt_text: { text: 'x'.repeat(1001) } },
+    });
+    expect(tooLong.status).toBe(400);
+    const ok = await jsonPost('/2/media/metadata', { id: v.id, metadata: { alt_text: { text: 'A cat.' } } });
+    expect(ok.status).toBe(200);
+    expect(emu.state.media.get(v.id)?.altText).toBe('A cat.');
+  });
+
+  it('keeps a post’s card title and description and lists recent posts with their media keys', async () => {
+    const v = await video(Buffer.from('video'));
+    const r = await jsonPost('/2/tweets', {
+      text: 'card',
+      media: { media_ids: [v.id], title: 'Launch', description: 'Our launch video' },
+    });
+    expect(r.status).toBe(201);
+    const { data: post } = (await r.json()) as { data: { id: string } };
+    expect(emu.state.posts.at(-1)).toMatchObject({ title: 'Launch', description: 'Our launch video' });
+    const userId = emu.state.posts.at(-1)?.userId ?? '';
+    const list = await fetch(
+      `${emu.apiBase}/2/users/${userId}/tweets?max_results=5&expansions=attachments.media_keys`,
+      { headers: bearer() },
+    );
+    const body = (await list.json()) as {
+      data: Array<{ id: string; attachments?: { media_keys: string[] } }>;
+      includes: { media: Array<{ media_key: string; type: string }> };
+    };
+    expect(body.data[0]).toEqual(
+      expect.objectContaining({ id: post.id, attachments: { media_keys: [v.media_key] } }),
+    );
+    expect(body.includes.media).toContainEqual({ media_key: v.media_key, type: 'video' });
+  });
+
+  it('can answer initialize with a transient 404 (X incident log), then succeed', async () => {
+    emu.faults.add({ route: 'v2.initialize', action: { kind: 'status', status: 404, detail: 'Not Found' } });
+    const body = { media_type: 'video/mp4', total_bytes: 5, media_category: 'tweet_video' };
+    expect((await jsonPost('/2/media/upload/initialize', body)).status).toBe(404);
+    expect((await jsonPost('/2/media/upload/initialize', body)).status).toBe(200);
+  });
+});

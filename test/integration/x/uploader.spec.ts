@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { XClient } from '../../../main/services/x/client.ts';
 import { dialectFor, type ApiDialect } from '../../../main/services/x/dialects.ts';
 import { bearerSigner, oauth1Signer } from '../../../main/services/x/signer.ts';
-import { uploadMedia } from '../../../main/services/x/uploader.ts';
+import { uploadMedia, type UploadCheckpoint } from '../../../main/services/x/uploader.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
 import { CuelineError } from '../../../shared/errors.ts';
 import { fileTempDir } from '../../support/temp-dir.ts';
@@ -52,6 +52,17 @@ function client(auth: 'oauth1' | 'oauth2', sleep?: (ms: number) => Promise<void>
     retry: { baseDelayMs: 5 },
   });
 }
+
+/** The 9 MiB file as a v2 video with OAuth 2.0, unless `extra` says otherwise. */
+const uploadBig = (extra: Partial<Parameters<typeof uploadMedia>[0]> = {}): ReturnType<typeof uploadMedia> =>
+  uploadMedia({
+    client: client('oauth2'),
+    dialect: dialectFor('v2'),
+    source: { path: big },
+    mediaType: 'video/mp4',
+    category: 'tweet_video',
+    ...extra,
+  });
 
 describe.each<[ApiDialect, 'oauth1' | 'oauth2']>([
   ['v2', 'oauth2'],
@@ -149,6 +160,15 @@ describe('faults', () => {
   const small = (): { bytes: Uint8Array } => ({
     bytes: Buffer.from('1\n00:00:01,000 --> 00:00:02,000\nHi\n'),
   });
+  /** A small subtitle upload over v2 with this client: the error it ends with, or its media. */
+  const uploadSmall = (c: XClient = client('oauth2')): Promise<unknown> =>
+    uploadMedia({
+      client: c,
+      dialect: dialectFor('v2'),
+      source: small(),
+      mediaType: 'text/srt',
+      category: 'subtitles',
+    }).catch((e: unknown) => e);
 
   it('retries a chunk after a 503 and after a dropped connection with the same segment_index', async () => {
     emu.faults.add({ route: 'v2.append', after: 1, action: { kind: 'status', status: 503 } });
@@ -178,48 +198,82 @@ describe('faults', () => {
   it('waits for x-rate-limit-reset on a 429, then goes on', async () => {
     emu.faults.add({ route: 'v2.initialize', action: { kind: 'rate_limit', resetInSecs: 7 } });
     const r = recordingSleep();
-    await uploadMedia({
-      client: client('oauth2', r.sleep),
-      dialect: dialectFor('v2'),
-      source: small(),
-      mediaType: 'text/srt',
-      category: 'subtitles',
-    });
+    (await uploadSmall(client('oauth2', r.sleep))) as { id: string };
     expect(r.waits).toHaveLength(1);
     expect(r.waits[0]).toBeGreaterThan(5000);
     expect(r.waits[0]).toBeLessThanOrEqual(9000);
   });
 
-  it('never retries a 400, 401, 403 or 404', async () => {
-    for (const status of [400, 401, 403, 404]) {
+  it('never retries a 400, 401 (no refresh possible) or 403, nor a 404 that names a media id', async () => {
+    for (const [route, status] of [
+      ['v2.initialize', 400],
+      ['v2.initialize', 401],
+      ['v2.initialize', 403],
+      ['v2.append', 404],
+    ] as const) {
       emu.faults.clear();
       emu.state.requests.length = 0;
-      emu.faults.add({ route: 'v2.initialize', action: { kind: 'status', status } });
-      const err = await uploadMedia({
-        client: client('oauth2'),
-        dialect: dialectFor('v2'),
-        source: small(),
-        mediaType: 'text/srt',
-        category: 'subtitles',
-      }).catch((e: unknown) => e);
+      emu.faults.add({ route, action: { kind: 'status', status } });
+      const err = await uploadSmall();
       expect(err).toBeInstanceOf(CuelineError);
       expect((err as CuelineError).code).toBe(
         { 400: 'x.bad_request', 401: 'x.unauthorized', 403: 'x.forbidden', 404: 'x.not_found' }[status],
       );
-      expect(emu.state.requests).toHaveLength(1);
+      expect(emu.state.requests.filter((r) => r.route === route)).toHaveLength(1);
     }
+  });
+
+  it('retries a transient 404 on initialize (X incident log), bounded', async () => {
+    emu.faults.add({ route: 'v2.initialize', times: 2, action: { kind: 'status', status: 404 } });
+    const m = (await uploadSmall()) as { id: string };
+    expect(emu.state.media.get(m.id)?.finalized).toBe(true);
+    expect(emu.state.requests.filter((r) => r.route === 'v2.initialize').map((r) => r.status)).toEqual([
+      404, 404, 200,
+    ]);
+    emu.faults.add({ route: 'v2.initialize', times: 99, action: { kind: 'status', status: 404 } });
+    emu.state.requests.length = 0;
+    const err = await uploadSmall();
+    expect((err as CuelineError).code).toBe('x.not_found');
+    expect(emu.state.requests).toHaveLength(5);
+  });
+
+  it('OAuth 2.0: a 401 refreshes the token once and retries; a second 401 is final', async () => {
+    let token = emu.mintBearer(['media.write'], -1); // already expired: X answers 401
+    let refreshes = 0;
+    const refreshing = (next: () => string): XClient =>
+      new XClient({
+        signer: bearerSigner(
+          () => Promise.resolve(token),
+          () => {
+            refreshes++;
+            token = next();
+            return Promise.resolve();
+          },
+        ),
+        apiBase: emu.apiBase,
+        uploadBase: emu.uploadBase,
+        retry: { baseDelayMs: 5 },
+      });
+    const m = (await uploadSmall(refreshing(() => emu.mintBearer(['media.write'])))) as { id: string };
+    expect(emu.state.media.get(m.id)?.finalized).toBe(true);
+    expect(refreshes).toBe(1);
+    expect(emu.state.requests.filter((r) => r.route === 'v2.initialize').map((r) => r.status)).toEqual([
+      401, 200,
+    ]);
+    token = emu.mintBearer(['media.write'], -1);
+    refreshes = 0;
+    emu.state.requests.length = 0;
+    const err = await uploadSmall(refreshing(() => emu.mintBearer(['media.write'], -1)));
+    expect((err as CuelineError).code).toBe('x.unauthorized');
+    expect((err as CuelineError).remedy).toEqual({ hint: 'auth.sign_in' });
+    expect(refreshes).toBe(1);
+    expect(emu.state.requests).toHaveLength(2);
   });
 
   it('gives up after bounded retries of a persistent 500 with x.server', async () => {
     emu.faults.add({ route: 'v2.initialize', times: 99, action: { kind: 'status', status: 500 } });
     const r = recordingSleep();
-    const err = await uploadMedia({
-      client: client('oauth2', r.sleep),
-      dialect: dialectFor('v2'),
-      source: small(),
-      mediaType: 'text/srt',
-      category: 'subtitles',
-    }).catch((e: unknown) => e);
+    const err = await uploadSmall(client('oauth2', r.sleep));
     expect((err as CuelineError).code).toBe('x.server');
     expect(emu.state.requests).toHaveLength(5);
     // Exponential: each wait at least half of base·2^n.
@@ -244,17 +298,102 @@ describe('faults', () => {
   it('cancels mid-upload: no request after the abort', async () => {
     const ac = new AbortController();
     emu.faults.add({ route: 'v2.append', action: { kind: 'latency', ms: 300 } });
-    const p = uploadMedia({
-      client: client('oauth2'),
-      dialect: dialectFor('v2'),
-      source: { path: big },
-      mediaType: 'video/mp4',
-      category: 'tweet_video',
+    const p = uploadBig({
       signal: ac.signal,
       onInitialized: () => setImmediate(() => ac.abort()),
     });
     const err = await p.catch((e: unknown) => e);
     expect((err as CuelineError).code).toBe('job.cancelled');
     expect(emu.state.requests.filter((r) => r.route === 'v2.finalize')).toHaveLength(0);
+  });
+});
+
+describe('chunks that adapt', () => {
+  const appended = (): Array<{ index: number; bytes: number; status: number }> =>
+    emu.state.requests
+      .filter((r) => r.route === 'v2.append')
+      .map((r) => ({ index: r.segmentIndex ?? -1, bytes: r.segmentBytes ?? 0, status: r.status }));
+
+  afterEach(() => {
+    emu.state.config.maxSegmentBytes = 4 * 1024 * 1024;
+  });
+
+  it('uses the chunk-size setting', async () => {
+    const m = await uploadBig({ chunkSize: 2 * 1024 * 1024 });
+    expect(emu.state.media.get(m.id)?.sha256).toBe(sha(bigBytes));
+    expect(appended().map((a) => a.bytes)).toEqual(
+      [2, 2, 2, 2].map((x) => x * 1024 * 1024).concat(1024 * 1024 + 12345),
+    );
+  });
+
+  it('answers a 413 by halving the chunk for the rest of the file, indices in order', async () => {
+    emu.state.config.maxSegmentBytes = 1024 * 1024;
+    const notices: unknown[] = [];
+    const m = await uploadBig({ onNotice: (n) => notices.push(n) });
+    expect(emu.state.media.get(m.id)?.sha256).toBe(sha(bigBytes));
+    expect(notices).toEqual([
+      { kind: 'chunk_halved', chunkSize: 2 * 1024 * 1024 },
+      { kind: 'chunk_halved', chunkSize: 1024 * 1024 },
+    ]);
+    const ok = appended().filter((a) => a.status === 200);
+    expect(ok.map((a) => a.index)).toEqual([...Array(10).keys()]);
+    expect(appended().filter((a) => a.status === 413)).toHaveLength(2);
+  });
+
+  it('gives up with a clear error after a few halvings', async () => {
+    emu.state.config.maxSegmentBytes = 256 * 1024;
+    const err = await uploadBig().catch((e: unknown) => e);
+    expect((err as CuelineError).code).toBe('x.too_large');
+    expect((err as CuelineError).message).toMatch(/after halving the chunk 3 times/);
+    expect(appended().map((a) => a.status)).toEqual([413, 413, 413, 413]);
+  });
+});
+
+describe('resuming an upload', () => {
+  it('continues the same media id from the first unacknowledged segment', async () => {
+    const checkpoints: UploadCheckpoint[] = [];
+    const ac = new AbortController();
+    const first = await uploadBig({
+      signal: ac.signal,
+      onCheckpoint: (c) => {
+        checkpoints.push(c);
+        if (c.nextIndex === 1) ac.abort();
+        return Promise.resolve();
+      },
+    }).catch((e: unknown) => e);
+    expect((first as CuelineError).code).toBe('job.cancelled');
+    const last = checkpoints.at(-1);
+    expect(last).toMatchObject({ nextIndex: 1, nextOffset: 4 * 1024 * 1024 });
+    emu.state.requests.length = 0;
+    const notices: unknown[] = [];
+    const m = await uploadBig({
+      ...(last ? { resume: last } : {}),
+      onNotice: (n) => notices.push(n),
+    });
+    expect(m.id).toBe(last?.id);
+    expect(notices).toEqual([{ kind: 'resumed', id: m.id, fromByte: 4 * 1024 * 1024 }]);
+    expect(emu.state.requests.filter((r) => r.route === 'v2.initialize')).toHaveLength(0);
+    expect(emu.state.requests.filter((r) => r.route === 'v2.append').map((r) => r.segmentIndex)).toEqual([
+      1, 2,
+    ]);
+    expect(emu.state.media.get(m.id)?.sha256).toBe(sha(bigBytes));
+  });
+
+  it('starts over, and says so, when X no longer knows the id', async () => {
+    const notices: Array<{ kind: string }> = [];
+    const m = await uploadBig({
+      resume: {
+        id: '1234567890123456789',
+        expiresAt: Date.now() + 3_600_000,
+        totalBytes: bigBytes.length,
+        nextIndex: 1,
+        nextOffset: 4 * 1024 * 1024,
+        chunkSize: 4 * 1024 * 1024,
+      },
+      onNotice: (n) => notices.push(n),
+    });
+    expect(notices.map((n) => n.kind)).toEqual(['resumed', 'restarted']);
+    expect(m.id).not.toBe('1234567890123456789');
+    expect(emu.state.media.get(m.id)?.sha256).toBe(sha(bigBytes));
   });
 });

@@ -4,7 +4,13 @@ import { CuelineError } from '../../../shared/errors.ts';
 import type { ParseErrorDetails } from '../../../shared/captions/read.ts';
 import { parseCaptions } from '../../../shared/captions/read.ts';
 import { writeCaptions } from '../../../shared/captions/write.ts';
-import { representableText } from '../../../shared/captions/text-lines.ts';
+import fc from 'fast-check';
+import {
+  breakArrows,
+  representableText,
+  trimBlankEnd,
+  writableAsIs,
+} from '../../../shared/captions/text-lines.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/captions/${name}`, import.meta.url), 'utf8');
@@ -202,5 +208,30 @@ describe('SRT writer', () => {
     ['end\u00a0', 'end'],
   ])('representable text: %j → %j', (input, output) => {
     expect(representableText(input)).toBe(output);
+  });
+
+  it('the writers write text as it is exactly when cleaning would not change it (and no markup to handle)', () => {
+    // The cleaning spelled out (representableText returns early on writableAsIs, so it can't be its own oracle).
+    const cleaned = (t: string): string =>
+      t
+        .toWellFormed()
+        .split(/\r\n|\r|\n/)
+        .map((l) => trimBlankEnd(breakArrows(l)))
+        .filter((l) => l !== '')
+        .join('\n');
+    const chars = ['a', 'é', '中', '😀', ' ', '\t', '\v', '\f', '\u00a0', '\ufeff', '\u3000', '\n', '\r'];
+    const text = fc.string({
+      unit: fc.constantFrom(...chars, '-', '>', '<', '&', '\ud800', '\udc00'),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(text, (t) => {
+        const asIs = t !== '' && t.isWellFormed() && cleaned(t) === t;
+        expect(writableAsIs(t, 'clean')).toBe(asIs);
+        expect(writableAsIs(t, 'srt')).toBe(asIs && !t.includes('<'));
+        expect(writableAsIs(t, 'vtt')).toBe(asIs && !t.includes('<') && !t.includes('&'));
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -3,8 +3,11 @@ import fc from 'fast-check';
 import {
   FRAME_RATES,
   formatSrtTimestamp,
+  formatTiming,
   formatVttTimestamp,
+  formatTimestamp,
   frameToMs,
+  MAX_TIME_MS,
   msToFrame,
   nudgeFrames,
   parseFrameRate,
@@ -77,6 +80,20 @@ describe('timestamps', () => {
         fc.integer({ min: 0, max: 400 * 3_600_000 }),
         (ms) => parseTimestamp(formatSrtTimestamp(ms)) === ms,
       ),
+    );
+  });
+
+  it('a cue timing is its two timestamps around " --> ", past 99 hours too', () => {
+    expect(formatTiming(3_723_004, 360_000_000, ',')).toBe('01:02:03,004 --> 100:00:00,000');
+    expect(formatTiming(0, 59_999, '.')).toBe('00:00:00.000 --> 00:00:59.999');
+    const ms = fc.oneof(
+      fc.integer({ min: 0, max: 100 * 3_600_000 }),
+      fc.integer({ min: 0, max: MAX_TIME_MS }),
+    );
+    fc.assert(
+      fc.property(ms, ms, fc.constantFrom(',' as const, '.' as const), (a, b, sep) => {
+        expect(formatTiming(a, b, sep)).toBe(`${formatTimestamp(a, sep)} --> ${formatTimestamp(b, sep)}`);
+      }),
     );
   });
 });

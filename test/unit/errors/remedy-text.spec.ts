@@ -16,7 +16,6 @@ const every: Remedy[] = [
   { hint: 'publish.fresh' },
   { hint: 'publish.use_api', api: 'v2' },
   { hint: 'publish.use_api', api: 'v1.1' },
-  { hint: 'media.convert' },
 ];
 
 describe('remedies, worded per surface', () => {

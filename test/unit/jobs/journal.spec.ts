@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,7 +27,12 @@ describe('job journal', () => {
     expect(await store.load('pub-abc')).toEqual({ jobId: 'pub-abc', n: 2 });
     expect(await store.list()).toEqual(['pub-abc']);
     writeFileSync(join(dir, 'pub-abc.json'), '{"jobId":"pub-abc"');
-    await expect(store.load('pub-abc')).rejects.toThrow(/not valid JSON/);
-    expect(readFileSync(join(dir, 'pub-abc.json'), 'utf8')).toContain('pub-abc');
+    await expect(store.load('pub-abc')).rejects.toThrow(/not valid JSON; it was kept aside as .*damaged-/);
+    // Kept aside, never deleted; the job then starts with no journal and knows one was damaged.
+    const aside = readdirSync(dir).find((f) => f.startsWith('pub-abc.json.damaged-')) ?? '';
+    expect(readFileSync(join(dir, aside), 'utf8')).toContain('pub-abc');
+    expect(await store.load('pub-abc')).toBeNull();
+    expect(await store.setAsideExists('pub-abc')).toBe(true);
+    expect(await store.list()).toEqual([]);
   });
 });

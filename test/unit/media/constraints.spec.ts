@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { MediaInfo } from '../../../shared/media/media-info.ts';
-import { checkConstraints, DEFAULT_LIMITS, limitsFor } from '../../../shared/media/constraints.ts';
+import {
+  checkConstraints,
+  DEFAULT_LIMITS,
+  limitsFor,
+  type LimitOptions,
+} from '../../../shared/media/constraints.ts';
 import { planFps, planGeometry, planTranscode } from '../../../shared/media/transcode-plan.ts';
 
 function info(
@@ -74,7 +79,7 @@ describe('checkConstraints', () => {
     [
       'video.too_large',
       info({ video: { width: 2000, height: 2000, dar: 1 } }),
-      /2000x2000 exceeds 1280x1024/,
+      /2000x2000 exceeds 1920x1080/,
     ],
     ['video.too_small', info({ video: { width: 16, height: 16, dar: 1 } }), /smaller than 32x32/],
     ['video.codec', info({ video: { codec: 'hevc', profile: 'Main' } }), /hevc is not H.264/],
@@ -128,11 +133,25 @@ describe('checkConstraints', () => {
     ]);
   });
 
-  it('keeps the UNCONFIRMED 1080p allowance behind its own setting', () => {
-    const hd = info({ video: { width: 1920, height: 1080 } });
-    expect(rules(hd, { ...opts, premium: true })).toEqual(['video.too_large']);
-    expect(rules(hd, { ...opts, premium: true, premium1080p: true })).toEqual([]);
-    expect(rules(hd, { ...opts, premium1080p: true })).toEqual(['video.too_large']);
+  it('takes 1080p (landscape or portrait) with a warning, and refuses what is above it', () => {
+    const warnings = (i: MediaInfo, o: LimitOptions = opts): string[] =>
+      checkConstraints(i, o).warnings.map((w) => w.rule);
+    for (const [width, height] of [
+      [1920, 1080],
+      [1080, 1920],
+      [1440, 1080],
+    ] as const) {
+      const hd = info({ video: { width, height } });
+      expect(rules(hd)).toEqual([]);
+      expect(warnings(hd)).toContain('video.above_advanced');
+      expect(warnings(hd, { ...opts, premium: true, premium1080p: true })).not.toContain(
+        'video.above_advanced',
+      );
+    }
+    expect(rules(info({ video: { width: 1280, height: 1024 } }))).toEqual([]);
+    expect(warnings(info({ video: { width: 1280, height: 1024 } }))).not.toContain('video.above_advanced');
+    expect(rules(info({ video: { width: 2560, height: 1440 } }))).toEqual(['video.too_large']);
+    expect(rules(info({ video: { width: 1920, height: 1200 } }))).toEqual(['video.too_large']);
   });
 
   it('reports unknown open GOP as a warning', () => {

@@ -17,7 +17,29 @@ describe("X's error shapes", () => {
     expect(xErrorMessage({ data: {} })).toBeNull();
   });
 
-  it('maps statuses to stable codes and keeps the message; 403 explains media.write', () => {
+  it("a 403 about the post shows X's detail and no sign-in advice; one about scope or token does", () => {
+    const url = 'https://api.x.com/2/tweets';
+    const post = xHttpError(
+      403,
+      { title: 'Forbidden', detail: 'This user is not allowed to post a video longer than 2 minutes' },
+      { method: 'POST', url },
+    );
+    expect(post.message).toContain('This user is not allowed to post a video longer than 2 minutes');
+    expect(post.message).not.toMatch(/sign|media\.write|re-?authori/i);
+    expect(post.remedy).toBeUndefined();
+    const scope = xHttpError(
+      403,
+      { title: 'Forbidden', detail: 'Missing required OAuth 2.0 scope(s): media.write.' },
+      { method: 'POST', url },
+    );
+    expect(scope.message).toMatch(/sign in again$/);
+    expect(scope.remedy).toEqual({ hint: 'auth.sign_in' });
+    expect(xHttpError(401, { detail: 'Unauthorized' }, { method: 'POST', url }).remedy).toEqual({
+      hint: 'auth.sign_in',
+    });
+  });
+
+  it('maps statuses to stable codes and keeps the message', () => {
     expect([400, 401, 403, 404, 429, 500, 503, 413].map(codeForStatus)).toEqual([
       'x.bad_request',
       'x.unauthorized',
@@ -26,7 +48,7 @@ describe("X's error shapes", () => {
       'x.rate_limited',
       'x.server',
       'x.server',
-      'x.bad_request',
+      'x.too_large',
     ]);
     const e = xHttpError(
       403,
@@ -34,7 +56,7 @@ describe("X's error shapes", () => {
       { method: 'POST', url: 'https://api.x.com/2/media/upload/initialize' },
     );
     expect(e.code).toBe('x.forbidden');
-    expect(e.message).toMatch(/nope.*media\.write/);
+    expect(e.message).toMatch(/nope$/);
     const r = xHttpError(
       429,
       null,
