@@ -71,15 +71,27 @@ export function cueSpelling(
   speller: Speller,
   userWords: ReadonlySet<string>,
 ): SpellingFinding[] {
+  return findingsForWords(cue.id, cueIndex, checkableWords(cue.text, language), (w) =>
+    knownWord(w, speller, userWords),
+  );
+}
+
+/** Findings for a cue's words (already split), one per distinct unknown word. */
+export function findingsForWords(
+  cueId: string,
+  cueIndex: number,
+  words: readonly string[],
+  known: (word: string) => boolean,
+): SpellingFinding[] {
   const out: SpellingFinding[] = [];
   const seen = new Set<string>();
-  for (const word of checkableWords(cue.text, language)) {
-    if (seen.has(word) || knownWord(word, speller, userWords)) continue;
+  for (const word of words) {
+    if (seen.has(word) || known(word)) continue;
     seen.add(word);
     out.push({
       rule: 'spelling',
       severity: 'warning',
-      cueId: cue.id,
+      cueId,
       cueIndex,
       word,
       message: `“${word}” may be misspelled`,

@@ -15,9 +15,16 @@ export class EditorFiles {
   }
 
   async openVideoDialog(): Promise<void> {
+    // The captions open now are the ones to ask about: subtitles opened while the dialog is up
+    // were chosen for this video.
+    const before = this.#trackKeys();
     const r = await cueline.files.openVideo();
     if (!r.ok) return this.#e.toast(r.error.message, 'error');
-    if (r.value) await this.openFiles([r.value]);
+    if (r.value) await this.openFiles([r.value], before);
+  }
+
+  #trackKeys(): ReadonlySet<string> {
+    return new Set(this.#e.doc.tracks.map((t) => t.key));
   }
 
   async openSubtitlesDialog(): Promise<void> {
@@ -33,16 +40,22 @@ export class EditorFiles {
     await this.openFiles(r.value.accepted);
   }
 
-  async openFiles(files: readonly FileRef[]): Promise<void> {
-    for (const f of files) {
-      if (f.kind === 'video') await this.#openVideo(f);
+  /**
+   * Opens files handed over together (a drop, the command line, the OS): the video first, so the
+   * subtitles that came with it are never asked about. `before`: the tracks open when the user
+   * started opening (by default, now).
+   */
+  async openFiles(files: readonly FileRef[], before: ReadonlySet<string> = this.#trackKeys()): Promise<void> {
+    const ordered = [...files].sort((a, b) => Number(b.kind === 'video') - Number(a.kind === 'video'));
+    for (const f of ordered) {
+      if (f.kind === 'video') await this.#openVideo(f, before);
       else if (f.kind === 'subtitles') await this.#openSubtitles(f);
       else this.#e.batchSource = f;
     }
   }
 
-  async #openVideo(f: FileRef): Promise<void> {
-    if (!(await this.#captionsGoWith(f))) return;
+  async #openVideo(f: FileRef, before: ReadonlySet<string>): Promise<void> {
+    if (!(await this.#captionsGoWith(f, before))) return;
     const r = await cueline.media.url({ id: f.id });
     if (!r.ok) return this.#e.toast(r.error.message, 'error');
     this.#e.videoUrl = r.value.url;
@@ -53,10 +66,11 @@ export class EditorFiles {
 
   /**
    * Opening a video while captions are open: asks whether they belong to it. No closes them (asking
-   * again before unsaved edits go); false when the user cancels the opening.
+   * again before unsaved edits go); false when the user cancels the opening. Only captions that
+   * were open before this opening started (`before`) are asked about.
    */
-  async #captionsGoWith(f: FileRef): Promise<boolean> {
-    const tracks = this.#e.doc.tracks;
+  async #captionsGoWith(f: FileRef, before: ReadonlySet<string>): Promise<boolean> {
+    const tracks = this.#e.doc.tracks.filter((t) => before.has(t.key));
     if (tracks.length === 0 || this.#e.doc.video?.fileId === f.id) return true;
     const names = tracks.map((t) => t.track.label || t.source.fileName || t.track.language).join(', ');
     const keep = await this.#e.ask({

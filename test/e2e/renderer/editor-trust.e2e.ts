@@ -159,3 +159,18 @@ test('opening another video over open captions asks; cues past its end are flagg
     await rm(m.dir, { recursive: true, force: true });
   }
 });
+
+test('a video and its subtitles opened together are never asked about, whatever their order', async ({
+  app,
+}) => {
+  const { page } = app;
+  const m = await editorMedia();
+  try {
+    await app.drop('[data-testid="drop-zone"]', [m.srt, m.video]);
+    await expect(page.locator('video')).toHaveAttribute('src', /media/);
+    await expect(rows(page)).toHaveCount(3);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  } finally {
+    await rm(m.dir, { recursive: true, force: true });
+  }
+});
