@@ -14,12 +14,15 @@ export interface InstalledBridge {
   rejectedSenders: string[];
   /** Resolves once every event sent so far has reached the page. */
   flushed(): Promise<void>;
+  /** Resolves once no call from the page is being answered (their files are written). */
+  settled(): Promise<void>;
 }
 
 let sinks = 0;
 
 export async function installBridge(page: Page, router: Router, appOrigin: string): Promise<InstalledBridge> {
   const rejectedSenders: string[] = [];
+  const inFlight = new Set<Promise<unknown>>();
   let queue = Promise.resolve();
   const sink: EventSink = {
     id: `page-${++sinks}`,
@@ -43,7 +46,10 @@ export async function installBridge(page: Page, router: Router, appOrigin: strin
       rejectedSenders.push(sender.url);
       return { ok: false, error: { code: 'ipc.forbidden_sender', message: 'IPC from an untrusted frame.' } };
     }
-    return router.invoke(String(channel), payload, { sink });
+    const answer = router.invoke(String(channel), payload, { sink });
+    inFlight.add(answer);
+    void answer.finally(() => inFlight.delete(answer)).catch(() => undefined);
+    return answer;
   });
 
   await page.addInitScript({
@@ -70,7 +76,10 @@ export async function installBridge(page: Page, router: Router, appOrigin: strin
   Object.defineProperty(window, 'cueline', { value: api, enumerable: true });
 })();`,
   });
-  return { sink, rejectedSenders, flushed: () => queue };
+  const settled = async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
+  return { sink, rejectedSenders, flushed: () => queue, settled };
 }
 
 interface HarnessWindow {

@@ -119,6 +119,10 @@ export const test = base.extend<{
       },
     };
     await use(app);
+    // The page stops calling, the calls it made are answered (a media call writes its cache as it
+    // answers), the jobs end: only then is the user-data folder removed, or it would be recreated.
+    await page.goto('about:blank').catch(() => undefined);
+    await bridge.settled();
     router.jobs.cancelAllFor(sink.id);
     await router.jobs.idle();
     await server.close();

@@ -74,7 +74,11 @@ beforeAll(async () => {
       platform: 'linux',
       versions: { node: '24', electron: null, chrome: null },
     },
-    publishing: await emulatorPublishing(emu, { notifier, notifyAfterMs: 0 }),
+    publishing: await emulatorPublishing(emu, {
+      notifier,
+      notifyAfterMs: 0,
+      userData: join(dir, 'publishing'),
+    }),
     router: { validateResponses: true },
   });
 });
