@@ -170,26 +170,30 @@ export async function resolveBinaries(given: BinaryOptions = {}): Promise<Binari
   return p;
 }
 
-/** The chosen ffmpeg and ffprobe with their version lines, for --version and About. */
-export function describeBinaries(b: Binaries): string[] {
+export interface ChosenTool {
+  tool: MediaTool;
+  version: string;
+  source: BinarySource;
+  path: string;
+}
+
+/** The ffmpeg and ffprobe a resolution chose, with their versions and where each came from. */
+export function chosenTools(b: Binaries): ChosenTool[] {
   return (['ffmpeg', 'ffprobe'] as const).map((tool) => {
     const t = b.tried.find((x) => x.tool === tool && !x.error);
-    return `${tool}: ${t?.version ?? 'unknown version'} (${t?.source ?? '?'}: ${b[tool]})`;
+    return { tool, version: t?.version ?? 'unknown version', source: t?.source ?? 'path', path: b[tool] };
   });
 }
 
+/** The chosen ffmpeg and ffprobe with their version lines, for --version. */
+export function describeBinaries(b: Binaries): string[] {
+  return chosenTools(b).map((t) => `${t.tool}: ${t.version} (${t.source}: ${t.path})`);
+}
+
 /** The chosen tools for the app's About, or the reason none is usable (never throws). */
-export async function mediaToolsInfo(): Promise<{
-  tools: { tool: MediaTool; version: string; source: BinarySource; path: string }[];
-  problem: string | null;
-}> {
+export async function mediaToolsInfo(): Promise<{ tools: ChosenTool[]; problem: string | null }> {
   try {
-    const b = await resolveBinaries();
-    const tools = (['ffmpeg', 'ffprobe'] as const).map((tool) => {
-      const t = b.tried.find((x) => x.tool === tool && !x.error);
-      return { tool, version: t?.version ?? 'unknown version', source: t?.source ?? 'path', path: b[tool] };
-    });
-    return { tools, problem: null };
+    return { tools: chosenTools(await resolveBinaries()), problem: null };
   } catch (err) {
     return { tools: [], problem: err instanceof Error ? err.message : String(err) };
   }
