@@ -37,16 +37,30 @@ import { PublishRecord } from './record.ts';
 import { isMediaId, MEDIA_ID_RULE } from '../../../shared/x/media-id.ts';
 import type { Remedy } from '../../../shared/remedy.ts';
 
+export type PublishStep =
+  'validate' | 'upload-video' | 'upload-subtitle' | 'associate' | 'alt-text' | 'post' | 'done';
+
+/**
+ * Where an event belongs, for a surface that shows one line per step: the step, and the track's
+ * language (X's code) for a subtitle upload or association.
+ */
+export interface EventPlace {
+  of?: PublishStep;
+  language?: string;
+}
+
 export type PublishEvent =
-  | {
-      type: 'step';
-      step: 'validate' | 'upload-video' | 'upload-subtitle' | 'associate' | 'alt-text' | 'post' | 'done';
-      label: string;
-    }
-  | { type: 'skip'; label: string; reason: string; remedy?: Remedy }
+  | ({ type: 'step'; step: PublishStep; label: string } & Pick<EventPlace, 'language'>)
+  | ({ type: 'skip'; label: string; reason: string; remedy?: Remedy } & EventPlace)
   /** Something the user should know that doesn't stop the job (a trimmed cue, a resumed upload). */
-  | { type: 'note'; label: string; message: string }
-  | { type: 'upload'; label: string; progress: UploadProgress }
+  | ({
+      type: 'note';
+      label: string;
+      message: string;
+      /** A video upload continuing an interrupted one: from this byte of this many. */
+      resumed?: { fromByte: number; totalBytes: number };
+    } & EventPlace)
+  | ({ type: 'upload'; label: string; progress: UploadProgress } & Pick<EventPlace, 'language'>)
   | { type: 'retry'; label: string; delayMs: number; reason: string };
 
 export interface PublishDeps {
@@ -248,20 +262,29 @@ async function run(
   rec.status = 'running';
   await save();
 
-  const progress = (label: string) => {
-    const t = createThrottle(100, (p: UploadProgress) => emit({ type: 'upload', label, progress: p }), {
-      trailing: false,
-    });
+  const progress = (label: string, language?: string) => {
+    const t = createThrottle(
+      100,
+      (p: UploadProgress) =>
+        emit({ type: 'upload', label, progress: p, ...(language !== undefined ? { language } : {}) }),
+      { trailing: false },
+    );
     return { onProgress: (p: UploadProgress) => t.push(p), done: () => t.flush() };
   };
-  const notice = (label: string) => (n: UploadNotice) => {
+  const notice = (label: string, totalBytes: number) => (n: UploadNotice) => {
     const message =
       n.kind === 'resumed'
         ? `continuing media ${n.id} from byte ${n.fromByte}`
         : n.kind === 'restarted'
           ? `X no longer takes media ${n.id} (${n.reason}): uploading from the start`
           : `X refused the chunk size: sending ${n.chunkSize}-byte chunks from here on`;
-    emit({ type: 'note', label, message });
+    emit({
+      type: 'note',
+      label,
+      message,
+      of: 'upload-video',
+      ...(n.kind === 'resumed' ? { resumed: { fromByte: n.fromByte, totalBytes } } : {}),
+    });
   };
   const uploadCommon = {
     client,
@@ -278,7 +301,12 @@ async function run(
     if (kind === 'publish' && !postDone() && target.video) {
       const sameCategory = (rec.video?.category ?? opts.category) === opts.category;
       if (fresh(rec.video, now()) && sameCategory) {
-        emit({ type: 'skip', label: 'Video', reason: `already uploaded as ${rec.video?.id ?? ''}` });
+        emit({
+          type: 'skip',
+          label: 'Video',
+          reason: `already uploaded as ${rec.video?.id ?? ''}`,
+          of: 'upload-video',
+        });
       } else {
         if (rec.video) {
           rec.associations = {};
@@ -293,7 +321,7 @@ async function run(
           mediaType: target.video.mediaType,
           category: opts.category,
           onProgress: p.onProgress,
-          onNotice: notice('Video'),
+          onNotice: notice('Video', target.video.size),
           ...(resume && !rec.video ? { resume } : {}),
           // Journal the media id at initialize and each acknowledged segment: a rerun continues.
           // Each segment's checkpoint survives a crash of the process (not a power cut: then
@@ -327,11 +355,18 @@ async function run(
             type: 'skip',
             label: `${s.languageCode} subtitles`,
             reason: `already uploaded as ${have.id}`,
+            of: 'upload-subtitle',
+            language: s.languageCode,
           });
           continue;
         }
-        emit({ type: 'step', step: 'upload-subtitle', label: `Uploading ${s.file} (${s.languageCode})` });
-        const p = progress(s.file);
+        emit({
+          type: 'step',
+          step: 'upload-subtitle',
+          label: `Uploading ${s.file} (${s.languageCode})`,
+          language: s.languageCode,
+        });
+        const p = progress(s.file, s.languageCode);
         const up = await uploadMedia({
           ...uploadCommon,
           source: { bytes: s.bytes },
@@ -357,10 +392,21 @@ async function run(
         if (!sub) continue;
         const link = `${videoId}:${sub.id}`;
         if (rec.associations[s.languageCode] === link) {
-          emit({ type: 'skip', label: `${s.languageCode} association`, reason: 'already associated' });
+          emit({
+            type: 'skip',
+            label: `${s.languageCode} association`,
+            reason: 'already associated',
+            of: 'associate',
+            language: s.languageCode,
+          });
           continue;
         }
-        emit({ type: 'step', step: 'associate', label: `Associating ${s.languageCode} (${s.displayName})` });
+        emit({
+          type: 'step',
+          step: 'associate',
+          label: `Associating ${s.languageCode} (${s.displayName})`,
+          language: s.languageCode,
+        });
         await dialect.createSubtitles(
           client,
           {
@@ -378,7 +424,7 @@ async function run(
     // 4. Alt text: after processing succeeded, before the post; journaled so a rerun skips it.
     if (opts.altText !== undefined && !postDone() && videoId) {
       if (rec.altText?.videoId === videoId && rec.altText.text === opts.altText) {
-        emit({ type: 'skip', label: 'Alt text', reason: 'already set' });
+        emit({ type: 'skip', label: 'Alt text', reason: 'already set', of: 'alt-text' });
       } else {
         emit({ type: 'step', step: 'alt-text', label: 'Setting the alt text' });
         await dialect.setAltText(client, { mediaId: videoId, text: opts.altText }, signal);
@@ -389,7 +435,7 @@ async function run(
 
     // 5. The post.
     if (kind === 'publish' && target.postText !== null && postDone()) {
-      emit({ type: 'skip', label: 'Post', reason: `already posted as ${rec.post?.id ?? ''}` });
+      emit({ type: 'skip', label: 'Post', reason: `already posted as ${rec.post?.id ?? ''}`, of: 'post' });
     } else if (kind === 'publish' && target.postText !== null) {
       if ((rec.post || damagedBefore) && !opts.force) await resolveUncertainPost(rec, damagedBefore, jobId);
       if (!postDone()) {
@@ -465,11 +511,11 @@ async function run(
       r.post = { intentAt: since ?? now(), id: answer.id };
       postFound = true;
       await save();
-      emit({ type: 'skip', label: 'Post', reason: `found on X as ${answer.id}` });
+      emit({ type: 'skip', label: 'Post', reason: `found on X as ${answer.id}`, of: 'post' });
       return;
     }
     if (answer === null && !damaged) {
-      emit({ type: 'note', label: 'Post', message: 'X shows no post of this video: posting it' });
+      emit({ type: 'note', label: 'Post', message: 'X shows no post of this video: posting it', of: 'post' });
       delete r.post;
       await save();
       return;

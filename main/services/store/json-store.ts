@@ -33,6 +33,7 @@ export const USER_DATA_FILES = [
   'file-ids.json',
   'accounts.json',
   'x-app.json',
+  'publish-drafts.json',
 ] as const;
 
 /**
