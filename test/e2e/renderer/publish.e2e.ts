@@ -76,6 +76,8 @@ test('attaches after posting by pasted media id, then replaces a language from H
   const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';
   expect([...(emulator.state.media.get(videoId)?.subtitles.keys() ?? [])]).toEqual(['EN']);
   expect(emulator.state.posts).toEqual([]);
+  // The steps and result gave way to the form again.
+  await dialog.getByRole('button', { name: 'Done' }).click();
 
   // The after-posting flow: paste the id, send French only.
   await dialog.getByLabel('Attach to a video already on X').check();
@@ -83,7 +85,7 @@ test('attaches after posting by pasted media id, then replaces a language from H
   await dialog.getByRole('checkbox', { name: 'Send French' }).check();
   await dialog.getByRole('checkbox', { name: 'Send English' }).uncheck();
   await dialog.getByRole('button', { name: 'Attach captions' }).click();
-  await expect(dialog.getByText('Published.')).toBeVisible();
+  await expect(dialog.getByTestId('publish-result')).toContainText('not posted');
   expect([...(emulator.state.media.get(videoId)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'FR']);
 
   // History: replace EN with the French track's text (delete, then create).
