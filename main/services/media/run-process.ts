@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { CuelineError } from '../../../shared/errors.ts';
 
 export interface RunOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Kill the process after this long; default 10 minutes. */
   timeoutMs?: number;
   /** Streamed stdout; when given, stdout is not collected. */
