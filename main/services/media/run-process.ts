@@ -35,6 +35,26 @@ function killTree(pid: number | undefined): void {
   }
 }
 
+/**
+ * The start of an ffmpeg command that decodes one kind of stream from `file` (the others are not
+ * even demuxed): quiet, never waiting on stdin, optionally seeking before the input.
+ */
+export function ffmpegReading(file: string, keep: 'video' | 'audio', seekMs?: number): string[] {
+  const seek = seekMs === undefined ? [] : ['-ss', (seekMs / 1000).toFixed(3)];
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-v',
+    'error',
+    ...seek,
+    keep === 'video' ? '-an' : '-vn',
+    '-sn',
+    '-dn',
+    '-i',
+    file,
+  ];
+}
+
 export function runProcess(bin: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const { signal, timeoutMs = 600_000, onStdout, maxStdout = 64 * 1024 * 1024 } = opts;
   return new Promise<RunResult>((resolve, reject) => {
