@@ -177,6 +177,8 @@ test.describe('with no X account signed in', () => {
     expect(signedIn).toMatchObject({ handle: 'cueline_test', method: 'oauth1', isDefault: true });
     await expect(dialog.getByTestId('no-account')).toBeHidden();
     await expect(dialog.getByLabel('Publish as')).toHaveValue(signedIn?.accountId ?? '');
+    // The sign-in button is gone: the focus is on the picker showing the new account.
+    await expect(dialog.getByLabel('Publish as')).toBeFocused();
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect(dialog.getByTestId('publish-result')).toBeVisible();
     const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';
