@@ -51,6 +51,8 @@ test('alt text and the card reach X; the steps and the result are in view, with 
   };
   expect(drafts.drafts[m.video]?.altText).toBe(ALT);
 
+  await page.screenshot({ path: shotPath('publish-dialog-form') });
+
   // X holds the finalize a moment: the running dialog is checked while it waits.
   emulator.faults.add({ route: 'v2.finalize', action: { kind: 'latency', ms: 2500 } });
   await expect(dialog.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
@@ -58,6 +60,7 @@ test('alt text and the card reach X; the steps and the result are in view, with 
   await expect(dialog.getByRole('heading', { name: 'Publishing launch.mp4…' })).toBeFocused();
   await expect(dialog.getByTestId('step-upload-video')).toHaveAttribute('data-status', 'active');
   await expectAxeSpotless(page, 'publish dialog while publishing', 'dialog');
+  await page.screenshot({ path: shotPath('publish-dialog-running') });
 
   const result = dialog.getByTestId('publish-result');
   await expect(result).toBeVisible();
