@@ -54,16 +54,19 @@ test('alt text and the card reach X; the steps and the result are in view, with 
   await page.screenshot({ path: shotPath('publish-dialog-form') });
 
   // X holds the finalize a moment: the running dialog is checked while it waits.
-  emulator.faults.add({ route: 'v2.finalize', action: { kind: 'latency', ms: 2500 } });
+  emulator.faults.add({ route: 'v2.finalize', action: { kind: 'latency', ms: 12_000 } });
   await expect(dialog.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(dialog.getByRole('heading', { name: 'Publishing launch.mp4…' })).toBeFocused();
   await expect(dialog.getByTestId('step-upload-video')).toHaveAttribute('data-status', 'active');
-  await expectAxeSpotless(page, 'publish dialog while publishing', 'dialog');
+  await expect(dialog.getByRole('progressbar', { name: 'Video upload' })).toBeVisible();
   await page.screenshot({ path: shotPath('publish-dialog-running') });
+  await expectAxeSpotless(page, 'publish dialog while publishing', 'dialog');
+  await expect(dialog.getByTestId('step-upload-video')).toHaveAttribute('data-status', 'active');
 
   const result = dialog.getByTestId('publish-result');
-  await expect(result).toBeVisible();
+  // Once X's held finalize answers.
+  await expect(result).toBeVisible({ timeout: 30_000 });
   const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';
   expect(emulator.state.media.get(videoId)?.altText).toBe(ALT);
   const post = emulator.state.posts.find((p) => p.mediaIds[0] === videoId);
