@@ -1,26 +1,17 @@
 // What the Publish dialog remembers per video, and how publish progress survives the ~10 Hz throttle.
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { testTempDir } from '../../support/temp-dir.ts';
 import { PublishDrafts } from '../../../main/services/publish/drafts.ts';
 import { mergePublishProgress, type PublishProgress } from '../../../shared/ipc/channels/publish.ts';
 import { createThrottle } from '../../../main/services/jobs/throttle.ts';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
-});
-async function tempDir(): Promise<string> {
-  const d = await mkdtemp(join(tmpdir(), 'cueline-drafts-'));
-  dirs.push(d);
-  return d;
-}
+const tempDir = (): string => testTempDir('cueline-drafts-');
 const draft = (altText: string) => ({ post: 'Launch', altText, title: 'T', description: 'D' });
 
 describe('publish drafts', () => {
   it('keeps one draft per video path, read back by a new store (a restart), private', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const a = new PublishDrafts(dir);
     await Promise.all([a.save('/v/one.mp4', draft('one')), a.save('/v/two.mp4', draft('two'))]);
     const b = new PublishDrafts(dir);
@@ -31,7 +22,7 @@ describe('publish drafts', () => {
   });
 
   it('forgets an emptied draft and keeps only the most recent ones', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const MAX = 3;
     const d = new PublishDrafts(dir, { max: MAX });
     for (let i = 0; i <= MAX; i++) await d.save(`/v/${i}.mp4`, draft(String(i)), 1000 + i);
@@ -43,7 +34,7 @@ describe('publish drafts', () => {
   });
 
   it('reads a damaged file as no drafts, and saves over it', async () => {
-    const dir = await tempDir();
+    const dir = tempDir();
     const d = new PublishDrafts(dir);
     await writeFile(d.file, '{"version":1,"drafts":{"/v/a.mp4":{"altText":7}}}');
     expect((await d.get('/v/a.mp4')).altText).toBe('');
