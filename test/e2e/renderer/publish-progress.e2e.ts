@@ -51,11 +51,11 @@ test('alt text and the card reach X; the steps and the result are in view, with 
   };
   expect(drafts.drafts[m.video]?.altText).toBe(ALT);
 
-  await page.screenshot({ path: shotPath('publish-dialog-form') });
-
   // X holds the finalize a moment: the running dialog is checked while it waits.
   emulator.faults.add({ route: 'v2.finalize', action: { kind: 'latency', ms: 12_000 } });
   await expect(dialog.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
+  await expect(dialog.getByTestId('track-check').first()).toHaveText('Ready');
+  await page.screenshot({ path: shotPath('publish-dialog-form') });
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(dialog.getByRole('heading', { name: 'Publishing launch.mp4…' })).toBeFocused();
   await expect(dialog.getByTestId('step-upload-video')).toHaveAttribute('data-status', 'active');
