@@ -9,10 +9,10 @@ import { cueRows, editorMedia } from './editor-support.ts';
 import { openPublishWith } from './publish-support.ts';
 import { expect, test } from './x-test.ts';
 
-// Reading speed and line length well over any preset's limits.
+// Reading speed and line length well over any preset's limits, and a misspelled word.
 const EN =
   '1\n00:00:01,000 --> 00:00:01,400\nThis caption is far too long to read in the time it is on the screen\n\n' +
-  '2\n00:00:02,000 --> 00:00:04,000\nA calm second line\n';
+  '2\n00:00:02,000 --> 00:00:04,000\nA calm secnod line\n';
 // Captions of a longer video: cue 3 starts after this 10 s clip ends.
 const FR =
   '1\n00:00:01,000 --> 00:00:03,000\nBonjour et bienvenue\n\n' +
@@ -48,6 +48,8 @@ test('quality findings are counted with a link to Checks; captions past the vide
   const findings = en.getByTestId('track-findings');
   await expect(findings).toContainText(/\d+ quality errors?.* under Netflix \(adult\)/);
   await expect(en.getByTestId('track-check')).not.toContainText('Ready');
+  // The spell checker's findings once its English dictionary has loaded (in a worker).
+  await expect(findings).toContainText('1 spelling finding', { timeout: 30_000 });
   const errors = Number(/(\d+) quality error/.exec((await findings.textContent()) ?? '')?.[1]);
 
   await page.screenshot({ path: shotPath('publish-dialog-checks') });
