@@ -53,11 +53,12 @@ export function readiness(
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
-/** "14 errors, 3 warnings" / "2 spelling findings": the counts as one phrase. */
-export function findingsPhrase(r: Readiness): string {
-  const parts: string[] = [];
-  if (r.qualityErrors > 0) parts.push(plural(r.qualityErrors, 'quality error'));
-  if (r.qualityWarnings > 0) parts.push(plural(r.qualityWarnings, 'quality warning'));
+/** "14 quality errors, 3 quality warnings under BBC; 2 spelling findings": the counts as one phrase. */
+export function findingsPhrase(r: Readiness, preset: string): string {
+  const quality: string[] = [];
+  if (r.qualityErrors > 0) quality.push(plural(r.qualityErrors, 'quality error'));
+  if (r.qualityWarnings > 0) quality.push(plural(r.qualityWarnings, 'quality warning'));
+  const parts = quality.length > 0 ? [`${quality.join(', ')} under ${preset}`] : [];
   if (r.spelling > 0) parts.push(plural(r.spelling, 'spelling finding'));
-  return parts.join(', ');
+  return parts.join('; ');
 }

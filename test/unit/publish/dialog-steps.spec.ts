@@ -112,6 +112,6 @@ describe('track readiness', () => {
       pf,
       false,
     );
-    expect(findingsPhrase(r)).toBe('1 quality error, 2 spelling findings');
+    expect(findingsPhrase(r, 'BBC')).toBe('1 quality error under BBC; 2 spelling findings');
   });
 });
