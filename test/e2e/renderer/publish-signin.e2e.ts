@@ -3,6 +3,7 @@
 // each common mistake with X's message and the fix), axe-clean; the real AuthService and keychain.
 import { expectAxeSpotless } from '../harness/axe.ts';
 import { shotPath } from '../harness/screenshots.ts';
+import { pinOf } from './accounts-support.ts';
 import { editorMedia } from './editor-support.ts';
 import { openPublishWith } from './publish-support.ts';
 import { expect, test } from './x-test.ts';
@@ -59,4 +60,23 @@ test('the sign-in panel walks through the X developer app, with the exact values
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot({ path: shotPath('publish-sign-in-guide-1024') });
   expect(app.cspViolations).toEqual([]);
+});
+
+test('after signing in from the Accounts dialog, the focus lands on what it says, not on the page', async ({
+  app,
+  world,
+}) => {
+  const { page } = app;
+  await app.emit('menu:command', { command: 'accounts' });
+  const accounts = page.getByRole('dialog', { name: 'X accounts' });
+  await accounts.getByLabel('With a PIN (OAuth 1.0a)').check();
+  await accounts.getByRole('button', { name: 'Get a PIN from X…' }).click();
+  await expect(accounts.getByLabel('PIN shown by X')).toBeFocused();
+  await page.keyboard.type(pinOf(await world.browser.lastPage()));
+  await page.keyboard.press('Enter');
+  // The PIN form is gone with the sign-in: the confirmation takes the focus.
+  const done = accounts.getByTestId('signed-in');
+  await expect(done).toHaveText('Signed in as @cueline_test. Add another account, or close this dialog.');
+  await expect(done).toBeFocused();
+  await expectAxeSpotless(page, 'accounts dialog after signing in', '[data-testid="accounts-dialog"]');
 });
