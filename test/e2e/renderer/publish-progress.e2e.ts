@@ -56,6 +56,7 @@ test('alt text and the card reach X; the steps and the result are in view, with 
   await expect(dialog.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
   await expect(dialog.getByTestId('track-check').first()).toHaveText('Ready');
   await page.screenshot({ path: shotPath('publish-dialog-form') });
+  await expectAxeSpotless(page, 'publish dialog, ready to publish', 'dialog');
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(dialog.getByRole('heading', { name: 'Publishing launch.mp4…' })).toBeFocused();
   await expect(dialog.getByTestId('step-upload-video')).toHaveAttribute('data-status', 'active');
