@@ -85,6 +85,14 @@ export interface PlanCorrections {
   excludedFiles?: string[];
   /** Item keys left out. */
   excludedItems?: string[];
+  /** Item key → alt text, card title, description edited in the app (empty clears the manifest's). */
+  items?: Record<string, ItemFields>;
+}
+
+export interface ItemFields {
+  altText?: string | undefined;
+  title?: string | undefined;
+  description?: string | undefined;
 }
 
 export interface BatchPlan {
