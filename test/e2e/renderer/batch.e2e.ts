@@ -8,39 +8,10 @@ import { expectAxeClean } from '../harness/axe.ts';
 import { shotPath } from '../harness/screenshots.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { expect, test } from './x-test.ts';
-import { workerTempDir } from '../harness/temp-dir.ts';
 import { runTool } from '../harness/toolbar.ts';
+import { folder, openPlan, srt } from './batch-support.ts';
 import type { Emulator } from '../../x-emulator/server.ts';
 import { mintId } from '../../x-emulator/state.ts';
-
-/** Opens the batch view on a folder (the OS folder dialog answered with dir). */
-async function openPlan(app: HarnessApp, dir: string) {
-  await runTool(app.page, 'Batch…');
-  const dialog = app.page.getByRole('dialog', { name: 'Batch publish a folder' });
-  app.dialogs.answer('openFolder', dir);
-  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
-  return dialog;
-}
-
-const srt = (t: string): string => `1\n00:00:00,100 --> 00:00:00,800\n${t}\n`;
-let seed: Promise<string> | null = null;
-
-async function folder(spec: Record<string, string | null>): Promise<string> {
-  seed ??= generateVideo(join(workerTempDir('cueline-batch-seed-'), 'seed.mp4'), {
-    duration: 1,
-    width: 160,
-    height: 90,
-  });
-  const video = await seed;
-  // A folder named as a user's would be (it shows in the pictures), in a throwaway parent.
-  const d = join(workerTempDir('cueline-batch-e2e-'), 'launch-week');
-  await mkdir(d);
-  for (const [name, content] of Object.entries(spec)) {
-    if (content === null) await copyFile(video, join(d, name));
-    else await writeFile(join(d, name), content);
-  }
-  return d;
-}
 
 test('plans a folder with orphans and invalid files, takes a correction, publishes the ready videos', async ({
   app,
@@ -286,7 +257,7 @@ test('a post whose answer was lost is found on X by Retry and not sent again', a
   await expect(progress.getByRole('heading')).toContainText('1 of 1 finished · 1 published · completed');
   const row = progress.getByRole('row', { name: /once\.mp4 published/ });
   await expect(row).toContainText('already on X');
-  await expect(row.getByRole('link', { name: 'post' })).toHaveAttribute(
+  await expect(row.getByRole('link')).toHaveAttribute(
     'href',
     `https://x.com/i/status/${posts()[0]?.id ?? ''}`,
   );

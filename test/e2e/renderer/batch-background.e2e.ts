@@ -1,0 +1,65 @@
+// A batch in the background: the view closes, the editor stays usable (a cue is edited while the
+// batch sends), the status bar shows the batch's progress and opens its view again.
+import { expect, test } from './x-test.ts';
+import { cueRows, openSampleSubtitles } from './editor-support.ts';
+import { shotPath } from '../harness/screenshots.ts';
+import { folder, openPlan, srt } from './batch-support.ts';
+
+test('a batch keeps running while a cue is edited; the status bar shows it and opens it; the edit is kept', async ({
+  app,
+  emulator,
+}) => {
+  const { page } = app;
+  await openSampleSubtitles(app);
+  const d = await folder({
+    'one.mp4': null,
+    'one.en.srt': srt('One'),
+    'two.mp4': null,
+    'two.en.srt': srt('Two'),
+    'three.mp4': null,
+    'three.en.srt': srt('Three'),
+  });
+  const dialog = await openPlan(app, d);
+  await dialog.getByLabel('Concurrency').fill('1');
+  // Every request takes a while, so the batch is still sending while the editor is used.
+  emulator.faults.add({ route: /.*/, action: { kind: 'latency', ms: 250 }, times: 100_000 });
+  await dialog.getByRole('button', { name: 'Publish 3 videos' }).click();
+  // The Publish button is gone: focus goes to the run's summary, not the page.
+  await expect(dialog.getByTestId('batch-summary')).toBeFocused();
+  await dialog.getByRole('button', { name: 'Close' }).last().click();
+  await expect(dialog).toHaveCount(0);
+
+  const status = page.getByTestId('batch-status');
+  await expect(status).toBeVisible();
+  await expect(status).toHaveText(/^Publishing the batch \d of 3$/);
+  await page.screenshot({ path: shotPath('batch-background-1280') });
+  // The editor while the batch sends: edit a cue's text inline.
+  const sentBefore = emulator.state.requests.length;
+  await cueRows(page).nth(0).dblclick();
+  const box = page.getByRole('textbox', { name: /Text of cue/ });
+  await box.fill('Edited while the batch runs');
+  await box.press('Enter');
+  await expect(cueRows(page).nth(0)).toContainText('Edited while the batch runs');
+  // The batch went on meanwhile and is not done yet.
+  expect(emulator.state.requests.length).toBeGreaterThan(sentBefore);
+  await expect(status).toBeVisible();
+
+  await status.click();
+  const reopened = page.getByRole('dialog', { name: 'Batch publish a folder' });
+  await expect(reopened.getByTestId('batch-progress')).toBeVisible();
+  await expect(reopened.getByTestId('batch-summary')).toHaveText(
+    '3 of 3 finished · 3 published · completed',
+    {
+      timeout: 30_000,
+    },
+  );
+  await reopened.getByRole('button', { name: 'Done' }).click();
+  // The edit is kept, and undoes as one step.
+  await expect(cueRows(page).nth(0)).toContainText('Edited while the batch runs');
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await expect(cueRows(page).nth(0)).not.toContainText('Edited while the batch runs');
+  expect(
+    emulator.state.requests.filter((r) => r.route === 'v2.subtitles.create' && r.status === 200),
+  ).toHaveLength(3);
+  expect(app.cspViolations).toEqual([]);
+});
