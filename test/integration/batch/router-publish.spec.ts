@@ -309,6 +309,10 @@ describe('batch channels', () => {
     const end2 = await finished(again.jobId);
     const r2 = end2.payload['result'] as { items: Array<{ status: string }> };
     expect(r2.items.map((i) => i.status)).toEqual(['skipped', 'skipped']);
+    expect(notifier.shown.at(-1)).toMatchObject({
+      title: 'Batch finished',
+      body: '2 skipped (already published).',
+    });
     // A skipped item still lists its captions on X and its post.
     expect(r2.items[0]).toMatchObject({ languages: [{ languageCode: 'EN', displayName: 'English' }] });
     expect(await call('batch:unfinished')).toEqual([]);
