@@ -2,7 +2,7 @@
 // batch sends), the status bar shows the batch's progress and opens its view again.
 import { expect, test } from './x-test.ts';
 import { cueRows, openSampleSubtitles } from './editor-support.ts';
-import { shotPath } from '../harness/screenshots.ts';
+import { shotsAtSizes } from '../harness/screenshots.ts';
 import { folder, openPlan, srt } from './batch-support.ts';
 
 test('a batch keeps running while a cue is edited; the status bar shows it and opens it; the edit is kept', async ({
@@ -32,7 +32,7 @@ test('a batch keeps running while a cue is edited; the status bar shows it and o
   const status = page.getByTestId('batch-status');
   await expect(status).toBeVisible();
   await expect(status).toHaveText(/^Publishing the batch \d of 3$/);
-  await page.screenshot({ path: shotPath('batch-background-1280') });
+  await shotsAtSizes(page, 'batch-background');
   // The editor while the batch sends: edit a cue's text inline.
   const sentBefore = emulator.state.requests.length;
   await cueRows(page).nth(0).dblclick();

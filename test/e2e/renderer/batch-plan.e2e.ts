@@ -4,7 +4,7 @@
 // every item was done already.
 import { join } from 'node:path';
 import { expectAxeSpotless } from '../harness/axe.ts';
-import { shotPath } from '../harness/screenshots.ts';
+import { shotsAtSizes } from '../harness/screenshots.ts';
 import { folder, openPlan, srt } from './batch-support.ts';
 import { expect, test } from './x-test.ts';
 
@@ -60,11 +60,8 @@ test('a manifest fills alt text and the card; the plan counts posts and requests
   );
   await expect(estimate).toContainText('about $0.245');
 
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: shotPath('batch-plan-1280') });
-  await page.screenshot({ path: 'docs/screenshots/batch-plan.png' });
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: shotPath('batch-plan-1024') });
+  // The README's picture (docs/screenshots/batch-plan.png) is the 1280 one, copied by hand after review.
+  await shotsAtSizes(page, 'batch-plan-manifest');
   await expectAxeSpotless(page, 'batch plan', 'dialog');
 
   await dialog.getByRole('button', { name: 'Publish 3 videos' }).click();
@@ -85,8 +82,7 @@ test('a manifest fills alt text and the card; the plan counts posts and requests
   const row = progress.getByTestId('batch-item').filter({ hasText: 'keynote.mp4' });
   await expect(row).toContainText('EN English');
   await expect(row.getByRole('link')).toHaveAttribute('href', `https://x.com/i/status/${keynote?.id ?? '?'}`);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: shotPath('batch-results-1280') });
+  await shotsAtSizes(page, 'batch-results');
   await expectAxeSpotless(page, 'batch results', 'dialog');
 
   // Planned again, each row says what is on X; the run would send nothing.
@@ -99,8 +95,7 @@ test('a manifest fills alt text and the card; the plan counts posts and requests
   await expect(dialog.getByTestId('run-estimate')).toHaveText(
     'Nothing to send: what this run would do is on X already.',
   );
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: shotPath('batch-plan-on-x-1024') });
+  await shotsAtSizes(page, 'batch-plan-on-x');
   await expectAxeSpotless(page, 'batch plan after a run', 'dialog');
   const before = emulator.state.requests.length;
   await dialog.getByRole('button', { name: 'Publish 3 videos' }).click();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import type { HarnessApp } from '../harness/fixture.ts';
 import { expectAxeSpotless } from '../harness/axe.ts';
-import { shotPath } from '../harness/screenshots.ts';
+import { shotsAtSizes } from '../harness/screenshots.ts';
 import { editorMedia } from './editor-support.ts';
 import { expect, test } from './x-test.ts';
 
@@ -63,11 +63,8 @@ test('lists a video published in two languages once, with its languages as X nam
   await expect(rows.nth(0)).toContainText(`EN${onX?.get('EN')?.displayName ?? '?'}`);
   await expect(rows.nth(1)).toContainText(`ES${onX?.get('ES')?.displayName ?? '?'}`);
 
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: shotPath('on-x-1280') });
-  await page.screenshot({ path: 'docs/screenshots/on-x.png' });
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: shotPath('on-x-1024') });
+  // The README's picture (docs/screenshots/on-x.png) is the 1280 one, copied by hand after review.
+  await shotsAtSizes(page, 'on-x');
   await expectAxeSpotless(page, 'On X', 'dialog');
 
   // Replace ES offers the open Spanish track, never the English one.
@@ -108,8 +105,7 @@ test('Remove asks, naming the language and the video; keeping them sends nothing
   const confirm = page.getByRole('dialog', { name: /^Remove .* captions\?$/ });
   await expect(confirm).toContainText('(ES) captions from launch.mp4');
   await expect(confirm).toContainText(videoId);
-  await page.setViewportSize({ width: 1024, height: 700 });
-  await page.screenshot({ path: shotPath('on-x-remove-1024') });
+  await shotsAtSizes(page, 'on-x-remove');
   await expectAxeSpotless(page, 'Remove captions question', 'dialog[open]:last-of-type');
   await confirm.getByRole('button', { name: 'Keep them' }).click();
   await expect(confirm).toBeHidden();
