@@ -91,6 +91,28 @@ export class BatchStore {
     this.form.manifest = f.kind === 'manifest' ? f : null;
   }
 
+  /** Items finished so far (done or failed). */
+  get finishedCount(): number {
+    return (this.progress?.done ?? 0) + (this.progress?.failed ?? 0);
+  }
+
+  /** "3 of 3 finished · 3 skipped (already published) · completed": never "published" for a skipped item. */
+  get summary(): string {
+    const p = this.progress;
+    if (!p) return '';
+    const published = p.items.filter((i) => i.status === 'published').length;
+    const skipped = skippedCounts(
+      p.items.map((i) => (i.status === 'skipped' ? (i.reason ?? 'already published') : null)),
+    );
+    return [
+      `${this.finishedCount} of ${p.total} finished`,
+      ...(published ? [`${published} published`] : []),
+      ...skipped,
+      ...(p.failed ? [`${p.failed} failed`] : []),
+      p.state === 'finished' ? (this.final?.status ?? 'finished') : p.state,
+    ].join(' · ');
+  }
+
   /** A batch is running (or pausing): the status bar shows it; the view may be closed. */
   get running(): boolean {
     return this.jobId !== null;
@@ -213,6 +235,13 @@ export class BatchStore {
     const r = await cueline.batch.export({ batchId: this.final.batchId, format });
     this.exported = r.ok ? `Saved ${r.value.name} in the batch folder.` : appErrorText(r.error);
   }
+}
+
+/** "1 skipped (no subtitles)", one per reason: a skipped item is never counted as ready or published. */
+export function skippedCounts(reasons: ReadonlyArray<string | null>): string[] {
+  const counts: Record<string, number> = {};
+  for (const r of reasons) if (r !== null) counts[r] = (counts[r] ?? 0) + 1;
+  return Object.entries(counts).map(([reason, n]) => `${n} skipped (${reason})`);
 }
 
 /** The app's one batch: it outlives the batch view, so a run goes on while the editor is used. */

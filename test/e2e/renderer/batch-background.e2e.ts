@@ -1,9 +1,11 @@
 // A batch in the background: the view closes, the editor stays usable (a cue is edited while the
-// batch sends), the status bar shows the batch's progress and opens its view again.
+// batch sends), the status bar shows the batch's progress and opens its view again, and a batch
+// that ends with its view closed says so.
 import { expect, test } from './x-test.ts';
 import { cueRows, openSampleSubtitles } from './editor-support.ts';
 import { shotsAtSizes } from '../harness/screenshots.ts';
 import { folder, openPlan, srt } from './batch-support.ts';
+import { runTool } from '../harness/toolbar.ts';
 
 test('a batch keeps running while a cue is edited; the status bar shows it and opens it; the edit is kept', async ({
   app,
@@ -41,19 +43,32 @@ test('a batch keeps running while a cue is edited; the status bar shows it and o
   await box.press('Enter');
   await expect(cueRows(page).nth(0)).toContainText('Edited while the batch runs');
   // The batch went on meanwhile and is not done yet.
-  expect(emulator.state.requests.length).toBeGreaterThan(sentBefore);
+  await expect.poll(() => emulator.state.requests.length).toBeGreaterThan(sentBefore);
   await expect(status).toBeVisible();
 
+  // The status bar opens the running batch; paused there, it waits (and stays in the status bar).
   await status.click();
-  const reopened = page.getByRole('dialog', { name: 'Batch publish a folder' });
-  await expect(reopened.getByTestId('batch-progress')).toBeVisible();
-  await expect(reopened.getByTestId('batch-summary')).toHaveText(
-    '3 of 3 finished · 3 published · completed',
-    {
-      timeout: 30_000,
-    },
-  );
-  await reopened.getByRole('button', { name: 'Done' }).click();
+  const view = page.getByRole('dialog', { name: 'Batch publish a folder' });
+  await expect(view.getByTestId('batch-progress')).toBeVisible();
+  await view.getByRole('button', { name: 'Pause' }).click();
+  await expect(view.getByTestId('batch-summary')).toContainText('paused');
+  await view.getByRole('button', { name: 'Close' }).last().click();
+  await expect(status).toBeVisible();
+  await status.click();
+  await view.getByRole('button', { name: 'Resume' }).click();
+  await view.getByRole('button', { name: 'Close' }).last().click();
+  // It ends with its view closed: a toast says how, in the view's words, and the status bar is clear.
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Batch completed: 3 of 3 finished · 3 published · completed' })
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(status).toHaveCount(0);
+  await shotsAtSizes(page, 'batch-background-done');
+  await runTool(page, 'Batch…');
+  await expect(view.getByTestId('batch-summary')).toHaveText('3 of 3 finished · 3 published · completed');
+  await view.getByRole('button', { name: 'Done' }).click();
   // The edit is kept, and undoes as one step.
   await expect(cueRows(page).nth(0)).toContainText('Edited while the batch runs');
   await page.getByRole('button', { name: /^Undo/ }).click();
