@@ -9,7 +9,7 @@
 // a few times at most. Resume: the media id and each acknowledged segment are reported as a
 // checkpoint (the caller journals it), and a checkpoint given back continues the same media id
 // from the first unacknowledged byte; when X no longer knows the id, the upload starts over.
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CuelineError } from '../../../shared/errors.ts';
 import { UPLOAD_MAX_SEGMENTS, UPLOAD_MIN_CHUNK_BYTES } from '../../../shared/x/limits.ts';
@@ -189,79 +189,90 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
   let nextOffset = cp.nextOffset;
   let failure: Settled | null = null;
   let lastAck = now();
-  while (cp.nextOffset < total) {
-    while (!failure && nextOffset < total && nextIndex - cp.nextIndex < window) {
-      if (signal?.aborted) throw cancelledError();
-      const index = nextIndex;
-      const offset = nextOffset;
-      const end = Math.min(total, offset + cp.chunkSize);
-      const src = opts.source;
-      const chunkSource: ChunkSource =
-        'bytes' in src ? { bytes: src.bytes.subarray(offset, end) } : { path: src.path, start: offset, end };
-      inFlight.set(
-        index,
-        dialect.append(client, cp.id, index, chunkSource, signal).then(
-          () => ({ index, end, err: null }),
-          (err: unknown) => ({ index, end, err }),
-        ),
-      );
-      nextIndex = index + 1;
-      nextOffset = end;
-    }
-    const done = await Promise.race(inFlight.values());
-    inFlight.delete(done.index);
-    if (done.err !== null) {
-      if (!failure || done.index < failure.index) failure = done;
-    } else acked.set(done.index, done.end);
-    // The checkpoint moves only over a contiguous run of acknowledged segments.
-    const before = cp.nextOffset;
-    for (let end = acked.get(cp.nextIndex); end !== undefined; end = acked.get(cp.nextIndex)) {
-      acked.delete(cp.nextIndex);
-      cp = { ...cp, nextIndex: cp.nextIndex + 1, nextOffset: end };
-    }
-    if (cp.nextOffset > before) {
-      resuming = false;
-      await opts.onCheckpoint?.(cp);
-      sent = cp.nextOffset;
-      const t = now();
-      const inst = (cp.nextOffset - before) / (Math.max(1, t - lastAck) / 1000);
-      lastAck = t;
-      rate = rate === 0 ? inst : 0.7 * rate + 0.3 * inst;
-      report();
-    }
-    if (!failure || inFlight.size > 0) continue;
-    // Every request has settled: answer the first failure from the acknowledged prefix on.
-    const err = failure.err;
-    failure = null;
-    acked.clear();
-    if (signal?.aborted) throw cancelledError();
-    const code = err instanceof CuelineError ? err.code : '';
-    if (resuming && (code === 'x.not_found' || code === 'x.bad_request')) {
-      // X no longer takes the id (expired or unknown): start over with a new one, and say so.
-      opts.onNotice?.({ kind: 'restarted', id: cp.id, reason: err instanceof Error ? err.message : '' });
-      resuming = false;
-      cp = await start();
-      sent = 0;
-      report();
-    } else if (code === 'x.too_large') {
-      const smaller = Math.floor(cp.chunkSize / 2);
-      const left = total - cp.nextOffset;
-      if (halvings >= MAX_HALVINGS || Math.ceil(left / smaller) > MAX_SEGMENTS - cp.nextIndex)
-        throw new CuelineError(
-          'x.too_large',
-          `X refused upload segments of ${cp.chunkSize} bytes as too large (413)` +
-            (halvings >= MAX_HALVINGS
-              ? ` after halving the chunk ${MAX_HALVINGS} times.`
-              : `, and smaller ones would need more than ${MAX_SEGMENTS} segments for this file.`),
-          { mediaId: cp.id, chunkSize: cp.chunkSize },
+  // One open file for every APPEND of this upload, not an open and a close per segment (FileHandle
+  // close waits for reads still running).
+  const src0 = opts.source;
+  const handle: FileHandle | null =
+    'path' in src0 && cp.nextOffset < total ? await open(src0.path, 'r') : null;
+  try {
+    while (cp.nextOffset < total) {
+      while (!failure && nextOffset < total && nextIndex - cp.nextIndex < window) {
+        if (signal?.aborted) throw cancelledError();
+        const index = nextIndex;
+        const offset = nextOffset;
+        const end = Math.min(total, offset + cp.chunkSize);
+        const src = opts.source;
+        const chunkSource: ChunkSource =
+          'bytes' in src
+            ? { bytes: src.bytes.subarray(offset, end) }
+            : { path: src.path, start: offset, end, ...(handle ? { handle } : {}) };
+        inFlight.set(
+          index,
+          dialect.append(client, cp.id, index, chunkSource, signal).then(
+            () => ({ index, end, err: null }),
+            (err: unknown) => ({ index, end, err }),
+          ),
         );
-      halvings++;
-      // Segments after the prefix are sent again at the new size (X keeps the last one per index).
-      cp = { ...cp, chunkSize: smaller };
-      opts.onNotice?.({ kind: 'chunk_halved', chunkSize: smaller });
-    } else throw err;
-    nextIndex = cp.nextIndex;
-    nextOffset = cp.nextOffset;
+        nextIndex = index + 1;
+        nextOffset = end;
+      }
+      const done = await Promise.race(inFlight.values());
+      inFlight.delete(done.index);
+      if (done.err !== null) {
+        if (!failure || done.index < failure.index) failure = done;
+      } else acked.set(done.index, done.end);
+      // The checkpoint moves only over a contiguous run of acknowledged segments.
+      const before = cp.nextOffset;
+      for (let end = acked.get(cp.nextIndex); end !== undefined; end = acked.get(cp.nextIndex)) {
+        acked.delete(cp.nextIndex);
+        cp = { ...cp, nextIndex: cp.nextIndex + 1, nextOffset: end };
+      }
+      if (cp.nextOffset > before) {
+        resuming = false;
+        await opts.onCheckpoint?.(cp);
+        sent = cp.nextOffset;
+        const t = now();
+        const inst = (cp.nextOffset - before) / (Math.max(1, t - lastAck) / 1000);
+        lastAck = t;
+        rate = rate === 0 ? inst : 0.7 * rate + 0.3 * inst;
+        report();
+      }
+      if (!failure || inFlight.size > 0) continue;
+      // Every request has settled: answer the first failure from the acknowledged prefix on.
+      const err = failure.err;
+      failure = null;
+      acked.clear();
+      if (signal?.aborted) throw cancelledError();
+      const code = err instanceof CuelineError ? err.code : '';
+      if (resuming && (code === 'x.not_found' || code === 'x.bad_request')) {
+        // X no longer takes the id (expired or unknown): start over with a new one, and say so.
+        opts.onNotice?.({ kind: 'restarted', id: cp.id, reason: err instanceof Error ? err.message : '' });
+        resuming = false;
+        cp = await start();
+        sent = 0;
+        report();
+      } else if (code === 'x.too_large') {
+        const smaller = Math.floor(cp.chunkSize / 2);
+        const left = total - cp.nextOffset;
+        if (halvings >= MAX_HALVINGS || Math.ceil(left / smaller) > MAX_SEGMENTS - cp.nextIndex)
+          throw new CuelineError(
+            'x.too_large',
+            `X refused upload segments of ${cp.chunkSize} bytes as too large (413)` +
+              (halvings >= MAX_HALVINGS
+                ? ` after halving the chunk ${MAX_HALVINGS} times.`
+                : `, and smaller ones would need more than ${MAX_SEGMENTS} segments for this file.`),
+            { mediaId: cp.id, chunkSize: cp.chunkSize },
+          );
+        halvings++;
+        // Segments after the prefix are sent again at the new size (X keeps the last one per index).
+        cp = { ...cp, chunkSize: smaller };
+        opts.onNotice?.({ kind: 'chunk_halved', chunkSize: smaller });
+      } else throw err;
+      nextIndex = cp.nextIndex;
+      nextOffset = cp.nextOffset;
+    }
+  } finally {
+    await handle?.close();
   }
   const init = { id: cp.id, mediaKey: cp.mediaKey };
   let expiresAt = cp.expiresAt;
