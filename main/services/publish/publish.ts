@@ -11,6 +11,7 @@ import { CuelineError } from '../../../shared/errors.ts';
 import { postTextProblem } from '../../../shared/x/post-text.ts';
 import type { LimitOptions, MediaCategory } from '../../../shared/media/constraints.ts';
 import { toApiLanguageCode } from '../../../shared/x/languages.ts';
+import { jobAccount } from '../jobs/job-account.ts';
 import { JournalStore, jobIdFor } from '../jobs/journal.ts';
 import { redactSecrets } from '../jobs/redact.ts';
 import { createThrottle } from '../jobs/throttle.ts';
@@ -59,7 +60,10 @@ export interface PublishDeps {
   now?: () => number;
   /** Used by the uploader's STATUS polling (tests may shorten nothing: X's check_after_secs rules). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The account the job publishes to (part of the job's identity: media ids are per user). */
+  /**
+   * The account picked by name. The job's identity uses the client's own account key (jobAccount);
+   * this name only when the client's credentials carry none.
+   */
   account?: string;
 }
 
@@ -146,9 +150,8 @@ export async function publish(opts: PublishOptions, deps: PublishDeps): Promise<
   const key = {
     kind: 'publish',
     video: { path: video.path, size: video.size, mtimeMs: video.mtimeMs },
-    account: deps.account ?? null,
   };
-  return run('publish', jobIdFor('pub', key), opts, deps, subs, { video, postText });
+  return run('publish', key, opts, deps, subs, { video, postText });
 }
 
 /** Post text (X's weighted count), alt text and card fields, before anything is uploaded. */
@@ -185,13 +188,14 @@ export async function attach(opts: AttachOptions, deps: PublishDeps): Promise<Pu
     ...(opts.blockOnQuality ? { blockOnQuality: true } : {}),
   });
   for (const s of subs) for (const w of s.warnings) emit({ type: 'note', label: s.file, message: w });
-  const key = { kind: 'attach', videoId: opts.videoId, account: deps.account ?? null };
-  return run('attach', jobIdFor('att', key), opts, deps, subs, { videoId: opts.videoId, postText: null });
+  const key = { kind: 'attach', videoId: opts.videoId };
+  return run('attach', key, opts, deps, subs, { videoId: opts.videoId, postText: null });
 }
 
 async function run(
   kind: 'publish' | 'attach',
-  jobId: string,
+  /** The job's inputs but the account, which is added once the credentials are known to fit. */
+  inputs: Record<string, unknown>,
   opts: CommonOptions & Pick<PublishOptions, 'force' | 'altText' | 'title' | 'description'>,
   deps: PublishDeps,
   subs: PreparedSubtitle[],
@@ -206,6 +210,8 @@ async function run(
   const now = deps.now ?? Date.now;
   const { client, signal } = deps;
   requireAuthFor(opts.api, client);
+  const account = await jobAccount(client, deps.account, signal);
+  const jobId = jobIdFor(kind === 'publish' ? 'pub' : 'att', { ...inputs, account });
   const dialect = dialectFor(opts.api);
   const store = new JournalStore(deps.journalDir, PublishRecord);
   const existing = opts.fresh ? null : await store.load(jobId);

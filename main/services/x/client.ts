@@ -99,6 +99,9 @@ export class XClient {
   readonly apiBase: string;
   readonly uploadBase: string;
   readonly authMethod: 'oauth1' | 'oauth2';
+  /** The signer's account key and whether X must be asked for it (see RequestSigner). */
+  readonly accountKey: string | undefined;
+  readonly accountLookup: boolean;
   private readonly signer: RequestSigner;
   private readonly fetchFn: typeof fetch;
   private readonly customFetch: boolean;
@@ -111,6 +114,8 @@ export class XClient {
   constructor(opts: XClientOptions) {
     this.signer = opts.signer;
     this.authMethod = opts.signer.method;
+    this.accountKey = opts.signer.accountKey;
+    this.accountLookup = opts.signer.accountLookup === true;
     this.apiBase = (opts.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, '');
     this.uploadBase = (opts.uploadBase ?? DEFAULT_UPLOAD_BASE).replace(/\/+$/, '');
     this.fetchFn = opts.fetch ?? fetch;
