@@ -12,7 +12,7 @@ import type { TimelineLayout } from './layout.ts';
 import type { Palette } from './palette.ts';
 import type { TimelinePeaks } from './peaks.ts';
 import { bucketMs, chooseLevel, displayGain } from './peaks.ts';
-import { lowerBoundSorted } from './snapping.ts';
+import { lowerBound } from '../../../shared/partition-point.ts';
 import type { Tick } from './ticks.ts';
 import { chooseTickStep, formatTickLabel, ticksInRange } from './ticks.ts';
 import type { Viewport } from './viewport.ts';
@@ -238,7 +238,7 @@ function drawShotChanges(ctx: CanvasRenderingContext2D, s: DrawState, t0: number
   ctx.setLineDash([3, 3]);
   ctx.beginPath();
   let lastX = -10;
-  for (let i = lowerBoundSorted(cuts, t0); i < cuts.length; i++) {
+  for (let i = lowerBound(cuts, t0); i < cuts.length; i++) {
     const t = cuts[i] as number;
     if (t > t1) break;
     const x = Math.round(timeToX(v, t)) + 0.5;
@@ -263,6 +263,16 @@ function worstSeverity(f: readonly Finding[] | undefined): 0 | 1 | 2 {
 
 let avgCharWidth = 0;
 
+/** Where the k-th cue in time order is drawn: its times, or where a drag in progress puts it. */
+function shownTimes(
+  ix: CueIndex,
+  k: number,
+  preview: ReadonlyMap<string, CueTimes> | null,
+): { start: number; end: number } {
+  const p = preview?.get((ix.cues[ix.order[k] as number] as Cue).id);
+  return p ?? { start: ix.starts[k] as number, end: ix.ends[k] as number };
+}
+
 function drawCues(ctx: CanvasRenderingContext2D, s: DrawState, t0: number, t1: number): void {
   const { viewport: v, layout: L, palette: P, index: ix } = s;
   const top = L.cuesTop + 4;
@@ -278,15 +288,7 @@ function drawCues(ctx: CanvasRenderingContext2D, s: DrawState, t0: number, t1: n
   ctx.fillStyle = P.cueBorder;
   ctx.beginPath();
   for (let k = from; k < to; k++) {
-    let start = ix.starts[k] as number;
-    let end = ix.ends[k] as number;
-    if (preview) {
-      const p = preview.get((ix.cues[ix.order[k] as number] as Cue).id);
-      if (p) {
-        start = p.start;
-        end = p.end;
-      }
-    }
+    const { start, end } = shownTimes(ix, k, preview);
     if (end < t0 || start > t1) continue;
     const x0 = timeToX(v, start);
     const x1 = timeToX(v, end);
@@ -304,13 +306,7 @@ function drawCues(ctx: CanvasRenderingContext2D, s: DrawState, t0: number, t1: n
   // Wide cues: body, severity stripe, selection, clipped text.
   for (let k = from; k < to; k++) {
     const c = ix.cues[ix.order[k] as number] as Cue;
-    let start = ix.starts[k] as number;
-    let end = ix.ends[k] as number;
-    const p = preview?.get(c.id);
-    if (p) {
-      start = p.start;
-      end = p.end;
-    }
+    const { start, end } = shownTimes(ix, k, preview);
     if (end < t0 || start > t1) continue;
     const x0 = timeToX(v, start);
     const x1 = timeToX(v, end);
