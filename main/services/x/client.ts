@@ -175,8 +175,19 @@ export class XClient {
         headers['content-type'] = stream.contentType;
         headers['content-length'] = String(stream.length);
       }
-      const timeout = AbortSignal.timeout(this.policy.attemptTimeoutMs);
-      const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+      // The attempt's own signal, released when the attempt ends: AbortSignal.timeout keeps its
+      // timer (and AbortSignal.any its link to the job's signal) alive for the whole timeout, so a
+      // 1 GiB upload's 257 APPENDs left that many behind to be promoted and collected later.
+      const attemptCtl = new AbortController();
+      const timer = setTimeout(
+        () => attemptCtl.abort(new DOMException('The attempt timed out.', 'TimeoutError')),
+        this.policy.attemptTimeoutMs,
+      );
+      const outer = req.signal;
+      const onAbort = (): void => attemptCtl.abort(outer?.reason);
+      if (outer?.aborted) onAbort();
+      else outer?.addEventListener('abort', onAbort, { once: true });
+      const signal = attemptCtl.signal;
       let res: { status: number; headers: Headers };
       let text: string;
       try {
@@ -213,6 +224,9 @@ export class XClient {
           continue;
         }
         throw xNetworkError(err, { method: req.method, url: href });
+      } finally {
+        clearTimeout(timer);
+        outer?.removeEventListener('abort', onAbort);
       }
       let parsed: unknown = null;
       if (text.trim()) {

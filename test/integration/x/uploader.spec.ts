@@ -240,6 +240,45 @@ describe('faults', () => {
     expect(emu.state.requests).toHaveLength(5);
   });
 
+  it('gives each attempt its own timeout: a stalled request is retried, a cancel still stops it', async () => {
+    emu.faults.add({ route: 'v2.initialize', action: { kind: 'latency', ms: 2000 } });
+    const retries: string[] = [];
+    const c = new XClient({
+      signer: bearerSigner(() => Promise.resolve(emu.credentials.bearerToken)),
+      apiBase: emu.apiBase,
+      uploadBase: emu.uploadBase,
+      retry: { baseDelayMs: 1, attemptTimeoutMs: 200 },
+      onRetry: (e) => retries.push(e.reason),
+    });
+    const m = await uploadMedia({
+      client: c,
+      dialect: dialectFor('v2'),
+      source: { bytes: randomBytes(1000) },
+      mediaType: 'text/srt',
+      category: 'subtitles',
+    });
+    expect(emu.state.media.get(m.id)?.finalized).toBe(true);
+    expect(retries).toEqual(['timeout']);
+    // The job's signal still ends an attempt at once (not a timeout, not retried).
+    emu.faults.add({ route: 'v2.initialize', action: { kind: 'latency', ms: 2000 } });
+    const ac = new AbortController();
+    emu.state.onRequestStart = (route) => {
+      if (route === 'v2.initialize') ac.abort();
+    };
+    const p = uploadMedia({
+      client: c,
+      dialect: dialectFor('v2'),
+      source: { bytes: randomBytes(1000) },
+      mediaType: 'text/srt',
+      category: 'subtitles',
+      signal: ac.signal,
+    });
+    const err = await p.catch((e: unknown) => e);
+    delete emu.state.onRequestStart;
+    expect((err as CuelineError).code).toBe('job.cancelled');
+    expect(retries).toEqual(['timeout']);
+  });
+
   it('OAuth 2.0: a 401 refreshes the token once and retries; a second 401 is final', async () => {
     let token = emu.mintBearer(['media.write'], -1); // already expired: X answers 401
     let refreshes = 0;
