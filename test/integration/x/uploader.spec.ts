@@ -259,8 +259,13 @@ describe('faults', () => {
     });
     expect(emu.state.media.get(m.id)?.finalized).toBe(true);
     expect(retries).toEqual(['timeout']);
-    // The job's signal still ends an attempt at once (not a timeout, not retried).
-    emu.faults.add({ route: 'v2.initialize', action: { kind: 'latency', ms: 2000 } });
+    // The stalled request ends on the emulator's side too before going on (nothing left running).
+    await expect
+      .poll(() => emu.state.requests.filter((r) => r.route === 'v2.initialize').length, { timeout: 5000 })
+      .toBe(2);
+    // The job's signal still ends an attempt at once (not a timeout, not retried). The emulator
+    // drops that request, so nothing of it is left running for the next test.
+    emu.faults.add({ route: 'v2.initialize', action: { kind: 'drop' } });
     const ac = new AbortController();
     emu.state.onRequestStart = (route) => {
       if (route === 'v2.initialize') ac.abort();
