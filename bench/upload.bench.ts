@@ -285,6 +285,11 @@ export async function run_(): Promise<void> {
         `target ≥ 90 % (median of ${ROUNDS} rounds' ratios: ${ratios.map((x) => (100 * x).toFixed(0)).join(' ')})`,
       ],
       [
+        '  CPU share (ceiling CPU / CLI CPU)',
+        `${((100 * median(ceilings.map((x) => x.cpu))) / median(clis.map((x) => x.cpu))).toFixed(0)} %`,
+        "medians; the CLI's whole run (start-up, ffprobe, subtitles too): steadier than wall time under load",
+      ],
+      [
         '  CLI peak RSS',
         `${rss.toFixed(0)} MB`,
         `target < 100 MB (worst of ${ROUNDS}; median ${median(clis.map((x) => x.rss)).toFixed(0)} MB)`,
