@@ -29,6 +29,7 @@ import { uploadMedia, type UploadNotice, type UploadProgress } from '../x/upload
 import {
   prepareSubtitles,
   prepareVideo,
+  type FileIdentity,
   type PreparedSubtitle,
   type PreparedVideo,
   type Probe,
@@ -145,13 +146,25 @@ export async function publish(opts: PublishOptions, deps: PublishDeps): Promise<
       'usage.nothing_to_do',
       'Nothing to do: give subtitle files, or post text to post the video (and attach captions later).',
     );
-  // The job is its inputs: the video file and the account. Options (post text, dialect, VTT,
-  // subtitles added later) don't make it a new job, so finished work is reused.
-  const key = {
+  return run('publish', (account) => publishJobId(video, account), opts, deps, subs, { video, postText });
+}
+
+/**
+ * The job is its inputs: the video file and the account. Options (post text, dialect, VTT,
+ * subtitles added later) don't make it a new job, so finished work is reused. Also how the batch
+ * plan finds what an earlier run put on X. `account` is the job's account key (jobAccount).
+ */
+export function publishJobId(video: FileIdentity, account: string | null): string {
+  return jobIdFor('pub', {
     kind: 'publish',
     video: { path: video.path, size: video.size, mtimeMs: video.mtimeMs },
-  };
-  return run('publish', key, opts, deps, subs, { video, postText });
+    account,
+  });
+}
+
+/** Captions attached to a video already on X: the job is the video's media id and the account. */
+export function attachJobId(videoId: string, account: string | null): string {
+  return jobIdFor('att', { kind: 'attach', videoId, account });
 }
 
 /** Post text (X's weighted count), alt text and card fields, before anything is uploaded. */
@@ -188,14 +201,16 @@ export async function attach(opts: AttachOptions, deps: PublishDeps): Promise<Pu
     ...(opts.blockOnQuality ? { blockOnQuality: true } : {}),
   });
   for (const s of subs) for (const w of s.warnings) emit({ type: 'note', label: s.file, message: w });
-  const key = { kind: 'attach', videoId: opts.videoId };
-  return run('attach', key, opts, deps, subs, { videoId: opts.videoId, postText: null });
+  return run('attach', (account) => attachJobId(opts.videoId, account), opts, deps, subs, {
+    videoId: opts.videoId,
+    postText: null,
+  });
 }
 
 async function run(
   kind: 'publish' | 'attach',
-  /** The job's inputs but the account, which is added once the credentials are known to fit. */
-  inputs: Record<string, unknown>,
+  /** The job's id from its account key, known once the credentials are known to fit. */
+  jobIdOf: (account: string | null) => string,
   opts: CommonOptions & Pick<PublishOptions, 'force' | 'altText' | 'title' | 'description'>,
   deps: PublishDeps,
   subs: PreparedSubtitle[],
@@ -211,7 +226,7 @@ async function run(
   const { client, signal } = deps;
   requireAuthFor(opts.api, client);
   const account = await jobAccount(client, deps.account, signal);
-  const jobId = jobIdFor(kind === 'publish' ? 'pub' : 'att', { ...inputs, account });
+  const jobId = jobIdOf(account);
   const dialect = dialectFor(opts.api);
   const store = new JournalStore(deps.journalDir, PublishRecord);
   const existing = opts.fresh ? null : await store.load(jobId);
@@ -351,6 +366,7 @@ async function run(
           expiresAt: up.expiresAt,
           uploadedAt: now(),
           sha256: s.sha256,
+          displayName: s.displayName,
         };
         delete rec.associations[s.languageCode];
         await save();
