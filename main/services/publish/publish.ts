@@ -11,6 +11,7 @@ import { CuelineError } from '../../../shared/errors.ts';
 import { postTextProblem } from '../../../shared/x/post-text.ts';
 import type { LimitOptions, MediaCategory } from '../../../shared/media/constraints.ts';
 import { toApiLanguageCode } from '../../../shared/x/languages.ts';
+import { jobAccount } from '../jobs/job-account.ts';
 import { JournalStore, jobIdFor } from '../jobs/journal.ts';
 import { redactSecrets } from '../jobs/redact.ts';
 import { createThrottle } from '../jobs/throttle.ts';
@@ -74,7 +75,10 @@ export interface PublishDeps {
   now?: () => number;
   /** Used by the uploader's STATUS polling (tests may shorten nothing: X's check_after_secs rules). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The account the job publishes to (part of the job's identity: media ids are per user). */
+  /**
+   * The account picked by name. The job's identity uses the client's own account key (jobAccount);
+   * this name only when the client's credentials carry none.
+   */
   account?: string;
 }
 
@@ -156,25 +160,25 @@ export async function publish(opts: PublishOptions, deps: PublishDeps): Promise<
       'usage.nothing_to_do',
       'Nothing to do: give subtitle files, or post text to post the video (and attach captions later).',
     );
-  return run('publish', publishJobId(video, deps.account), opts, deps, subs, { video, postText });
+  return run('publish', (account) => publishJobId(video, account), opts, deps, subs, { video, postText });
 }
 
 /**
  * The job is its inputs: the video file and the account. Options (post text, dialect, VTT,
  * subtitles added later) don't make it a new job, so finished work is reused. Also how the batch
- * plan finds what an earlier run put on X.
+ * plan finds what an earlier run put on X. `account` is the job's account key (jobAccount).
  */
-export function publishJobId(video: FileIdentity, account: string | undefined): string {
+export function publishJobId(video: FileIdentity, account: string | null): string {
   return jobIdFor('pub', {
     kind: 'publish',
     video: { path: video.path, size: video.size, mtimeMs: video.mtimeMs },
-    account: account ?? null,
+    account,
   });
 }
 
 /** Captions attached to a video already on X: the job is the video's media id and the account. */
-export function attachJobId(videoId: string, account: string | undefined): string {
-  return jobIdFor('att', { kind: 'attach', videoId, account: account ?? null });
+export function attachJobId(videoId: string, account: string | null): string {
+  return jobIdFor('att', { kind: 'attach', videoId, account });
 }
 
 /** Post text (X's weighted count), alt text and card fields, before anything is uploaded. */
@@ -211,7 +215,7 @@ export async function attach(opts: AttachOptions, deps: PublishDeps): Promise<Pu
     ...(opts.blockOnQuality ? { blockOnQuality: true } : {}),
   });
   for (const s of subs) for (const w of s.warnings) emit({ type: 'note', label: s.file, message: w });
-  return run('attach', attachJobId(opts.videoId, deps.account), opts, deps, subs, {
+  return run('attach', (account) => attachJobId(opts.videoId, account), opts, deps, subs, {
     videoId: opts.videoId,
     postText: null,
   });
@@ -219,7 +223,8 @@ export async function attach(opts: AttachOptions, deps: PublishDeps): Promise<Pu
 
 async function run(
   kind: 'publish' | 'attach',
-  jobId: string,
+  /** The job's id from its account key, known once the credentials are known to fit. */
+  jobIdOf: (account: string | null) => string,
   opts: CommonOptions & Pick<PublishOptions, 'force' | 'altText' | 'title' | 'description'>,
   deps: PublishDeps,
   subs: PreparedSubtitle[],
@@ -234,6 +239,8 @@ async function run(
   const now = deps.now ?? Date.now;
   const { client, signal } = deps;
   requireAuthFor(opts.api, client);
+  const account = await jobAccount(client, deps.account, signal);
+  const jobId = jobIdOf(account);
   const dialect = dialectFor(opts.api);
   const store = new JournalStore(deps.journalDir, PublishRecord);
   const existing = opts.fresh ? null : await store.load(jobId);
