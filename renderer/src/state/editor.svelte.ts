@@ -118,8 +118,27 @@ export class Editor {
     return this.doc.video?.name ?? this.doc.active?.source.fileName ?? 'Untitled';
   }
 
+  /** Bumped once a freshly opened track's first rows are painted: its checks may run then. */
+  #checksDue = $state(0);
+  #coldAllowed: Track | null = null;
+
   findingsFor(track: Track | null): Finding[] {
     if (!track) return [];
+    void this.#checksDue;
+    // Checking a freshly opened 10,000-cue track takes longer than drawing its first rows: draw
+    // them first, check once that frame is painted (an edit's few cues are checked at once).
+    if (
+      track !== this.#coldAllowed &&
+      this.#checker.isCold(track, this.rules, this.playback.frameRate, 2000)
+    ) {
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          this.#coldAllowed = track;
+          this.#checksDue++;
+        }),
+      );
+      return [];
+    }
     const found = this.#checker.check(track, this.rules, this.playback.frameRate);
     // Cues past the video's end (captions opened with another video) are findings too.
     const video = this.doc.video ? this.media.durationMs || this.playback.durationMs : 0;

@@ -21,6 +21,14 @@ export class IncrementalChecker {
   #settings: RuleSettings | null = null;
   #rate: FrameRate | undefined;
 
+  /** Whether more than `limit` cues of the track have no findings cached (a freshly opened track). */
+  isCold(track: Track, settings: RuleSettings, frameRate: FrameRate | undefined, limit: number): boolean {
+    if (settings !== this.#settings || frameRate !== this.#rate) return track.cues.length > limit;
+    let cold = 0;
+    for (const cue of track.cues) if (!this.#cache.has(cue) && ++cold > limit) return true;
+    return false;
+  }
+
   check(track: Track, settings: RuleSettings, frameRate?: FrameRate): Finding[] {
     if (settings !== this.#settings || frameRate !== this.#rate) {
       this.#cache = new WeakMap();

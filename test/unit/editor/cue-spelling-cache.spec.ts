@@ -8,7 +8,10 @@ class LateDictionary implements Verdicts {
   generation = 0;
   asked: string[] = [];
   readonly #answered = new Set<string>();
-  constructor(readonly known: ReadonlySet<string>) {}
+  readonly known: ReadonlySet<string>;
+  constructor(known: ReadonlySet<string>) {
+    this.known = known;
+  }
   verdict(word: string): boolean | undefined {
     this.asked.push(word);
     return this.#answered.has(word) ? this.known.has(word) : undefined;
