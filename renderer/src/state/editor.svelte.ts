@@ -17,6 +17,7 @@ import { MediaStore } from './media.svelte.ts';
 import { command, type CommandId } from '../../../shared/commands.ts';
 import { displayChord, resolveKeymap } from './keymap.ts';
 import { RUN } from './command-table.ts';
+import { cueline } from '../lib/cueline-api.ts';
 import { Autosave } from './autosave.svelte.ts';
 import { EditorFiles } from './editor-files.ts';
 import { PlaybackStore } from './playback.svelte.ts';
@@ -98,6 +99,18 @@ export class Editor {
 
   get track(): Track | null {
     return this.doc.active?.track ?? null;
+  }
+
+  /** The active track's language: changes only when another track (or language) is active. */
+  readonly #language = $derived(this.doc.active?.track.language ?? null);
+
+  constructor() {
+    // The window's own spellchecker (squiggles and suggestions in the text fields) checks in the
+    // active track's language.
+    $effect(() => {
+      const language = this.#language;
+      if (language) void cueline.spelling.setLanguages({ languages: [language] });
+    });
   }
   /** The project a rule preset is remembered for. */
   get project(): string | null {
