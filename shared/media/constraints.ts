@@ -85,11 +85,11 @@ export const PREMIUM_1080P_LIMITS: Partial<VideoLimits> = { maxWidth: 1920, maxH
 
 export interface LimitOptions {
   category: MediaCategory;
-  premium?: boolean;
+  premium?: boolean | undefined;
   /** With premium: take 1080p without the warning. */
-  premium1080p?: boolean;
+  premium1080p?: boolean | undefined;
   /** Overrides from settings, applied last. */
-  limits?: Partial<VideoLimits>;
+  limits?: Partial<VideoLimits> | undefined;
 }
 
 export function limitsFor(opts: LimitOptions): VideoLimits {
