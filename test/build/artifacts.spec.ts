@@ -243,9 +243,11 @@ describe('the main bundle under a stand-in electron', () => {
     expect(calls.at(-1)).toEqual({ call: 'exit', args: [0] });
 
     const srt = join(home, 'cli.en.srt');
-    await writeFile(srt, '1\n00:00:01,000 --> 00:00:02,000\nHello\n');
+    await writeFile(srt, '1\n00:00:01,000 --> 00:00:02,000\nHelo there\n');
     const check = await startMain({ name: 'cli-check', args: ['check', srt] });
     expect(check.status).toBe(0);
     expect(check.stdout).toMatch(/1 cues?/);
+    // Spelling loads the Hunspell dictionary the main bundle leaves to node_modules.
+    expect(check.stdout).toMatch(/“Helo” may be misspelled/);
   });
 });
