@@ -6,7 +6,7 @@ import { cueCps, type Finding, type PresetName, type RuleSettings } from '../../
 import { framesToDurationMs, type FrameRate } from '../../../shared/captions/time.ts';
 import { beyondVideo } from '../../../shared/captions/video-bounds.ts';
 import { applyFixesEdit, type ProposedFix } from '../../../shared/captions/common-errors.ts';
-import { IncrementalChecker } from './incremental-checks.ts';
+import { IncrementalChecker, mergeInCueOrder } from './incremental-checks.ts';
 import { SpellingStore } from '../spelling/spelling.svelte.ts';
 import type { FileRef } from '../../../shared/ipc/common.ts';
 import * as cmd from './commands.ts';
@@ -157,7 +157,7 @@ export class Editor {
     const video = this.doc.video ? this.media.durationMs || this.playback.durationMs : 0;
     const extra = [...beyondVideo(track, video), ...this.spelling.check(track)];
     if (extra.length === 0) return found;
-    return [...found, ...extra].sort((a, b) => (a.cueIndex ?? -1) - (b.cueIndex ?? -1));
+    return mergeInCueOrder(found, extra);
   }
 
   cps(text: string, start: number, end: number): number {

@@ -68,3 +68,21 @@ export class IncrementalChecker {
     return out;
   }
 }
+
+const at = (f: Finding): number => f.cueIndex ?? -1;
+
+/**
+ * The rules' findings (in cue order) with more findings (spelling, past the video's end) put in
+ * cue order, each cue's rule findings first: a merge, not a sort of thousands on each keystroke.
+ */
+export function mergeInCueOrder(ordered: readonly Finding[], more: readonly Finding[]): Finding[] {
+  const extra = [...more].sort((a, b) => at(a) - at(b));
+  const out: Finding[] = [];
+  let j = 0;
+  for (const f of ordered) {
+    while (j < extra.length && at(extra[j] as Finding) < at(f)) out.push(extra[j++] as Finding);
+    out.push(f);
+  }
+  while (j < extra.length) out.push(extra[j++] as Finding);
+  return out;
+}
