@@ -20,6 +20,9 @@ export class IncrementalChecker {
   #cache = new WeakMap<Cue, Entry>();
   #settings: RuleSettings | null = null;
   #rate: FrameRate | undefined;
+  /** The last track checked and its findings: asked again for the same track (a spelling answer
+   *  arrived, the video's length changed), the rules have nothing new to say. */
+  #last: { track: Track; findings: Finding[] } | null = null;
 
   /** Whether more than `limit` cues of the track have no findings cached (a freshly opened track). */
   isCold(track: Track, settings: RuleSettings, frameRate: FrameRate | undefined, limit: number): boolean {
@@ -34,7 +37,9 @@ export class IncrementalChecker {
       this.#cache = new WeakMap();
       this.#settings = settings;
       this.#rate = frameRate;
+      this.#last = null;
     }
+    if (this.#last?.track === track) return this.#last.findings;
     const out: Finding[] = [];
     const opts = frameRate ? { frameRate } : {};
     let reachCue: Cue | undefined;
@@ -65,6 +70,7 @@ export class IncrementalChecker {
       for (const f of e.findings) out.push(f);
       if (!reachCue || cue.end > reachCue.end) reachCue = cue;
     }
+    this.#last = { track, findings: out };
     return out;
   }
 }

@@ -74,3 +74,25 @@ describe('mergeInCueOrder', () => {
     );
   });
 });
+
+describe('IncrementalChecker on the same track again', () => {
+  it('answers the findings it made (nothing to check anew); an edit or new settings check again', () => {
+    const checker = new IncrementalChecker();
+    const track: Track = {
+      language: 'en',
+      label: '',
+      cues: [
+        { id: 'a', start: 0, end: 500, text: 'A much longer line of caption text that goes on' },
+        { id: 'b', start: 510, end: 2000, text: 'Hi' },
+      ],
+    };
+    const settings = { ...PRESETS['netflix-adult'] };
+    const first = checker.check(track, settings);
+    expect(first.length).toBeGreaterThan(0);
+    expect(checker.check(track, settings)).toBe(first);
+    const edited = applyEdit(track, { kind: 'setText', id: 'a', text: 'Short' }).track;
+    expect(checker.check(edited, settings)).toEqual(checkTrack(edited, settings));
+    const stricter = { ...settings, maxCps: 1 };
+    expect(checker.check(edited, stricter)).toEqual(checkTrack(edited, stricter));
+  });
+});
