@@ -1,7 +1,7 @@
 // The editor: the stores together, and every action the UI can take (open, save, edit commands,
 // undo, autosave and recovery). Components call these; they keep no document data themselves.
 import type { Edit } from '../../../shared/captions/edits.ts';
-import type { Track } from '../../../shared/captions/model.ts';
+import type { Cue, Track } from '../../../shared/captions/model.ts';
 import { cueCps, type Finding, type PresetName, type RuleSettings } from '../../../shared/captions/rules.ts';
 import { framesToDurationMs, type FrameRate } from '../../../shared/captions/time.ts';
 import { beyondVideo } from '../../../shared/captions/video-bounds.ts';
@@ -165,6 +165,26 @@ export class Editor {
       { id: '', start, end, text },
       { language: this.track?.language ?? '', countSpaces: this.rules.cpsCountsSpaces },
     );
+  }
+
+  // Reading speed per cue object (cues are immutable; counting graphemes costs): the cue list
+  // reuses its rows while scrolling and would count every row again on each step.
+  #cpsCache = new WeakMap<Cue, number>();
+  #cpsKey = '';
+
+  /** A cue's reading speed, counted once per cue object, language and rule settings. */
+  cueCps(cue: Cue): number {
+    const key = `${this.track?.language ?? ''}|${this.rules.cpsCountsSpaces}`;
+    if (key !== this.#cpsKey) {
+      this.#cpsCache = new WeakMap();
+      this.#cpsKey = key;
+    }
+    let cps = this.#cpsCache.get(cue);
+    if (cps === undefined) {
+      cps = this.cps(cue.text, cue.start, cue.end);
+      this.#cpsCache.set(cue, cps);
+    }
+    return cps;
   }
 
   /** 'ok' | 'near' | 'over' for a reading speed against the project's limit. */
