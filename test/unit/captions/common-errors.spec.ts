@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../shared/captions/edits.ts';
 import { applyFixesEdit, fixText, proposeFixes } from '../../../shared/captions/common-errors.ts';
-import type { Track } from '../../../shared/captions/model.ts';
 import { PRESETS } from '../../../shared/captions/rules.ts';
+import { englishTrack } from '../../support/tracks.ts';
 
 const rules = PRESETS['netflix-adult'];
 
@@ -29,14 +29,10 @@ describe('fix common errors', () => {
   });
 
   it('proposes a gap fix per cue and applies accepted proposals as one batch', () => {
-    const track: Track = {
-      language: 'en',
-      label: 'English',
-      cues: [
-        { id: 'a', start: 0, end: 1990, text: 'Teh  cat' },
-        { id: 'b', start: 2000, end: 3000, text: 'Fine.' },
-      ],
-    };
+    const track = englishTrack(
+      { id: 'a', start: 0, end: 1990, text: 'Teh  cat' },
+      { id: 'b', start: 2000, end: 3000, text: 'Fine.' },
+    );
     const fixes = proposeFixes(track, { rules, minGapMs: 84 });
     expect(fixes.map((f) => f.key)).toEqual(['a:text', 'a:gap']);
     const edit = applyFixesEdit(fixes);

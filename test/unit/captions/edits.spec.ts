@@ -14,16 +14,13 @@ import {
 } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
 import { srtTrack, vttTrack, cueText } from './arbitraries.ts';
+import { englishTrack } from '../../support/tracks.ts';
 
-const track: Track = {
-  language: 'en',
-  label: 'English',
-  cues: [
-    { id: '1', start: 1000, end: 3000, text: 'Hello there my friend' },
-    { id: '2', start: 4000, end: 5000, text: 'Second' },
-    { id: '3', start: 6000, end: 8000, text: 'Third' },
-  ],
-};
+const track = englishTrack(
+  [1000, 3000, 'Hello there my friend'],
+  [4000, 5000, 'Second'],
+  [6000, 8000, 'Third'],
+);
 
 /** Edits that are valid for `t` (ids and ranges taken from it). */
 function editFor(t: Track): fc.Arbitrary<Edit> {

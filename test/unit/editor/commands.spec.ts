@@ -3,6 +3,7 @@ import { applyEdit } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
 import { checkTrack, PRESETS } from '../../../shared/captions/rules.ts';
 import { FRAME_RATES } from '../../../shared/captions/time.ts';
+import { englishTrack } from '../../support/tracks.ts';
 import {
   autoFix,
   convertFrameRate,
@@ -20,15 +21,11 @@ import {
   type CommandResult,
 } from '../../../renderer/src/state/commands.ts';
 
-const track: Track = {
-  language: 'en',
-  label: 'English',
-  cues: [
-    { id: '1', start: 1000, end: 3000, text: 'Hello there friend' },
-    { id: '2', start: 2900, end: 3500, text: 'Short' },
-    { id: '3', start: 3600, end: 5000, text: 'Third one' },
-  ],
-};
+const track = englishTrack(
+  [1000, 3000, 'Hello there friend'],
+  [2900, 3500, 'Short'],
+  [3600, 5000, 'Third one'],
+);
 const ctx = (o: Partial<CommandContext> = {}): CommandContext => ({
   selectedIds: [],
   playheadMs: 0,

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Track } from '../../../shared/captions/model.ts';
 import { DocumentCore } from '../../../renderer/src/state/document-core.ts';
+import { englishTrack } from '../../support/tracks.ts';
 
-const track = (): Track => ({
-  language: 'en',
-  label: 'English',
-  cues: [
-    { id: '1', start: 1000, end: 3000, text: 'Hello there' },
-    { id: '2', start: 4000, end: 6000, text: 'General Kenobi' },
-  ],
-});
+const track = (): Track => englishTrack([1000, 3000, 'Hello there'], [4000, 6000, 'General Kenobi']);
 const source = {
   fileId: null,
   fileName: 'a.srt',

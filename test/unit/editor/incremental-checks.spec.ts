@@ -5,6 +5,7 @@ import type { Track } from '../../../shared/captions/model.ts';
 import { checkTrack, PRESETS, type Finding } from '../../../shared/captions/rules.ts';
 import { FRAME_RATES } from '../../../shared/captions/time.ts';
 import { IncrementalChecker, mergeInCueOrder } from '../../../renderer/src/state/incremental-checks.ts';
+import { englishTrack } from '../../support/tracks.ts';
 
 const cueArb = fc.record({
   start: fc.integer({ min: 0, max: 20_000 }),
@@ -78,14 +79,10 @@ describe('mergeInCueOrder', () => {
 describe('IncrementalChecker on the same track again', () => {
   it('answers the findings it made (nothing to check anew); an edit or new settings check again', () => {
     const checker = new IncrementalChecker();
-    const track: Track = {
-      language: 'en',
-      label: '',
-      cues: [
-        { id: 'a', start: 0, end: 500, text: 'A much longer line of caption text that goes on' },
-        { id: 'b', start: 510, end: 2000, text: 'Hi' },
-      ],
-    };
+    const track = englishTrack(
+      { id: 'a', start: 0, end: 500, text: 'A much longer line of caption text that goes on' },
+      { id: 'b', start: 510, end: 2000, text: 'Hi' },
+    );
     const settings = { ...PRESETS['netflix-adult'] };
     const first = checker.check(track, settings);
     expect(first.length).toBeGreaterThan(0);
