@@ -134,6 +134,9 @@ export const test = base.extend<{
     await server.close();
     await workspace.files.flush();
     await rm(userData, { recursive: true, force: true });
+    // Every test: the page never broke its Content-Security-Policy (an inline script or style, a
+    // load from another origin).
+    expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
   },
 });
 

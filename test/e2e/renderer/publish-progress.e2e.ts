@@ -116,7 +116,6 @@ test('alt text and the card reach X; the steps and the result are in view, with 
   expect(await dialogScrolls(dialog)).toBe(false);
   await expect(dialog.getByTestId('post-link')).toBeInViewport();
   await page.screenshot({ path: shotPath('publish-dialog-done-1024') });
-  expect(app.cspViolations).toEqual([]);
 });
 
 test('an upload interrupted mid-way and resumed after a restart says "resuming at N%", with the same media id', async ({

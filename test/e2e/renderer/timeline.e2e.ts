@@ -92,7 +92,6 @@ test('drag a cue by a measured offset, resize an edge, one undo step each', asyn
   const end = snapToFrame(8000 + rdx * v2.msPerPx, F25);
   await expect(rows(page).nth(2)).toContainText(fmt(6500));
   await expect(rows(page).nth(2)).toContainText(fmt(end));
-  expect(app.cspViolations).toEqual([]);
 });
 
 test('edges snap to shot changes by the 12-frame and 2-frame rules', async ({ app }) => {
