@@ -12,7 +12,7 @@ export async function fetchMe(apiBase: string, signer: RequestSigner, signal?: A
   try {
     res = await fetch(url, {
       headers: { authorization: await signer.authorization({ method: 'GET', url }) },
-      ...(signal ? { signal } : {}),
+      signal: signal ?? null,
     });
   } catch (err) {
     throw new CuelineError(

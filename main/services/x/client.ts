@@ -68,7 +68,7 @@ export interface XRequest {
   idempotent?: boolean;
   /** A 404 here names no id, so it is transient (X's incident log): retry it like a 5xx. */
   retryNotFound?: boolean;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
 }
 
 export interface XResponse {

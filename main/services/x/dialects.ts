@@ -150,7 +150,7 @@ const v2: Dialect = {
       // InitializeMediaUploadRequest has additionalProperties: false — send only these keys.
       json: { media_type: p.mediaType, total_bytes: p.totalBytes, media_category: p.category },
       retryNotFound: true,
-      ...(signal ? { signal } : {}),
+      signal,
     });
     const s = v2Status(r.body, 'media upload initialize');
     const key = parseBody(V2Media, r.body, 'media upload initialize').data.media_key;
@@ -168,7 +168,7 @@ const v2: Dialect = {
       // AppendMediaUploadRequest: exactly `media` and `segment_index`.
       multipart: () =>
         multipartBody([['segment_index', String(segmentIndex)]], { name: 'media', source: chunk }),
-      ...(signal ? { signal } : {}),
+      signal,
     });
   },
   async finalize(c, id, signal) {
@@ -176,7 +176,7 @@ const v2: Dialect = {
       method: 'POST',
       host: 'api',
       path: `/2/media/upload/${encodeURIComponent(id)}/finalize`,
-      ...(signal ? { signal } : {}),
+      signal,
     });
     return v2Status(r.body, 'media upload finalize');
   },
@@ -186,7 +186,7 @@ const v2: Dialect = {
       host: 'api',
       path: '/2/media/upload',
       query: { media_id: id, command: 'STATUS' },
-      ...(signal ? { signal } : {}),
+      signal,
     });
     return v2Status(r.body, 'media upload status');
   },
@@ -204,7 +204,7 @@ const v2: Dialect = {
           display_name: p.subtitle.displayName,
         },
       },
-      ...(signal ? { signal } : {}),
+      signal,
     });
     if (r.partialErrors)
       throw new CuelineError(
@@ -218,7 +218,7 @@ const v2: Dialect = {
       host: 'api',
       path: '/2/media/subtitles',
       json: { id: p.videoId, media_category: p.category, language_code: p.languageCode },
-      ...(signal ? { signal } : {}),
+      signal,
     });
     // {data: {deleted: true}}; an empty 2xx is taken as done too, only an explicit false is not.
     const d = z
@@ -245,7 +245,7 @@ async function altTextV2(
     host: 'api',
     path: '/2/media/metadata',
     json: { id: p.mediaId, metadata: { alt_text: { text: p.text } } },
-    ...(signal ? { signal } : {}),
+    signal,
   });
   if (r.partialErrors)
     throw new CuelineError('x.api_error', `X reported an error setting the alt text: ${r.partialErrors}`);
@@ -269,7 +269,7 @@ async function postV2(
       },
     },
     idempotent: false,
-    ...(signal ? { signal } : {}),
+    signal,
   });
   return parseBody(
     z.object({ data: z.object({ id: z.string(), text: z.string() }).loose() }).loose(),
@@ -312,23 +312,50 @@ function v1Status(body: unknown, what: string): MediaStatus {
 
 const UPLOAD_JSON = '/1.1/media/upload.json';
 
+/** A media/upload.json command with form fields (STATUS is read with GET, the others POSTed). */
+function v1Upload(
+  c: XClient,
+  command: 'INIT' | 'FINALIZE' | 'STATUS',
+  fields: Record<string, string>,
+  signal: AbortSignal | undefined,
+): ReturnType<XClient['request']> {
+  const params = { command, ...fields };
+  return c.request({
+    host: 'upload',
+    path: UPLOAD_JSON,
+    ...(command === 'STATUS' ? { method: 'GET', query: params } : { method: 'POST', form: params }),
+    signal,
+  });
+}
+
+/** POST to a media/subtitles/*.json endpoint. */
+function v1Subtitles(
+  c: XClient,
+  verb: 'create' | 'delete',
+  p: { videoId: string; category: string },
+  subtitle: Record<string, string>,
+  signal: AbortSignal | undefined,
+): ReturnType<XClient['request']> {
+  return c.request({
+    method: 'POST',
+    host: 'upload',
+    path: `/1.1/media/subtitles/${verb}.json`,
+    json: { media_id: p.videoId, media_category: p.category, subtitle_info: { subtitles: [subtitle] } },
+    signal,
+  });
+}
+
 const v11: Dialect = {
   name: 'v1.1',
   // APPEND: "It must be <= 5 MB". 5,000,000 satisfies both readings of "MB".
   maxChunkBytes: V1_MAX_CHUNK_BYTES,
   async initialize(c, p, signal) {
-    const r = await c.request({
-      method: 'POST',
-      host: 'upload',
-      path: UPLOAD_JSON,
-      form: {
-        command: 'INIT',
-        total_bytes: String(p.totalBytes),
-        media_type: p.mediaType,
-        media_category: p.category,
-      },
-      ...(signal ? { signal } : {}),
-    });
+    const r = await v1Upload(
+      c,
+      'INIT',
+      { total_bytes: String(p.totalBytes), media_type: p.mediaType, media_category: p.category },
+      signal,
+    );
     const s = v1Status(r.body, 'media/upload INIT');
     const key = parseBody(V1Media, r.body, 'media/upload INIT').media_key;
     return {
@@ -351,62 +378,29 @@ const v11: Dialect = {
           ],
           { name: 'media', source: chunk },
         ),
-      ...(signal ? { signal } : {}),
+      signal,
     });
   },
   async finalize(c, id, signal) {
-    const r = await c.request({
-      method: 'POST',
-      host: 'upload',
-      path: UPLOAD_JSON,
-      form: { command: 'FINALIZE', media_id: id },
-      ...(signal ? { signal } : {}),
-    });
+    const r = await v1Upload(c, 'FINALIZE', { media_id: id }, signal);
     return v1Status(r.body, 'media/upload FINALIZE');
   },
   async status(c, id, signal) {
-    const r = await c.request({
-      method: 'GET',
-      host: 'upload',
-      path: UPLOAD_JSON,
-      query: { command: 'STATUS', media_id: id },
-      ...(signal ? { signal } : {}),
-    });
+    const r = await v1Upload(c, 'STATUS', { media_id: id }, signal);
     return v1Status(r.body, 'media/upload STATUS');
   },
   async createSubtitles(c, p, signal) {
-    await c.request({
-      method: 'POST',
-      host: 'upload',
-      path: '/1.1/media/subtitles/create.json',
-      json: {
-        media_id: p.videoId,
-        media_category: p.category,
-        subtitle_info: {
-          subtitles: [
-            {
-              media_id: p.subtitle.id,
-              language_code: p.subtitle.languageCode,
-              display_name: p.subtitle.displayName,
-            },
-          ],
-        },
-      },
-      ...(signal ? { signal } : {}),
-    });
+    const { id, languageCode, displayName } = p.subtitle;
+    await v1Subtitles(
+      c,
+      'create',
+      p,
+      { media_id: id, language_code: languageCode, display_name: displayName },
+      signal,
+    );
   },
   async deleteSubtitles(c, p, signal) {
-    await c.request({
-      method: 'POST',
-      host: 'upload',
-      path: '/1.1/media/subtitles/delete.json',
-      json: {
-        media_id: p.videoId,
-        media_category: p.category,
-        subtitle_info: { subtitles: [{ language_code: p.languageCode }] },
-      },
-      ...(signal ? { signal } : {}),
-    });
+    await v1Subtitles(c, 'delete', p, { language_code: p.languageCode }, signal);
   },
   post: postV2,
   // Like the post, alt text goes through v2 (v1.1's media/metadata/create went with v1.1).
@@ -425,7 +419,7 @@ export async function currentUserId(c: XClient, signal?: AbortSignal): Promise<s
     method: 'GET',
     host: 'api',
     path: '/2/users/me',
-    ...(signal ? { signal } : {}),
+    signal,
   });
   return parseBody(z.object({ data: z.object({ id: z.string() }).loose() }).loose(), r.body, 'users/me').data
     .id;
@@ -471,7 +465,7 @@ export async function findPostWithMedia(
       expansions: 'attachments.media_keys',
       'media.fields': 'media_key,type',
     },
-    ...(signal ? { signal } : {}),
+    signal,
   });
   const posts = parseBody(RecentPosts, r.body, 'recent posts').data ?? [];
   const hit = posts.find((x) => x.attachments?.media_keys?.includes(p.mediaKey));
