@@ -38,6 +38,17 @@ export interface SubtitleRef {
   displayName: string;
 }
 
+type Initialized = Awaited<ReturnType<Dialect['initialize']>>;
+
+/** What initialize answers: the media id, X's media key and how long the id lives, when X says. */
+function initialized(s: MediaStatus, mediaKey: string | undefined): Initialized {
+  return {
+    id: s.id,
+    ...(mediaKey !== undefined ? { mediaKey } : {}),
+    ...(s.expiresAfterSecs !== undefined ? { expiresAfterSecs: s.expiresAfterSecs } : {}),
+  };
+}
+
 export interface Dialect {
   readonly name: ApiDialect;
   /** Largest APPEND segment X accepts in this dialect, or null when unstated. */
@@ -153,12 +164,7 @@ const v2: Dialect = {
       signal,
     });
     const s = v2Status(r.body, 'media upload initialize');
-    const key = parseBody(V2Media, r.body, 'media upload initialize').data.media_key;
-    return {
-      id: s.id,
-      ...(key !== undefined ? { mediaKey: key } : {}),
-      ...(s.expiresAfterSecs !== undefined ? { expiresAfterSecs: s.expiresAfterSecs } : {}),
-    };
+    return initialized(s, parseBody(V2Media, r.body, 'media upload initialize').data.media_key);
   },
   async append(c, id, segmentIndex, chunk, signal) {
     await c.request({
@@ -357,12 +363,7 @@ const v11: Dialect = {
       signal,
     );
     const s = v1Status(r.body, 'media/upload INIT');
-    const key = parseBody(V1Media, r.body, 'media/upload INIT').media_key;
-    return {
-      id: s.id,
-      ...(key !== undefined ? { mediaKey: key } : {}),
-      ...(s.expiresAfterSecs !== undefined ? { expiresAfterSecs: s.expiresAfterSecs } : {}),
-    };
+    return initialized(s, parseBody(V1Media, r.body, 'media/upload INIT').media_key);
   },
   async append(c, id, segmentIndex, chunk, signal) {
     await c.request({
