@@ -3,15 +3,8 @@
 // number (unsafe in JavaScript) next to media_id_string, as X does.
 import { z } from 'zod';
 import { badRequest } from './http-util.ts';
-import {
-  appendSegment,
-  associate,
-  dissociate,
-  finalizeUpload,
-  initUpload,
-  pollStatus,
-  processingInfo,
-} from './media.ts';
+// The media store both dialects share: uploads, processing, subtitles.
+import * as store from './media.ts';
 import type { EmulatorState, MediaSession } from './state.ts';
 import type { HandlerInput, HandlerOutput } from './handlers-v2.ts';
 
@@ -34,7 +27,7 @@ function required(input: HandlerInput, name: string): string {
 }
 
 function rawMedia(state: EmulatorState, s: MediaSession, withSize: boolean): string {
-  const info = processingInfo(state, s);
+  const info = store.processingInfo(state, s);
   const fields = [
     `"media_id":${s.id}`,
     `"media_id_string":"${s.id}"`,
@@ -55,7 +48,7 @@ export function v1Upload(input: HandlerInput, method: string): HandlerOutput {
       const total = Number(required(input, 'total_bytes'));
       if (!Number.isInteger(total) || total < 0)
         throw badRequest('total_bytes must be a non-negative integer.');
-      const s = initUpload(input.state, input.userId, 'v1.1', {
+      const s = store.initUpload(input.state, input.userId, 'v1.1', {
         mediaType: required(input, 'media_type'),
         totalBytes: total,
         category: param(input, 'media_category'),
@@ -70,17 +63,17 @@ export function v1Upload(input: HandlerInput, method: string): HandlerOutput {
       if (m && md !== undefined) throw badRequest('Use either media or media_data, not both.');
       const bytes = m ? m.data : md !== undefined ? Buffer.from(md, 'base64') : null;
       if (!bytes) throw badRequest('Missing required parameter: media.', 38);
-      appendSegment(input.state, input.userId, id, index, bytes, V1_MAX_SEGMENT);
+      store.appendSegment(input.state, input.userId, id, index, bytes, V1_MAX_SEGMENT);
       return { status: 204, empty: true, segmentIndex: index, segmentBytes: bytes.length, mediaId: id };
     }
     case 'FINALIZE': {
       const id = required(input, 'media_id');
-      const s = finalizeUpload(input.state, input.userId, id, input.failWith);
+      const s = store.finalizeUpload(input.state, input.userId, id, input.failWith);
       return { status: 200, raw: rawMedia(input.state, s, true), mediaId: id };
     }
     case 'STATUS': {
       const id = required(input, 'media_id');
-      const s = pollStatus(input.state, input.userId, id);
+      const s = store.pollStatus(input.state, input.userId, id);
       return { status: 200, raw: rawMedia(input.state, s, false), mediaId: id };
     }
     default:
@@ -135,7 +128,7 @@ function parseV1<T>(schema: z.ZodType<T>, v: unknown): T {
 export function v1SubtitlesCreate(input: HandlerInput): HandlerOutput {
   const b = parseV1(CreateBody, jsonBody(input));
   for (const s of b.subtitle_info.subtitles)
-    associate(input.state, input.userId, b.media_id, b.media_category, {
+    store.associate(input.state, input.userId, b.media_id, b.media_category, {
       id: s.media_id,
       languageCode: s.language_code,
       displayName: s.display_name,
@@ -146,6 +139,6 @@ export function v1SubtitlesCreate(input: HandlerInput): HandlerOutput {
 export function v1SubtitlesDelete(input: HandlerInput): HandlerOutput {
   const b = parseV1(DeleteBody, jsonBody(input));
   for (const s of b.subtitle_info.subtitles)
-    dissociate(input.state, input.userId, b.media_id, b.media_category, s.language_code);
+    store.dissociate(input.state, input.userId, b.media_id, b.media_category, s.language_code);
   return { status: 200, empty: true, mediaId: b.media_id };
 }

@@ -2,16 +2,8 @@
 // /2/media/subtitles (POST/DELETE) and POST /2/tweets, validated with the OpenAPI schemas.
 import { z } from 'zod';
 import { badRequest, HttpError, type MultipartPart } from './http-util.ts';
-import {
-  appendSegment,
-  associate,
-  dissociate,
-  finalizeUpload,
-  initUpload,
-  pollStatus,
-  processingInfo,
-  usableMedia,
-} from './media.ts';
+// The media store both dialects share: uploads, processing, subtitles.
+import * as store from './media.ts';
 import { mintId, type EmulatorState, type MediaSession, type ProcessingError } from './state.ts';
 
 export interface HandlerInput {
@@ -128,7 +120,7 @@ function parse<T>(schema: z.ZodType<T>, value: unknown): T {
 }
 
 function describe(state: EmulatorState, s: MediaSession): Record<string, unknown> {
-  const info = processingInfo(state, s);
+  const info = store.processingInfo(state, s);
   return {
     id: s.id,
     media_key: s.mediaKey,
@@ -140,7 +132,7 @@ function describe(state: EmulatorState, s: MediaSession): Record<string, unknown
 
 export function v2Initialize(input: HandlerInput): HandlerOutput {
   const b = parse(InitializeBody, json(input));
-  const s = initUpload(input.state, input.userId, 'v2', {
+  const s = store.initUpload(input.state, input.userId, 'v2', {
     mediaType: b.media_type,
     totalBytes: b.total_bytes,
     category: b.media_category,
@@ -175,7 +167,7 @@ export function v2Append(input: HandlerInput): HandlerOutput {
   }
   // X answers an oversized segment with an empty-body 413 (clients report it on 5 MiB chunks).
   if (media.length > input.state.config.maxSegmentBytes) return { status: 413, empty: true, mediaId: id };
-  const s = appendSegment(input.state, input.userId, id, index, media, Number.MAX_SAFE_INTEGER);
+  const s = store.appendSegment(input.state, input.userId, id, index, media, Number.MAX_SAFE_INTEGER);
   return {
     status: 200,
     json: { data: { expires_at: Math.floor(s.expiresAt / 1000) } },
@@ -187,7 +179,7 @@ export function v2Append(input: HandlerInput): HandlerOutput {
 
 export function v2Finalize(input: HandlerInput): HandlerOutput {
   const id = parse(MediaId, input.id);
-  const s = finalizeUpload(input.state, input.userId, id, input.failWith);
+  const s = store.finalizeUpload(input.state, input.userId, id, input.failWith);
   return { status: 200, json: { data: describe(input.state, s) }, mediaId: id };
 }
 
@@ -195,7 +187,7 @@ export function v2Status(input: HandlerInput): HandlerOutput {
   const id = parse(MediaId, input.query.get('media_id') ?? '');
   const command = input.query.get('command');
   if (command !== null && command !== 'STATUS') throw badRequest('command must be STATUS.');
-  const s = pollStatus(input.state, input.userId, id);
+  const s = store.pollStatus(input.state, input.userId, id);
   return { status: 200, json: { data: describe(input.state, s) }, mediaId: id };
 }
 
@@ -204,7 +196,7 @@ export function v2SubtitlesCreate(input: HandlerInput): HandlerOutput {
   if (raw && typeof raw === 'object' && 'subtitles' in raw && Array.isArray(raw.subtitles))
     throw badRequest('subtitles: expected an object (one subtitle track per request), got an array.');
   const b = parse(CreateSubtitlesBody, raw);
-  const video = associate(input.state, input.userId, b.id, b.media_category, {
+  const video = store.associate(input.state, input.userId, b.id, b.media_category, {
     id: b.subtitles.id,
     languageCode: b.subtitles.language_code,
     displayName: b.subtitles.display_name,
@@ -228,7 +220,7 @@ export function v2SubtitlesCreate(input: HandlerInput): HandlerOutput {
 
 export function v2SubtitlesDelete(input: HandlerInput): HandlerOutput {
   const b = parse(DeleteSubtitlesBody, json(input));
-  dissociate(input.state, input.userId, b.id, b.media_category, b.language_code);
+  store.dissociate(input.state, input.userId, b.id, b.media_category, b.language_code);
   return { status: 200, json: { data: { deleted: true } }, mediaId: b.id };
 }
 
@@ -237,7 +229,7 @@ export function v2CreatePost(input: HandlerInput): HandlerOutput {
   const ids = b.media?.media_ids ?? [];
   if (!b.text && ids.length === 0) throw badRequest('text: required unless media is provided.');
   if ((b.text ?? '').length > 280) throw new HttpError(403, 'Forbidden', 'Your Tweet text is too long.', 186);
-  const media = ids.map((id) => usableMedia(input.state, input.userId, id, 'Media id'));
+  const media = ids.map((id) => store.usableMedia(input.state, input.userId, id, 'Media id'));
   // X's media best-practices page, "Posting errors": the upload succeeds, the post is refused.
   const cap = input.state.config.maxPostVideoMinutes;
   if (cap !== null && media.some((m) => m.category === 'tweet_video' || m.category === 'amplify_video'))
@@ -271,7 +263,7 @@ const MetadataBody = z.object({
 
 export function v2Metadata(input: HandlerInput): HandlerOutput {
   const b = parse(MetadataBody, json(input));
-  const s = usableMedia(input.state, input.userId, b.id, 'Media id');
+  const s = store.usableMedia(input.state, input.userId, b.id, 'Media id');
   const alt = b.metadata?.alt_text;
   if (alt) s.altText = alt.text;
   return {

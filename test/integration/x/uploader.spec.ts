@@ -443,8 +443,11 @@ describe('resuming an upload', () => {
   it('continues the same media id from the first unacknowledged segment', async () => {
     const checkpoints: UploadCheckpoint[] = [];
     const ac = new AbortController();
+    // One APPEND at a time here: with two in flight, the aborted run's second APPEND can reach the
+    // emulator after its log is cleared below and be counted as the resumed run's.
     const first = await uploadBig({
       signal: ac.signal,
+      inFlight: 1,
       onCheckpoint: (c) => {
         checkpoints.push(c);
         if (c.nextIndex === 1) ac.abort();
