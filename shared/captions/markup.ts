@@ -13,6 +13,8 @@ const VTT_ENTITIES: Record<string, string> = {
 
 // `&`, and `<` unless it opens a tag WebVTT knows.
 const VTT_ESCAPE = /&|<(?!(?:\/?(?:c|i|b|u|v|lang|ruby|rt)(?:\.[^\s<>./]+)*(?:[ \t][^<>]*)?|\d[\d:.]*)>)/g;
+/** What the WebVTT writer translates: a `&` or `<` to escape, or a `<font>` tag to drop. */
+export const VTT_MARKUP_WORK = `${VTT_ESCAPE.source}|<\\/?[Ff][Oo][Nn][Tt]`;
 // Whole tags (stripTags tests one candidate `<…>` at a time). None holds `<` or `>` inside.
 const SRT_ONLY_TAG = /^<\/?font(?:\s[^<>]*)?>$/i;
 const VTT_ONLY_TAG = /^(?:<\/?(?:c|v|lang|ruby|rt)(?:\.[^\s<>./]+)*(?:[ \t][^<>]*)?>|<\d[\d:.]*>)$/;
@@ -104,6 +106,8 @@ export function toVttText(text: string): { text: string; lost: boolean } {
 
 /** Model text (possibly read from WebVTT) → SRT text: WebVTT-only tags dropped, classes removed. */
 const HAS_VTT_ONLY_MARKUP = /<(?:\/?(?:c|v|lang|ruby|rt)[\s.>]|\d)|<[ibu]\./;
+/** What the SRT writer translates: WebVTT-only markup (SRT's own `<i>`, `<b>`, `<u>`, `<font>` stay). */
+export const SRT_MARKUP_WORK = HAS_VTT_ONLY_MARKUP.source;
 
 export function toSrtText(text: string): { text: string; lost: boolean } {
   if (!text.includes('<') || !HAS_VTT_ONLY_MARKUP.test(text)) return { text, lost: false };
