@@ -22,5 +22,11 @@ export const remedySchema = z.discriminatedUnion('hint', [
   z.object({ hint: z.literal('publish.fresh') }),
   /** The other API dialect would take this. */
   z.object({ hint: z.literal('publish.use_api'), api: z.enum(['v2', 'v1.1']) }),
+  /** X would refuse the video and Cueline's transcode fixes it: make an X-ready copy. */
+  z.object({ hint: z.literal('media.transcode'), path: z.string() }),
+  /** A subtitle file's language is missing or not a tag: say which language it is. */
+  z.object({ hint: z.literal('captions.language') }),
+  /** The bytes don't fit the chosen text encoding: choose another. */
+  z.object({ hint: z.literal('captions.encoding') }),
 ]);
 export type Remedy = z.output<typeof remedySchema>;

@@ -27,6 +27,12 @@ export function cliRemedyText(r: Remedy): string {
       return ' (use --fresh to publish again)';
     case 'publish.use_api':
       return `; with an OAuth ${r.api === 'v2' ? '2.0 token use --api v2' : '1.0a sign-in use --api v1.1'}.`;
+    case 'media.transcode':
+      return `\n\`cueline fix ${r.path}\` makes an X-ready copy.`;
+    case 'captions.language':
+      return '; name the file like clip.en.srt or pass --lang <code> (one file).';
+    case 'captions.encoding':
+      return '; try another --encoding.';
   }
 }
 

@@ -81,8 +81,9 @@ export function decodeCaptionBytes(bytes: Uint8Array, opts: { encoding?: string 
     } catch {
       throw new CuelineError(
         'encoding.invalid',
-        `the file is not valid ${d.encoding} (bytes that encoding cannot hold); try another --encoding`,
+        `the file is not valid ${d.encoding} (bytes that encoding cannot hold)`,
         { encoding: d.encoding },
+        { hint: 'captions.encoding' },
       );
     }
   }

@@ -18,8 +18,8 @@ export const events = {
     error: z.object({
       code: errorCode,
       message: z.string(),
-      details: z.unknown().optional(),
-      remedy: remedySchema.optional(),
+      details: z.unknown().exactOptional(),
+      remedy: remedySchema.exactOptional(),
     }),
   }),
   /** Files opened outside the renderer: menu, command line, a second launch, the OS. */

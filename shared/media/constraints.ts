@@ -85,11 +85,11 @@ export const PREMIUM_1080P_LIMITS: Partial<VideoLimits> = { maxWidth: 1920, maxH
 
 export interface LimitOptions {
   category: MediaCategory;
-  premium?: boolean;
+  premium?: boolean | undefined;
   /** With premium: take 1080p without the warning. */
-  premium1080p?: boolean;
+  premium1080p?: boolean | undefined;
   /** Overrides from settings, applied last. */
-  limits?: Partial<VideoLimits>;
+  limits?: Partial<VideoLimits> | undefined;
 }
 
 export function limitsFor(opts: LimitOptions): VideoLimits {
@@ -107,7 +107,7 @@ export interface Violation {
   severity: 'error' | 'warning';
   message: string;
   fix: string;
-  /** true when `cueline fix` (transcode) resolves it. */
+  /** What to do, in no surface's words; `fixable` says whether Cueline's transcode does it. */
   fixable: boolean;
 }
 
@@ -116,8 +116,6 @@ export interface ConstraintResult {
   violations: Violation[];
   warnings: Violation[];
 }
-
-const TRANSCODE = 'transcode (cueline fix)';
 
 function fmtMs(ms: number): string {
   if (ms < 120_000) return `${+(ms / 1000).toFixed(2)} s`;
@@ -140,7 +138,7 @@ export function checkConstraints(info: MediaInfo, opts: LimitOptions): Constrain
 
   const formats = info.container.split(',');
   if (!L.containers.some((c) => formats.includes(c)))
-    err('container', `container ${info.container} is not MP4 or MOV`, `remux to MP4 — ${TRANSCODE}`, true);
+    err('container', `container ${info.container} is not MP4 or MOV`, `remux to MP4`, true);
 
   if (info.durationMs < L.minDurationMs)
     err(
@@ -176,7 +174,7 @@ export function checkConstraints(info: MediaInfo, opts: LimitOptions): Constrain
     err('video.missing', 'no video stream', 'choose a video file (not fixable by transcoding)', false);
   } else {
     if (!L.videoCodecs.includes(v.codec))
-      err('video.codec', `video codec ${v.codec} is not H.264`, `re-encode as H.264 — ${TRANSCODE}`, true);
+      err('video.codec', `video codec ${v.codec} is not H.264`, `re-encode as H.264`, true);
     else if (v.profile && v.profile !== L.recommendedVideoProfile && !/4:2:2|4:4:4|10/.test(v.profile))
       warn(
         'video.profile',
@@ -188,7 +186,7 @@ export function checkConstraints(info: MediaInfo, opts: LimitOptions): Constrain
       err(
         'video.pix_fmt',
         `pixel format ${v.pixFmt ?? 'unknown'} is not yuv420p`,
-        `convert to yuv420p — ${TRANSCODE}`,
+        `convert to yuv420p`,
         true,
       );
     const fps = rationalValue(v.fps);
@@ -196,18 +194,17 @@ export function checkConstraints(info: MediaInfo, opts: LimitOptions): Constrain
       err(
         'video.fps',
         `frame rate ${formatFps(v.fps)} fps exceeds ${L.maxFps} fps`,
-        `reduce the frame rate — ${TRANSCODE}`,
+        `reduce the frame rate`,
         true,
       );
     if (v.interlaced)
       err(
         'video.interlaced',
         `video is interlaced (field order ${v.fieldOrder ?? 'unknown'})`,
-        `deinterlace to progressive — ${TRANSCODE}`,
+        `deinterlace to progressive`,
         true,
       );
-    if (v.openGop === true)
-      err('video.open_gop', 'video uses open GOPs', `re-encode with closed GOPs — ${TRANSCODE}`, true);
+    if (v.openGop === true) err('video.open_gop', 'video uses open GOPs', `re-encode with closed GOPs`, true);
     else if (v.openGop === null)
       warn(
         'video.open_gop_unknown',
@@ -219,7 +216,7 @@ export function checkConstraints(info: MediaInfo, opts: LimitOptions): Constrain
       err(
         'video.sar',
         `pixels are not square (SAR ${v.sar?.num}:${v.sar?.den})`,
-        `resample to square pixels — ${TRANSCODE}`,
+        `resample to square pixels`,
         true,
       );
     const long = Math.max(v.width, v.height);
@@ -229,14 +226,14 @@ export function checkConstraints(info: MediaInfo, opts: LimitOptions): Constrain
         warn(
           'video.above_advanced',
           `${v.width}x${v.height} is above ${L.maxWidth}x${L.maxHeight} (X's advanced list) but within 1080p, which X takes: viewers without a subscription see 720p`,
-          `none needed; for everyone to see full quality, scale down — ${TRANSCODE}`,
+          `none needed; for everyone to see full quality, scale down`,
           true,
         );
       else
         err(
           'video.too_large',
           `${v.width}x${v.height} exceeds ${L.warnMaxLongSide}x${L.warnMaxShortSide}`,
-          `scale down keeping the aspect ratio — ${TRANSCODE}`,
+          `scale down keeping the aspect ratio`,
           true,
         );
     }
@@ -244,14 +241,14 @@ export function checkConstraints(info: MediaInfo, opts: LimitOptions): Constrain
       err(
         'video.too_small',
         `${v.width}x${v.height} is smaller than ${L.minWidth}x${L.minHeight}`,
-        `scale up keeping the aspect ratio — ${TRANSCODE}`,
+        `scale up keeping the aspect ratio`,
         true,
       );
     if (v.dar < L.minAspect - 1e-3 || v.dar > L.maxAspect + 1e-3)
       err(
         'video.aspect',
         `aspect ratio ${fmtAspect(v.dar)} is outside ${fmtAspect(L.minAspect)} to ${fmtAspect(L.maxAspect)}`,
-        `pad with black bars to ${fmtAspect(v.dar < L.minAspect ? L.minAspect : L.maxAspect)} — ${TRANSCODE}`,
+        `pad with black bars to ${fmtAspect(v.dar < L.minAspect ? L.minAspect : L.maxAspect)}`,
         true,
       );
   }
@@ -266,24 +263,19 @@ export function checkConstraints(info: MediaInfo, opts: LimitOptions): Constrain
     );
   } else {
     if (!L.audioCodecs.includes(a.codec))
-      err(
-        'audio.codec',
-        `audio codec ${a.codec} is not AAC`,
-        `re-encode the audio as AAC-LC — ${TRANSCODE}`,
-        true,
-      );
+      err('audio.codec', `audio codec ${a.codec} is not AAC`, `re-encode the audio as AAC-LC`, true);
     else if (a.profile === null || !L.audioProfiles.includes(a.profile))
       err(
         'audio.profile',
         `AAC profile ${a.profile ?? 'unknown'} is not AAC-LC`,
-        `re-encode the audio as AAC-LC — ${TRANSCODE}`,
+        `re-encode the audio as AAC-LC`,
         true,
       );
     if (a.channels > L.maxAudioChannels)
       err(
         'audio.channels',
         `${a.channels} audio channels${a.channelLayout ? ` (${a.channelLayout})` : ''}: X takes mono or stereo`,
-        `downmix to stereo — ${TRANSCODE}`,
+        `downmix to stereo`,
         true,
       );
     if (a.bitRate !== null && a.bitRate < L.minAudioBitRate * 0.75)

@@ -9,7 +9,7 @@ import type { MediaCliOptions } from './media-options.ts';
 import { addLimitOptions, cliBinaries, limitOptions } from './media-options.ts';
 
 export function formatViolation(v: Violation): string {
-  return `${v.severity === 'error' ? 'error' : 'warning'} ${v.rule}: ${v.message}\n    fix: ${v.fix}`;
+  return `${v.severity === 'error' ? 'error' : 'warning'} ${v.rule}: ${v.message}\n    fix: ${v.fix}${v.fixable ? ' — transcode (cueline fix)' : ''}`;
 }
 
 export function formatResult(r: ConstraintResult): string[] {

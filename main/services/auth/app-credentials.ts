@@ -21,10 +21,10 @@ const SettingsSchema = z.object({
 export type AppSettings = z.infer<typeof SettingsSchema>;
 
 export interface AppCredentialsUpdate {
-  clientId?: string;
-  consumerKey?: string;
-  consumerSecret?: string;
-  redirectPort?: number;
+  clientId?: string | undefined;
+  consumerKey?: string | undefined;
+  consumerSecret?: string | undefined;
+  redirectPort?: number | undefined;
 }
 
 export interface OAuth1Consumer {

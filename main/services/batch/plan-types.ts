@@ -66,25 +66,25 @@ export interface PlanItem {
 
 export interface PlanSource {
   folder: string;
-  manifest?: string;
-  recursive?: boolean;
+  manifest?: string | undefined;
+  recursive?: boolean | undefined;
   /** BCP 47 language for `<video>.srt` files that don't name one (the CLI's --lang). */
-  defaultLanguage?: string;
+  defaultLanguage?: string | undefined;
   /**
    * The app's default-language setting: the last fallback for `<video>.srt`, after the language
    * detected from the cue text (a confident guess wins over it).
    */
-  fallbackLanguage?: string;
+  fallbackLanguage?: string | undefined;
 }
 
 /** Corrections the user made to a plan (the app's table): applied when planning again. */
 export interface PlanCorrections {
   /** Relative subtitle file → BCP 47 tag. */
-  languages?: Record<string, string>;
+  languages?: Record<string, string> | undefined;
   /** Relative files left out. */
-  excludedFiles?: string[];
+  excludedFiles?: string[] | undefined;
   /** Item keys left out. */
-  excludedItems?: string[];
+  excludedItems?: string[] | undefined;
 }
 
 export interface BatchPlan {

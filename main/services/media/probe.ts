@@ -60,7 +60,7 @@ const probeSchema = z.object({
 });
 
 export interface ProbeOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   binaries?: BinariesInput;
   timeoutMs?: number;
 }

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { CuelineError } from '../../../shared/errors.ts';
 
 export interface RunOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Kill the process after this long; default 10 minutes. */
   timeoutMs?: number;
   /** Streamed stdout; when given, stdout is not collected. */
@@ -33,6 +33,26 @@ function killTree(pid: number | undefined): void {
   } catch {
     // Already gone.
   }
+}
+
+/**
+ * The start of an ffmpeg command that decodes one kind of stream from `file` (the others are not
+ * even demuxed): quiet, never waiting on stdin, optionally seeking before the input.
+ */
+export function ffmpegReading(file: string, keep: 'video' | 'audio', seekMs?: number): string[] {
+  const seek = seekMs === undefined ? [] : ['-ss', (seekMs / 1000).toFixed(3)];
+  return [
+    '-hide_banner',
+    '-nostdin',
+    '-v',
+    'error',
+    ...seek,
+    keep === 'video' ? '-an' : '-vn',
+    '-sn',
+    '-dn',
+    '-i',
+    file,
+  ];
 }
 
 export function runProcess(bin: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {

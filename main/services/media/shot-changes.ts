@@ -9,7 +9,7 @@ import { binariesFrom } from './binaries.ts';
 import { readIfExists, writeAtomic } from './disk-cache.ts';
 import { fileIdentity } from './file-identity.ts';
 import { quickInfo } from './quick-info.ts';
-import { lastLine, runProcess } from './run-process.ts';
+import { ffmpegReading, lastLine, runProcess } from './run-process.ts';
 
 export interface ShotChangeOptions {
   cacheDir: string;
@@ -48,15 +48,7 @@ export async function shotChanges(file: string, opts: ShotChangeOptions): Promis
     const r = await runProcess(
       bins.ffmpeg,
       [
-        '-hide_banner',
-        '-nostdin',
-        '-v',
-        'error',
-        '-an',
-        '-sn',
-        '-dn',
-        '-i',
-        file,
+        ...ffmpegReading(file, 'video'),
         '-map',
         '0:V:0',
         '-vf',

@@ -11,7 +11,7 @@ import { binariesFrom } from './binaries.ts';
 import { readIfExists, writeAtomic } from './disk-cache.ts';
 import { fileIdentity } from './file-identity.ts';
 import { quickInfo } from './quick-info.ts';
-import { lastLine, runProcess } from './run-process.ts';
+import { ffmpegReading, lastLine, runProcess } from './run-process.ts';
 
 export interface Thumbnail {
   timeMs: number;
@@ -58,17 +58,7 @@ export async function thumbnails(file: string, opts: ThumbnailOptions): Promise<
         const r = await runProcess(
           bins.ffmpeg,
           [
-            '-hide_banner',
-            '-nostdin',
-            '-v',
-            'error',
-            '-ss',
-            (t / 1000).toFixed(3),
-            '-an',
-            '-sn',
-            '-dn',
-            '-i',
-            file,
+            ...ffmpegReading(file, 'video', t),
             '-map',
             '0:V:0',
             '-frames:v',

@@ -5,11 +5,10 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { partPath, sweepStaleParts } from './part-files.ts';
 import { CuelineError } from '../../../shared/errors.ts';
-import type { MediaCategory } from '../../../shared/media/constraints.ts';
+import type { LimitOptions } from '../../../shared/media/constraints.ts';
 import type { MediaInfo } from '../../../shared/media/media-info.ts';
 import type { TranscodePlan } from '../../../shared/media/transcode-plan.ts';
 import { planTranscode } from '../../../shared/media/transcode-plan.ts';
-import type { VideoLimits } from '../../../shared/media/constraints.ts';
 import type { BinariesInput } from './binaries.ts';
 import { binariesFrom } from './binaries.ts';
 import { probe } from './probe.ts';
@@ -27,13 +26,10 @@ export interface TranscodeProgress {
   speed?: number;
 }
 
-export interface TranscodeOptions {
-  signal?: AbortSignal;
+/** The limits to meet (category, premium, overrides), as `limitsFor` takes them. */
+export interface TranscodeOptions extends Partial<LimitOptions> {
+  signal?: AbortSignal | undefined;
   onProgress?: (p: TranscodeProgress) => void;
-  category?: MediaCategory;
-  premium?: boolean;
-  premium1080p?: boolean;
-  limits?: Partial<VideoLimits>;
   binaries?: BinariesInput;
   /** The input's MediaInfo when the caller already probed it. */
   info?: MediaInfo;

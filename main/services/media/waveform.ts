@@ -13,7 +13,7 @@ import { fileIdentity } from './file-identity.ts';
 import { PeakReducer } from './peak-reducer.ts';
 import { quickInfo } from './quick-info.ts';
 import { decodeWaveform, encodeWaveform } from './waveform-file.ts';
-import { lastLine, runProcess } from './run-process.ts';
+import { ffmpegReading, lastLine, runProcess } from './run-process.ts';
 
 export interface WaveformOptions {
   cacheDir: string;
@@ -95,15 +95,7 @@ export async function waveform(file: string, opts: WaveformOptions): Promise<Wav
   const r = await runProcess(
     bins.ffmpeg,
     [
-      '-hide_banner',
-      '-nostdin',
-      '-v',
-      'error',
-      '-vn',
-      '-sn',
-      '-dn',
-      '-i',
-      file,
+      ...ffmpegReading(file, 'audio'),
       '-map',
       '0:a:0?',
       '-ac',

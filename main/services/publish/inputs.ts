@@ -105,10 +105,12 @@ export async function prepareVideo(
   const result = checkConstraints(info, { ...opts.limits, category: opts.category });
   if (!result.ok) {
     const lines = result.violations.map((v) => `  - ${v.message} → ${v.fix}`);
-    throw new CuelineError('media.constraint', `${path}: X would refuse this video:\n${lines.join('\n')}`, {
-      path,
-      violations: result.violations,
-    });
+    throw new CuelineError(
+      'media.constraint',
+      `${path}: X would refuse this video:\n${lines.join('\n')}`,
+      { path, violations: result.violations },
+      result.violations.every((v) => v.fixable) ? { hint: 'media.transcode', path } : undefined,
+    );
   }
   return {
     ...id,
@@ -127,7 +129,9 @@ export async function prepareSubtitle(
   if (input.language !== undefined && !given)
     throw new CuelineError(
       'lang.invalid',
-      `--lang ${input.language}: not a BCP 47 language tag (e.g. en, pt-BR).`,
+      `${input.path}: "${input.language}" is not a BCP 47 language tag (e.g. en, pt-BR)`,
+      { path: input.path },
+      { hint: 'captions.language' },
     );
   const read = await readCaptionFile(id.path, given ? { language: given } : {});
   let track = read.track;
@@ -151,8 +155,9 @@ export async function prepareSubtitle(
   if (!tag)
     throw new CuelineError(
       'lang.missing',
-      `${input.path}: can't tell the language; name the file like clip.en.srt or pass --lang <code> (one file).`,
+      `${input.path}: can't tell the language`,
       { path: input.path },
+      { hint: 'captions.language' },
     );
   let api;
   try {

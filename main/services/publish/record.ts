@@ -7,7 +7,7 @@ const Uploaded = z.object({ id: z.string(), expiresAt: z.number().nullable(), up
 /** An upload in progress (uploader.ts UploadCheckpoint): the media id and the acknowledged bytes. */
 const UploadCheckpoint = z.object({
   id: z.string(),
-  mediaKey: z.string().optional(),
+  mediaKey: z.string().exactOptional(),
   expiresAt: z.number().nullable(),
   totalBytes: z.number(),
   nextIndex: z.number().int(),

@@ -23,7 +23,7 @@ export interface ProcessingInfo {
   state: string;
   checkAfterSecs?: number;
   progressPercent?: number;
-  error?: { code?: number; name?: string; message?: string };
+  error?: { code?: number | undefined; name?: string | undefined; message?: string | undefined };
 }
 
 export interface MediaStatus {

@@ -25,6 +25,12 @@ export function appRemedyText(r: Remedy): string {
       return '';
     case 'publish.use_api':
       return '.';
+    case 'media.transcode':
+      return '\nChoose Fix to make an X-ready copy.';
+    case 'captions.language':
+      return "; choose the track's language.";
+    case 'captions.encoding':
+      return '; open it again with another encoding.';
   }
 }
 

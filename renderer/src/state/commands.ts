@@ -6,6 +6,7 @@ import { newCueId } from '../../../shared/captions/model.ts';
 import type { RuleSettings } from '../../../shared/captions/rules.ts';
 import type { FrameRate } from '../../../shared/captions/time.ts';
 import { framesToDurationMs, msToFrame, frameToMs, nudgeFrames } from '../../../shared/captions/time.ts';
+import { partitionPoint } from '../../../shared/partition-point.ts';
 
 export interface CommandContext {
   selectedIds: readonly string[];
@@ -32,13 +33,7 @@ export function targetCue(track: Track, ctx: CommandContext): { cue: Cue; index:
 export function cueAtTime(track: Track, ms: number): { cue: Cue; index: number } | null {
   // Binary search on start (cues are kept in time order), then scan back for long cues.
   const cues = track.cues;
-  let lo = 0;
-  let hi = cues.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((cues[mid]?.start ?? 0) <= ms) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(cues.length, (i) => (cues[i]?.start ?? 0) <= ms);
   for (let i = lo - 1; i >= 0 && i >= lo - 50; i--) {
     const c = cues[i];
     if (c && c.start <= ms && ms < c.end) return { cue: c, index: i };

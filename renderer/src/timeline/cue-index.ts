@@ -2,6 +2,7 @@
 // end times, so a binary search finds the first cue that can reach into the window even when a
 // long cue overlaps later ones. Rebuilt only when the cue array changes.
 import type { Cue } from '../../../shared/captions/model.ts';
+import { lowerBound, upperBound } from '../../../shared/partition-point.ts';
 
 export interface CueIndex {
   cues: readonly Cue[];
@@ -67,30 +68,6 @@ function sameIds(a: readonly Cue[], b: readonly Cue[]): boolean {
     if (x !== y && x.id !== y.id) return false;
   }
   return true;
-}
-
-/** First k with a[k] > v (a non-decreasing). */
-function upperBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) > v) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
-/** First k with a[k] >= v (a non-decreasing). */
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) >= v) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /**

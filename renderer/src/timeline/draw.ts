@@ -12,7 +12,7 @@ import type { TimelineLayout } from './layout.ts';
 import type { Palette } from './palette.ts';
 import type { TimelinePeaks } from './peaks.ts';
 import { bucketMs, chooseLevel, displayGain } from './peaks.ts';
-import { lowerBoundSorted } from './snapping.ts';
+import { lowerBound } from '../../../shared/partition-point.ts';
 import type { Tick } from './ticks.ts';
 import { chooseTickStep, formatTickLabel, ticksInRange } from './ticks.ts';
 import type { Viewport } from './viewport.ts';
@@ -238,7 +238,7 @@ function drawShotChanges(ctx: CanvasRenderingContext2D, s: DrawState, t0: number
   ctx.setLineDash([3, 3]);
   ctx.beginPath();
   let lastX = -10;
-  for (let i = lowerBoundSorted(cuts, t0); i < cuts.length; i++) {
+  for (let i = lowerBound(cuts, t0); i < cuts.length; i++) {
     const t = cuts[i] as number;
     if (t > t1) break;
     const x = Math.round(timeToX(v, t)) + 0.5;

@@ -4,6 +4,7 @@
 // (leaving the viewer a clean cut); otherwise the edge lands on a frame boundary.
 import type { FrameRate } from '../../../shared/captions/time.ts';
 import { frameToMs, msToFrame, snapToFrame } from '../../../shared/captions/time.ts';
+import { lowerBound } from '../../../shared/partition-point.ts';
 
 export interface SnapSettings {
   enabled: boolean;
@@ -49,18 +50,6 @@ export interface SnapContext {
   neighbourEdges: readonly number[];
 }
 
-/** Index of the first element >= v in a sorted array. */
-export function lowerBoundSorted(a: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) >= v) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /** The shot-change rule target for an edge at `ms`, or null when no cut is in reach. */
 export function shotChangeTarget(
   ms: number,
@@ -71,7 +60,7 @@ export function shotChangeTarget(
 ): number | null {
   if (cuts.length === 0) return null;
   const f = msToFrame(Math.max(0, ms), rate);
-  const k = lowerBoundSorted(cuts, ms);
+  const k = lowerBound(cuts, ms);
   if (edge === 'start') {
     // The cut at or before the start (a start exactly on a cut is already there).
     const at = cuts[k] === ms ? k : k - 1;
@@ -128,7 +117,7 @@ export function snapEdge(ms: number, edge: 'start' | 'end', ctx: SnapContext, di
     if (t !== null) return { ms: t, kind: 'shot' };
     // A start a little before a cut goes to the cut too (a flash of the old shot looks like an error).
     if (edge === 'start') {
-      const k = lowerBoundSorted(ctx.shotChangesMs, ms);
+      const k = lowerBound(ctx.shotChangesMs, ms);
       const cut = ctx.shotChangesMs[k];
       if (cut !== undefined && cut - ms <= reach) return { ms: cut, kind: 'shot' };
     }

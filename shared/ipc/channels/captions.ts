@@ -14,7 +14,7 @@ export const cueSchema = z.object({
   start: ms,
   end: ms,
   text: z.string(),
-  settings: z.string().optional(),
+  settings: z.string().exactOptional(),
 });
 
 export const trackSchema = z.object({
@@ -33,7 +33,7 @@ export const trackSchema = z.object({
       ),
       cueIds: z.boolean(),
     })
-    .optional(),
+    .exactOptional(),
 });
 // The schema must describe the captions core's Track exactly (a compile error here means they drifted).
 const _sameTrack: z.ZodType<Track> = trackSchema;

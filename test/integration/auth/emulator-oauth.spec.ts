@@ -2,7 +2,7 @@
 // PIN-based): if these pass, the AuthService tests against it mean something.
 import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { oauth1Header } from '../../../main/services/x/signer.ts';
+import { oauth1Header, type OAuth1Credentials } from '../../../main/services/x/signer.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
 
 const REDIRECT = 'http://127.0.0.1:48715/callback';
@@ -141,45 +141,23 @@ describe('emulator OAuth endpoints', () => {
       consumerKey: em.credentials.consumerKey,
       consumerSecret: em.credentials.consumerSecret,
     };
+    /** A POST signed as an OAuth 1.0a client would sign it. */
+    const signedPost = (url: string, credentials: OAuth1Credentials, extra: Record<string, string>) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { authorization: oauth1Header({ method: 'POST', url, credentials, extra }) },
+      });
     const rtUrl = `${em.url}/oauth/request_token`;
-    const notOob = await fetch(rtUrl, {
-      method: 'POST',
-      headers: {
-        authorization: oauth1Header({
-          method: 'POST',
-          url: rtUrl,
-          credentials: consumer,
-          extra: { oauth_callback: 'https://app.example/cb' },
-        }),
-      },
-    });
+    const notOob = await signedPost(rtUrl, consumer, { oauth_callback: 'https://app.example/cb' });
     expect(notOob.status).toBe(401);
-    const badSig = await fetch(rtUrl, {
-      method: 'POST',
-      headers: {
-        authorization: oauth1Header({
-          method: 'POST',
-          url: rtUrl,
-          credentials: { ...consumer, consumerSecret: 'wrong' },
-          extra: { oauth_callback: 'oob' },
-        }),
-      },
-    });
+    const badSig = await signedPost(
+      rtUrl,
+      { ...consumer, consumerSecret: 'wrong' },
+      { oauth_callback: 'oob' },
+    );
     expect(badSig.status).toBe(401);
     const rt = new URLSearchParams(
-      await (
-        await fetch(rtUrl, {
-          method: 'POST',
-          headers: {
-            authorization: oauth1Header({
-              method: 'POST',
-              url: rtUrl,
-              credentials: consumer,
-              extra: { oauth_callback: 'oob' },
-            }),
-          },
-        })
-      ).text(),
+      await (await signedPost(rtUrl, consumer, { oauth_callback: 'oob' })).text(),
     );
     expect(rt.get('oauth_callback_confirmed')).toBe('true');
     const page = await (
@@ -187,22 +165,11 @@ describe('emulator OAuth endpoints', () => {
     ).text();
     const pin = /id="oauth_pin">(\d+)</.exec(page)?.[1] ?? '';
     expect(pin).toMatch(/^\d{7}$/);
-    const atUrl = `${em.url}/oauth/access_token`;
-    const at = await fetch(atUrl, {
-      method: 'POST',
-      headers: {
-        authorization: oauth1Header({
-          method: 'POST',
-          url: atUrl,
-          credentials: {
-            ...consumer,
-            token: rt.get('oauth_token') ?? '',
-            tokenSecret: rt.get('oauth_token_secret') ?? '',
-          },
-          extra: { oauth_verifier: pin },
-        }),
-      },
-    });
+    const at = await signedPost(
+      `${em.url}/oauth/access_token`,
+      { ...consumer, token: rt.get('oauth_token') ?? '', tokenSecret: rt.get('oauth_token_secret') ?? '' },
+      { oauth_verifier: pin },
+    );
     const access = new URLSearchParams(await at.text());
     expect(access.get('screen_name')).toBe('cueline_test');
     expect(em.state.oauth1Tokens.get(access.get('oauth_token') ?? '')?.secret).toBe(

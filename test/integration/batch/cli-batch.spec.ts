@@ -1,40 +1,28 @@
 // `cueline batch` end to end: the real CLI as a child process against the emulator, over folders of
 // generated videos and subtitle files written here. Faults (5xx, 429) still end with every item
 // published; a SIGKILL mid-run followed by a rerun ends with every item done exactly once.
-import type { ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCli, type CliRun } from '../../support/cli-process.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCli } from '../../support/cli-process.ts';
 import { generateVideo } from '../../support/media-fixtures.ts';
+import { cli, emu, fresh as freshHome, home, start, useCliEmulator } from '../../support/cli-emulator.ts';
 import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
-import { fileTempDir } from '../../support/temp-dir.ts';
 
-const dir = fileTempDir('cueline-cli-batch-');
+// STATUS polls answer without waiting (check_after_secs 0) so the tests spend their time on
+// the protocol, not on sleeps; polling still happens (one in_progress step).
+const dir = useCliEmulator('cueline-cli-batch-', { checkAfterSecs: 0, processingSteps: 1 });
 const seed = join(dir, 'seed.mp4');
-let emu: Emulator;
-let home = '';
-let n = 0;
 
 const srt = (text: string): string =>
   `1\n00:00:00,100 --> 00:00:00,800\n${text}\n\n2\n00:00:00,900 --> 00:00:01,000\n${text}!\n`;
 const overlapping = '1\n00:00:00,100 --> 00:00:00,800\nOne\n\n2\n00:00:00,500 --> 00:00:01,000\nTwo\n';
 
 beforeAll(async () => {
-  // STATUS polls answer without waiting (check_after_secs 0) so the tests spend their time on
-  // the protocol, not on sleeps; polling still happens (one in_progress step).
-  emu = await startEmulator({ config: { checkAfterSecs: 0, processingSteps: 1 } });
   await generateVideo(seed, { duration: 1, width: 160, height: 90 });
 });
-afterAll(() => emu.close());
-afterEach(() => {
-  emu.faults.clear();
-  delete emu.state.onRequestStart;
-});
-
 function fresh(): void {
-  home = mkdtempSync(join(dir, `home-${n++}-`));
-  emu.state.requests.length = 0;
+  freshHome();
   emu.state.posts.length = 0;
   emu.state.media.clear();
 }
@@ -48,14 +36,6 @@ function folder(names: string[], subs: Record<string, string>): string {
   }
   return d;
 }
-
-type Run = CliRun;
-
-function start(args: string[]): { child: ChildProcess; done: Promise<Run> } {
-  return startCli(args, home, emu.env('oauth1'));
-}
-
-const cli = (args: string[]): Promise<Run> => start(args).done;
 
 interface Out {
   items: Array<{
@@ -415,7 +395,7 @@ describe('cueline batch under a tight rate limit', () => {
   afterAll(() => tight.close());
 
   it('slows down at the limit instead of drawing 429s, and every item is published', async () => {
-    home = mkdtempSync(join(dir, `home-${n++}-`));
+    freshHome();
     const d = folder(['r1', 'r2'], { '.en.srt': srt('Hello'), '.de.srt': srt('Hallo') });
     const { stdout, stderr, code } = await startCli(
       ['batch', d, '--json', '--no-post', '--concurrency', '2'],

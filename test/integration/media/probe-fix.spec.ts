@@ -45,7 +45,9 @@ describe('probe + constraints on generated violators', () => {
       const found = r.violations.find((x) => x.rule === v.rule);
       expect(found, r.violations.map((x) => x.rule).join()).toBeDefined();
       expect(found?.fixable).toBe(v.fixable);
-      expect(found?.fix).toMatch(v.fixable ? /cueline fix/ : /not fixable/);
+      if (!v.fixable) expect(found?.fix).toMatch(/not fixable/);
+      // What to do, in no surface's words: the CLI and the app each say how.
+      expect(found?.fix).not.toMatch(/cueline|--/);
       // Each file breaks exactly its one rule.
       expect(r.violations.map((x) => x.rule)).toEqual([v.rule]);
     }

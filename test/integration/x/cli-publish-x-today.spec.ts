@@ -1,16 +1,14 @@
 // `cueline publish` against the emulator with X's current rules (issue 16): .mov on v2, chunks
 // that adapt to a 413, post refusals read right, alt text and the video card, resumed uploads.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCli, type CliRun } from '../../support/cli-process.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { mediaBytes } from '../../x-emulator/state.ts';
-import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
+import { cli, emu, fresh, home, start, useCliEmulator } from '../../support/cli-emulator.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'cueline-x-today-'));
+const dir = useCliEmulator('cueline-x-today-', { checkAfterSecs: 1, processingSteps: 1 });
 const video = join(dir, 'clip.mp4');
 const mov = join(dir, 'clip.mov');
 const en = join(dir, 'clip.en.srt');
@@ -18,12 +16,8 @@ const long = join(dir, 'long.mp4');
 const wrongPair = join(dir, 'wrong.en.srt');
 const tooLong = join(dir, 'overrun.en.srt');
 const empty = join(dir, 'empty.en.srt');
-let emu: Emulator;
-let home = '';
-let n = 0;
 
 beforeAll(async () => {
-  emu = await startEmulator({ config: { checkAfterSecs: 1, processingSteps: 1 } });
   await generateVideo(video, { duration: 2 });
   await generateVideo(mov, { duration: 1 });
   writeFileSync(en, '1\n00:00:00,500 --> 00:00:01,500\nHello there\n');
@@ -55,27 +49,6 @@ beforeAll(async () => {
   );
   writeFileSync(empty, '');
 });
-afterAll(async () => {
-  await emu.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(() => {
-  emu.faults.clear();
-  delete emu.state.onRequestStart;
-});
-
-function fresh(): void {
-  home = mkdtempSync(join(dir, `home-${n++}-`));
-  emu.state.requests.length = 0;
-}
-
-const start = (
-  args: string[],
-  opts: { auth?: 'oauth1' | 'oauth2'; env?: Record<string, string> } = {},
-): ReturnType<typeof startCli> =>
-  startCli(args, home, { ...emu.env(opts.auth ?? 'oauth1'), ...(opts.env ?? {}) });
-const cli = (args: string[], opts: Parameters<typeof start>[1] = {}): Promise<CliRun> =>
-  start(args, opts).done;
 const routes = (name: RegExp): number => emu.state.requests.filter((r) => name.test(r.route)).length;
 
 interface JsonOut {

@@ -1,28 +1,21 @@
 // `cueline publish/attach/detach` end to end: the real CLI as a child process against the emulator.
-import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startCli, type CliRun } from '../../support/cli-process.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateVideo } from '../../support/media-fixtures.ts';
 import { mediaBytes } from '../../x-emulator/state.ts';
-import { startEmulator, type Emulator } from '../../x-emulator/server.ts';
-import { fileTempDir } from '../../support/temp-dir.ts';
+import { cli, emu, fresh, home, start, useCliEmulator } from '../../support/cli-emulator.ts';
 
-const dir = fileTempDir('cueline-cli-x-');
+const dir = useCliEmulator('cueline-cli-x-', { checkAfterSecs: 1, processingSteps: 1 });
 const video = join(dir, 'clip.mp4');
 const en = join(dir, 'clip.en.srt');
 const ptBR = join(dir, 'clip.pt-BR.vtt');
 const badOverlap = join(dir, 'bad.en.srt');
 const spanishTypo = join(dir, 'clip.sp.srt');
 const fast = join(dir, 'fast.mp4');
-let emu: Emulator;
-let home = '';
-let n = 0;
 
 beforeAll(async () => {
-  emu = await startEmulator({ config: { checkAfterSecs: 1, processingSteps: 1 } });
   await generateVideo(video, { duration: 2 });
   await generateVideo(fast, { duration: 1, fps: 120 });
   writeFileSync(
@@ -36,28 +29,6 @@ beforeAll(async () => {
   );
   writeFileSync(spanishTypo, '1\n00:00:00,500 --> 00:00:01,500\nHola\n');
 });
-afterAll(() => emu.close());
-afterEach(() => {
-  emu.faults.clear();
-  delete emu.state.onRequestStart;
-});
-
-function fresh(): void {
-  home = mkdtempSync(join(dir, `home-${n++}-`));
-  emu.state.requests.length = 0;
-  emu.state.violations.length = 0;
-}
-
-type Run = CliRun;
-
-function start(
-  args: string[],
-  opts: { auth?: 'oauth1' | 'oauth2'; env?: Record<string, string> } = {},
-): { child: ChildProcess; done: Promise<Run> } {
-  return startCli(args, home, { ...emu.env(opts.auth ?? 'oauth1'), ...(opts.env ?? {}) });
-}
-
-const cli = (args: string[], opts: Parameters<typeof start>[1] = {}): Promise<Run> => start(args, opts).done;
 
 const routes = (name: RegExp): number => emu.state.requests.filter((r) => name.test(r.route)).length;
 

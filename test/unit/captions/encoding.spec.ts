@@ -110,6 +110,13 @@ describe('decodeCaptionBytes', () => {
   it('refuses invalid bytes for a pinned UTF-8 and unknown encodings', () => {
     const bytes = new Uint8Array(iconv.encode('Où', 'windows-1252'));
     expect(() => decodeCaptionBytes(bytes, { encoding: 'utf-8' })).toThrow(/not valid utf-8/);
+    // The advice is data: the CLI says --encoding, the app its own control.
+    expect(() => decodeCaptionBytes(bytes, { encoding: 'utf-8' })).toThrow(
+      expect.objectContaining({
+        remedy: { hint: 'captions.encoding' },
+        message: expect.not.stringMatching(/--/),
+      }),
+    );
     expect(() => decodeCaptionBytes(bytes, { encoding: 'klingon-8' })).toThrow(
       /unknown text encoding "klingon-8"/,
     );

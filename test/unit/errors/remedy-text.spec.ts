@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cliErrorText, cliRemedyText } from '../../../main/cli/remedy-text.ts';
 import { CuelineError, toAppError } from '../../../shared/errors.ts';
-import type { Remedy } from '../../../shared/remedy.ts';
+import { remedySchema, type Remedy } from '../../../shared/remedy.ts';
 import { appErrorText, appRemedyText } from '../../../renderer/src/lib/remedy-text.ts';
 
 const every: Remedy[] = [
@@ -16,9 +16,18 @@ const every: Remedy[] = [
   { hint: 'publish.fresh' },
   { hint: 'publish.use_api', api: 'v2' },
   { hint: 'publish.use_api', api: 'v1.1' },
+  { hint: 'media.transcode', path: '/videos/clip.avi' },
+  { hint: 'captions.language' },
+  { hint: 'captions.encoding' },
 ];
 
 describe('remedies, worded per surface', () => {
+  it('this list holds every kind of remedy', () => {
+    expect(new Set(every.map((r) => r.hint))).toEqual(
+      new Set(remedySchema.options.map((o) => o.shape.hint.value)),
+    );
+  });
+
   it('the app never shows a CLI flag or command', () => {
     for (const r of every) expect(appRemedyText(r)).not.toMatch(/--[a-z]|`cueline |cueline (fix|auth)/);
   });
