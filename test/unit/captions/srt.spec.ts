@@ -11,7 +11,7 @@ import {
   trimBlankEnd,
   writableAsIs,
 } from '../../../shared/captions/text-lines.ts';
-import { toSrtText, toVttText } from '../../../shared/captions/markup.ts';
+import { dropSrtOnlyTags, toSrtText, toVttText } from '../../../shared/captions/markup.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/captions/${name}`, import.meta.url), 'utf8');
@@ -209,6 +209,18 @@ describe('SRT writer', () => {
     ['end\u00a0', 'end'],
   ])('representable text: %j → %j', (input, output) => {
     expect(representableText(input)).toBe(output);
+  });
+
+  it.each([
+    ['<</v>1>', '', '<</v>1>'],
+    ['a<i.x>b</i>', 'a<i>b</i>', 'a<i.x>b</i>'],
+    ['<i.x><</v>1>z', '<i>z', '<i.x><</v>1>z'],
+    ['<c.a>x<v Bob>y</v></c>', 'xy', '<c.a>x<v Bob>y</v></c>'],
+    ['x<i.a>y<<c>v</c>1>2>z', 'x<i>y<v1>2>z', 'x<i.a>y<<c>v</c>1>2>z'],
+    ['<font color="red"><</font>font>x</font>', '<font color="red"><</font>font>x</font>', 'x'],
+  ])('markup for SRT and WebVTT, tags joined by a dropped one included: %j', (text, srt, vtt) => {
+    expect(toSrtText(text)).toEqual({ text: srt, lost: srt !== text });
+    expect(dropSrtOnlyTags(text)).toEqual({ text: vtt, lost: vtt !== text });
   });
 
   it('the writers write text as it is exactly when cleaning would not change it (and no markup to handle)', () => {
