@@ -17,7 +17,8 @@
 //    parses once and reads the process's peak RSS (getrusage maxrss) → peak = maxRSS − RSS before parsing. The
 //    file-reading step peaks lower than parsing does (checked: the child reports the maxRSS before
 //    parsing too), so the difference is the parse's own high-water mark, including garbage not yet
-//    collected. "retained" is heapUsed after gc() with the result still referenced.
+//    collected. "retained" is heapUsed after gc() with the result still referenced. `--memory-only`
+//    runs just these; `--scaling-only` just the time-against-size table below.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
