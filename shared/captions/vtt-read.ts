@@ -162,9 +162,10 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
     if (m?.[1]) headerLanguage = m[1];
   }
 
-  // Cues as read (their ids as the file gives them, made unique below) and the line each starts on.
+  // Cues as read (their ids as the file gives them, made unique below), and the line each cue with
+  // an id starts on (a duplicate id is reported at its line; cues without one need none kept).
   const cues: Cue[] = [];
-  const cueLines: number[] = [];
+  const idLines: number[] = [];
   // Each block remembers how many cues preceded it; anchored to that cue's id once ids are known.
   const rawBlocks: { kind: VttBlock['kind']; text: string; cuesBefore: number }[] = [];
   const tsOut = { end: 0 };
@@ -271,7 +272,7 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
     const cue: Cue = { id, start: t.start, end: t.end, text: fromVttText(text) };
     if (t.settings) cue.settings = t.settings;
     cues.push(cue);
-    cueLines.push(startLine);
+    if (id !== '') idLines.push(startLine);
   }
   if (strict) {
     const lines = (bom ? s.slice(1) : s).split(/\r\n|\r|\n/);
@@ -293,13 +294,14 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
   let dupLine = 0;
   // Without identifiers the ids are 1…n, unique by construction: no set of them to build.
   if (!cueIds) for (let k = 0; k < cues.length; k++) (cues[k] as Cue).id = String(k + 1);
-  for (let k = 0; cueIds && k < cues.length; k++) {
+  for (let k = 0, withId = 0; cueIds && k < cues.length; k++) {
     const cue = cues[k] as Cue;
     let id = cue.id;
+    if (id !== '') withId++;
     if (id === '' || used.has(id)) {
       if (id !== '') {
         dup++;
-        if (dup === 1) dupLine = cueLines[k] ?? 0;
+        if (dup === 1) dupLine = idLines[withId - 1] ?? 0;
       }
       const base = id === '' ? '' : id + '-';
       let next = Math.max(k + 1, nextFor.get(base) ?? 0);

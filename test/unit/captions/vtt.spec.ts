@@ -172,6 +172,15 @@ describe('WebVTT reader: one pass by offsets', () => {
     });
   });
 
+  it('makes duplicate ids unique and names the line of the first duplicate', () => {
+    const text =
+      'WEBVTT\n\na\n00:01.000 --> 00:02.000\nx\n\n00:03.000 --> 00:04.000\ny\n\n' +
+      '2\n00:05.000 --> 00:06.000\nz\n\na\n00:07.000 --> 00:08.000\nw\n';
+    const { track, warnings } = read(text);
+    expect(track.cues.map((c) => c.id)).toEqual(['a', '2', '2-3', 'a-4']);
+    expect(warnings).toEqual([{ line: 10, message: '2 duplicate cue identifier(s) made unique' }]);
+  });
+
   it('names the line of a broken timing, counting every kind of line end', () => {
     const err = (() => {
       try {
