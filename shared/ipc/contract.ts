@@ -5,7 +5,7 @@ import type { ChannelMap } from './define.ts';
 import { accountsChannels } from './channels/accounts.ts';
 import { appChannels } from './channels/app.ts';
 import { batchChannels } from './channels/batch.ts';
-import { historyChannels } from './channels/history.ts';
+import { historyChannels, onXChannels } from './channels/history.ts';
 import { publishChannels } from './channels/publish.ts';
 import { autosaveChannels } from './channels/autosave.ts';
 import { captionsChannels } from './channels/captions.ts';
@@ -28,6 +28,7 @@ export const channels = {
   ...settingsChannels,
   ...publishChannels,
   ...historyChannels,
+  ...onXChannels,
   ...batchChannels,
   ...accountsChannels,
 } satisfies ChannelMap;

@@ -25,6 +25,11 @@ export function postWeightedLength(text: string): number {
   return n;
 }
 
+/** A post carrying a link (X's pay-per-use prices it higher than one without). */
+export function postHasUrl(text: string): boolean {
+  return new RegExp(URL_RE.source, 'i').test(text);
+}
+
 export function postTextProblem(text: string): string | null {
   if (!text.trim()) return 'The post text is empty.';
   const n = postWeightedLength(text);

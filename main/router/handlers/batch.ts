@@ -54,14 +54,15 @@ export function batchHandlers(deps: RouterDeps): BatchHandlers {
   };
 
   return {
-    'batch:plan': async (req) =>
-      planMessage(
-        await sessionsOf().plan(sourceOf(req), {
-          category: req.category,
-          api: req.api,
-          ...(req.corrections ? { corrections: req.corrections } : {}),
-        }),
-      ),
+    'batch:plan': async (req) => {
+      const s = sessionsOf();
+      const plan = await s.plan(sourceOf(req), {
+        category: req.category,
+        api: req.api,
+        ...(req.corrections ? { corrections: req.corrections } : {}),
+      });
+      return planMessage(plan, await s.rowFacts(plan, req.account));
+    },
 
     'batch:run': async (req, job, ctx) => {
       const s = sessionsOf();

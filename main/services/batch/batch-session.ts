@@ -11,10 +11,11 @@ import { JournalStore } from '../jobs/journal.ts';
 import { withNotification } from '../jobs/notify.ts';
 import { withoutDirs } from '../publish/messages.ts';
 import { journalDirOf, type PublishingDeps } from '../publish/publishing.ts';
+import { planRowFacts, type RowFacts } from './on-x.ts';
 import { planBatch } from './plan.ts';
 import type { BatchPlan, PlanCorrections, PlanSource } from './plan-types.ts';
 import { BatchRecord, type BatchItemResult, type BatchRunOptions } from './record.ts';
-import { resultsCsv, resultsJson } from './results.ts';
+import { resultsCsv, resultsJson, resultsSummary } from './results.ts';
 import { BatchRun, type BatchEvent } from './runner.ts';
 
 type ItemState = BatchProgress['items'][number];
@@ -56,7 +57,10 @@ export function planSource(req: SourcePaths): PlanSource {
   };
 }
 
-export function planMessage(plan: BatchPlan): BatchPlanMessage {
+export function planMessage(
+  plan: BatchPlan,
+  facts: ReadonlyMap<string, RowFacts> = new Map(),
+): BatchPlanMessage {
   return {
     folderName: basename(plan.root),
     items: plan.items.map((i) => ({
@@ -67,6 +71,11 @@ export function planMessage(plan: BatchPlan): BatchPlanMessage {
       fixable: i.fixable,
       mediaId: i.mediaId,
       post: i.post,
+      altText: i.altText,
+      title: i.title,
+      description: i.description,
+      videoBytes: facts.get(i.key)?.videoBytes ?? null,
+      onX: facts.get(i.key)?.onX ?? null,
       subtitles: i.subtitles.map((s) => ({
         file: s.file,
         language: s.language,
@@ -89,6 +98,10 @@ export function planMessage(plan: BatchPlan): BatchPlanMessage {
   };
 }
 
+function languagesOf(r: BatchItemResult | undefined): ItemState['languages'] {
+  return (r?.subtitles ?? []).map((s) => ({ languageCode: s.language_code, displayName: s.display_name }));
+}
+
 function itemState(r: BatchItemResult, root: string): ItemState {
   return {
     key: r.key,
@@ -96,6 +109,7 @@ function itemState(r: BatchItemResult, root: string): ItemState {
     step: null,
     progress: isItemFinished(r.status) ? 1 : 0,
     videoId: r.video_id,
+    languages: languagesOf(r),
     postId: r.post_id,
     error: r.error === null ? null : r.error.replaceAll(`${root}/`, ''),
     reason: r.reason ?? null,
@@ -146,6 +160,11 @@ export class BatchSessions {
     });
   }
 
+  /** Per row, what this account's journals say is already on X, and the video's upload size. */
+  rowFacts(plan: BatchPlan, account: string | undefined): Promise<Map<string, RowFacts>> {
+    return planRowFacts(plan, journalDirOf(this.#p), account);
+  }
+
   async run(req: RunRequest, job: BatchJob): Promise<BatchResultMessage> {
     const p = this.#p;
     const root = req.plan.root;
@@ -172,6 +191,7 @@ export class BatchSessions {
           step: e.step === null ? null : withoutDirs(e.step),
           progress: e.progress,
           videoId: r?.video_id ?? null,
+          languages: languagesOf(r),
           postId: r?.post_id ?? null,
           error: r?.error ? r.error.replaceAll(`${root}/`, '') : null,
           reason: r?.reason ?? null,
@@ -200,6 +220,7 @@ export class BatchSessions {
         step: null,
         progress: 0,
         videoId: null,
+        languages: [],
         postId: null,
         error: null,
         reason: null,
@@ -223,8 +244,7 @@ export class BatchSessions {
               : 'failed';
           return { batchId: theRun.jobId, status, items: results.map((r) => itemState(r, root)) };
         },
-        (r) =>
-          `${r.items.filter((i) => isItemFinished(i.status)).length} of ${r.items.length} videos published.`,
+        () => `${resultsSummary(theRun.results)}.`,
       );
     } finally {
       job.signal.removeEventListener('abort', onAbort);

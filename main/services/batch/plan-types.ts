@@ -85,6 +85,14 @@ export interface PlanCorrections {
   excludedFiles?: string[] | undefined;
   /** Item keys left out. */
   excludedItems?: string[] | undefined;
+  /** Item key → alt text, card title, description edited in the app (empty clears the manifest's). */
+  items?: Record<string, ItemFields> | undefined;
+}
+
+export interface ItemFields {
+  altText?: string | undefined;
+  title?: string | undefined;
+  description?: string | undefined;
 }
 
 export interface BatchPlan {

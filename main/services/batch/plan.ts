@@ -20,6 +20,7 @@ import type {
   PlanCorrections,
   PlanItem,
   PlanSource,
+  ItemFields,
   PlanSubtitle,
 } from './plan-types.ts';
 import { kindOfName, scanFolder, type ScannedFile } from './scan.ts';
@@ -323,6 +324,15 @@ async function detectLanguage(r: FileReport, source: PlanSource): Promise<void> 
   r.message = `can't tell the language (${unsure}): name it like clip.en${extname(r.file)} or give the language`;
 }
 
+/** The user's edits of a row's alt text and card over the manifest's (an empty one clears it). */
+function applyFields(item: PlanItem, f: ItemFields | undefined): void {
+  if (!f) return;
+  for (const k of ['altText', 'title', 'description'] as const) {
+    const v = f[k];
+    if (v !== undefined) item[k] = v.trim() === '' ? null : v;
+  }
+}
+
 /** Plans a batch: pairing (or the manifest), then every input checked. */
 export async function planBatch(source: PlanSource, opts: PlanOptions): Promise<BatchPlan> {
   const root = resolve(source.folder);
@@ -337,6 +347,7 @@ export async function planBatch(source: PlanSource, opts: PlanOptions): Promise<
   for (const d of drafts) {
     if (opts.signal?.aborted) throw new CuelineError('job.cancelled', 'Cancelled.');
     const { item } = d;
+    applyFields(item, corrections.items?.[item.key]);
     for (const s of d.subs)
       if (excludedFiles.has(s.report.file)) {
         s.report.status = 'excluded';

@@ -58,6 +58,16 @@ export const BatchRecord = z.object({
     languages: z.record(z.string(), z.string()).optional(),
     excludedFiles: z.array(z.string()).optional(),
     excludedItems: z.array(z.string()).optional(),
+    items: z
+      .record(
+        z.string(),
+        z.object({
+          altText: z.string().optional(),
+          title: z.string().optional(),
+          description: z.string().optional(),
+        }),
+      )
+      .optional(),
   }),
   options: BatchRunOptionsSchema,
   items: z.array(BatchItemResult),

@@ -2,7 +2,8 @@
 // video's name, the account, category and dialect) and languages removed since.
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { HistoryEntry } from '../../../shared/ipc/channels/history.ts';
+import type { HistoryEntry, OnXVideo } from '../../../shared/ipc/channels/history.ts';
+import { displayNameFor } from '../../../shared/x/languages.ts';
 import { JournalStore } from '../jobs/journal.ts';
 import { readJsonOr, writeJsonAtomic } from '../store/json-store.ts';
 import { PublishRecord } from './record.ts';
@@ -55,15 +56,29 @@ export class HistoryNotes {
   }
 }
 
-export async function listHistory(userData: string, limit = 200): Promise<HistoryEntry[]> {
+/** A publish or attach journal with what the app noted beside it. */
+interface NotedJob {
+  rec: PublishRecord;
+  note: Note | null;
+}
+
+/** Every publish and attach journal that reads, with its note (a damaged one is left out). */
+async function notedJobs(userData: string): Promise<NotedJob[]> {
   const store = new JournalStore(JournalStore.dirFor(userData), PublishRecord);
   const notes = new HistoryNotes(userData);
-  const out: HistoryEntry[] = [];
+  const out: NotedJob[] = [];
   for (const id of await store.list()) {
     if (!/^(pub|att)-/.test(id)) continue;
     const rec = await store.load(id).catch(() => null);
-    if (!rec) continue;
-    const note = await notes.get(id);
+    if (rec) out.push({ rec, note: await notes.get(id) });
+  }
+  return out;
+}
+
+export async function listHistory(userData: string, limit = 200): Promise<HistoryEntry[]> {
+  const notes = new HistoryNotes(userData);
+  const out: HistoryEntry[] = [];
+  for (const { rec, note } of await notedJobs(userData)) {
     const videoId = rec.video?.id ?? null;
     const removed = videoId ? await notes.removed(videoId) : {};
     out.push({
@@ -90,6 +105,65 @@ export async function listHistory(userData: string, limit = 200): Promise<Histor
   // Captions attached later name the video the way its publish did.
   const names = new Map(out.filter((e) => e.videoId && e.videoName).map((e) => [e.videoId, e.videoName]));
   for (const e of out) if (!e.videoName && e.videoId) e.videoName = names.get(e.videoId) ?? null;
+  out.sort((a, b) => b.updatedAt - a.updatedAt);
+  return out.slice(0, limit);
+}
+
+/**
+ * Per video, what is on X now: every journal naming the video (its publish, captions attached or
+ * replaced later) merged, each language from the latest job that associated it, minus languages
+ * removed since; the post from the job that made it. The journals are the one source of truth.
+ */
+export async function listOnX(userData: string, limit = 200): Promise<OnXVideo[]> {
+  const notes = new HistoryNotes(userData);
+  const byVideo = new Map<string, NotedJob[]>();
+  for (const j of await notedJobs(userData)) {
+    const id = j.rec.video?.id;
+    // A video that never finished uploading is not on X (its id is journaled only once it is).
+    if (id) byVideo.set(id, [...(byVideo.get(id) ?? []), j]);
+  }
+  const out: OnXVideo[] = [];
+  for (const [videoId, jobs] of byVideo) {
+    jobs.sort((a, b) => a.rec.updatedAt - b.rec.updatedAt);
+    const removedAt = await notes.removed(videoId);
+    const languages = new Map<string, OnXVideo['languages'][number]>();
+    for (const { rec } of jobs)
+      for (const [code, link] of Object.entries(rec.associations)) {
+        const sub = rec.subtitles[code];
+        if (!sub || !link.startsWith(`${videoId}:`)) continue;
+        languages.set(code, {
+          languageCode: code,
+          displayName: sub.displayName ?? displayNameFor(code.toLowerCase()),
+          subtitleId: sub.id,
+          at: rec.updatedAt,
+        });
+      }
+    const removed: OnXVideo['removed'] = [];
+    for (const [code, at] of Object.entries(removedAt)) {
+      const l = languages.get(code);
+      if (l && at <= l.at) continue;
+      languages.delete(code);
+      removed.push({ languageCode: code, at });
+    }
+    const posted = jobs.findLast((j) => j.rec.post?.id);
+    const noted = jobs.findLast((j) => j.note !== null)?.note ?? null;
+    const last = jobs[jobs.length - 1];
+    if (languages.size === 0 && !posted && removed.length === 0) continue;
+    out.push({
+      videoId,
+      videoName: jobs.findLast((j) => j.note?.videoName)?.note?.videoName ?? null,
+      account: noted?.account ?? null,
+      category: noted?.category ?? null,
+      api: noted?.api ?? null,
+      languages: [...languages.values()].sort((a, b) => (a.languageCode < b.languageCode ? -1 : 1)),
+      removed,
+      post:
+        posted?.rec.post?.id !== undefined
+          ? { id: posted.rec.post.id, url: postUrl(posted.rec.post.id), at: posted.rec.post.intentAt }
+          : null,
+      updatedAt: Math.max(last?.rec.updatedAt ?? 0, ...removed.map((r) => r.at)),
+    });
+  }
   out.sort((a, b) => b.updatedAt - a.updatedAt);
   return out.slice(0, limit);
 }

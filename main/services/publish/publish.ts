@@ -28,6 +28,7 @@ import { uploadMedia, type UploadNotice, type UploadProgress } from '../x/upload
 import {
   prepareSubtitles,
   prepareVideo,
+  type FileIdentity,
   type PreparedSubtitle,
   type PreparedVideo,
   type Probe,
@@ -141,14 +142,25 @@ export async function publish(opts: PublishOptions, deps: PublishDeps): Promise<
       'usage.nothing_to_do',
       'Nothing to do: give subtitle files, or post text to post the video (and attach captions later).',
     );
-  // The job is its inputs: the video file and the account. Options (post text, dialect, VTT,
-  // subtitles added later) don't make it a new job, so finished work is reused.
-  const key = {
+  return run('publish', publishJobId(video, deps.account), opts, deps, subs, { video, postText });
+}
+
+/**
+ * The job is its inputs: the video file and the account. Options (post text, dialect, VTT,
+ * subtitles added later) don't make it a new job, so finished work is reused. Also how the batch
+ * plan finds what an earlier run put on X.
+ */
+export function publishJobId(video: FileIdentity, account: string | undefined): string {
+  return jobIdFor('pub', {
     kind: 'publish',
     video: { path: video.path, size: video.size, mtimeMs: video.mtimeMs },
-    account: deps.account ?? null,
-  };
-  return run('publish', jobIdFor('pub', key), opts, deps, subs, { video, postText });
+    account: account ?? null,
+  });
+}
+
+/** Captions attached to a video already on X: the job is the video's media id and the account. */
+export function attachJobId(videoId: string, account: string | undefined): string {
+  return jobIdFor('att', { kind: 'attach', videoId, account: account ?? null });
 }
 
 /** Post text (X's weighted count), alt text and card fields, before anything is uploaded. */
@@ -185,8 +197,10 @@ export async function attach(opts: AttachOptions, deps: PublishDeps): Promise<Pu
     ...(opts.blockOnQuality ? { blockOnQuality: true } : {}),
   });
   for (const s of subs) for (const w of s.warnings) emit({ type: 'note', label: s.file, message: w });
-  const key = { kind: 'attach', videoId: opts.videoId, account: deps.account ?? null };
-  return run('attach', jobIdFor('att', key), opts, deps, subs, { videoId: opts.videoId, postText: null });
+  return run('attach', attachJobId(opts.videoId, deps.account), opts, deps, subs, {
+    videoId: opts.videoId,
+    postText: null,
+  });
 }
 
 async function run(
@@ -345,6 +359,7 @@ async function run(
           expiresAt: up.expiresAt,
           uploadedAt: now(),
           sha256: s.sha256,
+          displayName: s.displayName,
         };
         delete rec.associations[s.languageCode];
         await save();

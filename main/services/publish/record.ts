@@ -36,7 +36,14 @@ export const PublishRecord = z.object({
   /** Alt text X accepted for the video (POST /2/media/metadata). */
   altText: z.object({ videoId: z.string(), text: z.string() }).optional(),
   /** language_code → uploaded subtitle media (keyed with the converted bytes' hash). */
-  subtitles: z.record(z.string(), Uploaded.extend({ sha256: z.string() })),
+  subtitles: z.record(
+    z.string(),
+    Uploaded.extend({
+      sha256: z.string(),
+      /** The display_name sent with the association: how X names the track (older journals: none). */
+      displayName: z.string().optional(),
+    }),
+  ),
   /** language_code → "<video id>:<subtitle id>" once X accepted the association. */
   associations: z.record(z.string(), z.string()),
   /**

@@ -5,7 +5,8 @@
 // folders that hold them 0700: they name the user's files and accounts.
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import type { z } from 'zod';
 
 export const PRIVATE_FILE_MODE = 0o600;
@@ -35,11 +36,17 @@ export const USER_DATA_FILES = [
   'x-app.json',
 ] as const;
 
+/** The temp file of a write killed between writing it and the rename (`<file>.<12 hex>.tmp`). */
+const WRITE_TEMP = /\.[0-9a-f]{12}\.tmp$/;
+/** A write takes milliseconds; a temp file this old belongs to no running Cueline. */
+export const STALE_TEMP_MS = 10 * 60_000;
+
 /**
  * Tightens what an older Cueline left readable: the user-data folder and Cueline's folders in it
  * become 0700, the files in those and Cueline's own JSON files 0600. Only Cueline's names are
  * touched (CUELINE_HOME may point anywhere); the cache folder keeps its modes (regenerable peaks
- * and thumbnails); nothing missing is created.
+ * and thumbnails); nothing missing is created. Temp files of writes killed mid-way (older than
+ * STALE_TEMP_MS, so a write under way in another Cueline process is left alone) are removed.
  */
 export async function tightenUserData(userData: string): Promise<void> {
   const isDir = (p: string): Promise<boolean> =>
@@ -49,12 +56,27 @@ export async function tightenUserData(userData: string): Promise<void> {
     );
   if (!(await isDir(userData))) return;
   await tightenMode(userData, PRIVATE_DIR_MODE);
+  const staleBefore = Date.now() - STALE_TEMP_MS;
+  /** Removes the file when it is a stale write temp; answers whether it did. */
+  const sweep = async (path: string, of: (name: string) => boolean): Promise<boolean> => {
+    const name = path.slice(path.lastIndexOf(sep) + 1);
+    if (!WRITE_TEMP.test(name) || !of(name.replace(WRITE_TEMP, ''))) return false;
+    const s = await stat(path).catch(() => null);
+    if (!s?.isFile() || s.mtimeMs > staleBefore) return false;
+    await rm(path, { force: true });
+    return true;
+  };
+  const cuelineFile = (name: string): boolean => (USER_DATA_FILES as readonly string[]).includes(name);
+  for (const name of await readdir(userData)) await sweep(join(userData, name), cuelineFile);
   for (const name of USER_DATA_FOLDERS) {
     const dir = join(userData, name);
     if (!(await isDir(dir))) continue;
     await tightenMode(dir, PRIVATE_DIR_MODE);
-    for (const e of await readdir(dir, { withFileTypes: true }))
-      if (e.isFile()) await tightenMode(join(dir, e.name), PRIVATE_FILE_MODE);
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (!e.isFile()) continue;
+      const path = join(dir, e.name);
+      if (!(await sweep(path, () => true))) await tightenMode(path, PRIVATE_FILE_MODE);
+    }
   }
   for (const name of USER_DATA_FILES)
     await tightenMode(join(userData, name), PRIVATE_FILE_MODE).catch((err: NodeJS.ErrnoException) => {
@@ -120,6 +142,25 @@ export async function readJson<T>(path: string, schema: z.ZodType<T>): Promise<J
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true };
     throw err;
   }
+  return parseJson(text, schema);
+}
+
+/**
+ * readJson for the one file needed before anything async can run (the file ids, read while the
+ * app's main module starts, before Electron is ready).
+ */
+export function readJsonSync<T>(path: string, schema: z.ZodType<T>): JsonRead<T> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { ok: false, missing: true };
+    throw err;
+  }
+  return parseJson(text, schema);
+}
+
+function parseJson<T>(text: string, schema: z.ZodType<T>): JsonRead<T> {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -3,14 +3,13 @@
 // Ids are kept in the user-data folder so an autosaved document recovered after a crash still
 // names its video and subtitle files.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename, isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { FileKind, FileRef } from '../../../shared/ipc/common.ts';
 import { fileId, fileKind } from '../../../shared/ipc/common.ts';
-import { writeJsonAtomic } from '../store/json-store.ts';
+import { readJsonSync, writeJsonAtomic } from '../store/json-store.ts';
 import { kindOfFile } from './file-kinds.ts';
 
 /** Ids remembered across launches (oldest forgotten first). */
@@ -39,15 +38,16 @@ export class FileRegistry {
   constructor(persistFile?: string) {
     this.#persistFile = persistFile;
     if (!persistFile) return;
-    let raw: unknown;
+    // First launch, or a damaged file: start empty (the ids only name files to reopen).
+    let read;
     try {
-      raw = JSON.parse(readFileSync(persistFile, 'utf8'));
-    } catch {
-      return; // first launch, or a damaged file: start empty
+      read = readJsonSync(persistFile, persisted);
+    } catch (err) {
+      console.warn(`[workspace] could not read file ids: ${String(err)}`);
+      return;
     }
-    const parsed = persisted.safeParse(raw);
-    if (!parsed.success) return;
-    for (const e of parsed.data) {
+    if (!read.ok) return;
+    for (const e of read.value) {
       this.#byId.set(e.id, e);
       this.#idByPath.set(e.path, e.id);
     }

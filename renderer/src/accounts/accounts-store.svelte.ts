@@ -27,6 +27,35 @@ export class AccountsStore {
     this.error = !list.ok ? appErrorText(list.error) : !settings.ok ? appErrorText(settings.error) : null;
     this.loaded = true;
   }
+
+  /** Makes the account the default; answers what to tell the person. */
+  async makeDefault(accountId: string): Promise<Outcome> {
+    const r = await cueline.accounts.setDefault({ accountId });
+    if (!r.ok) return { ok: false, message: appErrorText(r.error) };
+    await this.refresh();
+    return { ok: true, message: `@${r.value.handle} (${r.value.accountId}) is now the default account.` };
+  }
+
+  /** Signs the account out (revoking an OAuth 2.0 sign-in at X when X answers). */
+  async signOut(accountId: string): Promise<Outcome> {
+    const r = await cueline.accounts.signOut({ accountId });
+    if (!r.ok) return { ok: false, message: appErrorText(r.error) };
+    await this.refresh();
+    return {
+      ok: true,
+      message:
+        `Signed out @${r.value.account.handle} (${accountId}).` +
+        (r.value.account.method === 'oauth2' && !r.value.revoked
+          ? ' X could not be reached to revoke the sign-in; it was removed from this computer.'
+          : ''),
+    };
+  }
+}
+
+/** What an action did, in words for the person. */
+export interface Outcome {
+  ok: boolean;
+  message: string;
 }
 
 let shared: AccountsStore | null = null;

@@ -11,7 +11,41 @@ import { runJob, type JobHandlers, type RunningJob } from '../state/run-job.ts';
 /** What the plan was made from: a folder, or a manifest (its folder is the base). */
 type Source = { folder?: string | undefined; manifest?: string | undefined };
 
+/** The batch view's form: kept with the store so closing the view (the batch runs on) loses nothing. */
+export interface BatchForm {
+  folder: FileRef | null;
+  manifest: FileRef | null;
+  recursive: boolean;
+  defaultLanguage: string;
+  category: MediaCategory;
+  concurrency: number;
+  /** The account the batch publishes with ('' while none is signed in). */
+  account: string;
+  post: boolean;
+  postTemplate: string;
+  languages: Record<string, string>;
+  excludedFiles: string[];
+  excludedItems: string[];
+  /** Item key → alt text, card title, description as edited in the plan (over the manifest's). */
+  fields: Record<string, { altText?: string; title?: string; description?: string }>;
+}
+
 export class BatchStore {
+  form = $state<BatchForm>({
+    folder: null,
+    manifest: null,
+    recursive: false,
+    defaultLanguage: '',
+    category: 'tweet_video',
+    concurrency: 2,
+    account: '',
+    post: false,
+    postTemplate: '{name}',
+    languages: {},
+    excludedFiles: [],
+    excludedItems: [],
+    fields: {},
+  });
   plan = $state<ResponseOf<'batch:plan'> | null>(null);
   planning = $state(false);
   unfinished = $state<ResponseOf<'batch:unfinished'>>([]);
@@ -39,11 +73,49 @@ export class BatchStore {
     } else this.error = appErrorText(r.error);
   }
 
-  /** Forgets the plan (another folder or manifest was chosen). */
+  /** Forgets the plan and its corrections (another folder or manifest was chosen). */
   clear(): void {
+    this.form.languages = {};
+    this.form.excludedFiles = [];
+    this.form.excludedItems = [];
+    this.form.fields = {};
     this.fixing = {};
     this.plan = null;
     this.error = null;
+  }
+
+  /** Plans this folder or manifest from now on. */
+  use(f: FileRef): void {
+    this.clear();
+    this.form.folder = f.kind === 'folder' ? f : null;
+    this.form.manifest = f.kind === 'manifest' ? f : null;
+  }
+
+  /** Items finished so far (done or failed). */
+  get finishedCount(): number {
+    return (this.progress?.done ?? 0) + (this.progress?.failed ?? 0);
+  }
+
+  /** "3 of 3 finished · 3 skipped (already published) · completed": never "published" for a skipped item. */
+  get summary(): string {
+    const p = this.progress;
+    if (!p) return '';
+    const published = p.items.filter((i) => i.status === 'published').length;
+    const skipped = skippedCounts(
+      p.items.map((i) => (i.status === 'skipped' ? (i.reason ?? 'already published') : null)),
+    );
+    return [
+      `${this.finishedCount} of ${p.total} finished`,
+      ...(published ? [`${published} published`] : []),
+      ...skipped,
+      ...(p.failed ? [`${p.failed} failed`] : []),
+      p.state === 'finished' ? (this.final?.status ?? 'finished') : p.state,
+    ].join(' · ');
+  }
+
+  /** A batch is running (or pausing): the status bar shows it; the view may be closed. */
+  get running(): boolean {
+    return this.jobId !== null;
   }
 
   /** A folder to pair, or a manifest whose rows replace the pairing; null when the user cancelled. */
@@ -90,7 +162,13 @@ export class BatchStore {
     progress: (p) => (this.progress = p),
     done: (r) => {
       this.final = { batchId: r.batchId, status: r.status };
-      if (this.progress) this.progress = { ...this.progress, state: 'finished', items: r.items };
+      this.progress = {
+        ...(this.progress ?? { batchId: r.batchId, total: r.items.length, running: 0 }),
+        state: 'finished',
+        items: r.items,
+        done: r.items.filter((i) => i.status === 'published' || i.status === 'skipped').length,
+        failed: r.items.filter((i) => i.status === 'failed').length,
+      };
       this.jobId = null;
       void this.loadUnfinished();
     },
@@ -158,3 +236,13 @@ export class BatchStore {
     this.exported = r.ok ? `Saved ${r.value.name} in the batch folder.` : appErrorText(r.error);
   }
 }
+
+/** "1 skipped (no subtitles)", one per reason: a skipped item is never counted as ready or published. */
+export function skippedCounts(reasons: ReadonlyArray<string | null>): string[] {
+  const counts: Record<string, number> = {};
+  for (const r of reasons) if (r !== null) counts[r] = (counts[r] ?? 0) + 1;
+  return Object.entries(counts).map(([reason, n]) => `${n} skipped (${reason})`);
+}
+
+/** The app's one batch: it outlives the batch view, so a run goes on while the editor is used. */
+export const batchStore = new BatchStore();

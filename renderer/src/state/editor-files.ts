@@ -3,6 +3,7 @@
 // captions and reports through the editor's toasts and status line.
 import type { Track } from '../../../shared/captions/model.ts';
 import type { FileRef } from '../../../shared/ipc/common.ts';
+import type { RecentEntry } from '../../../shared/ipc/channels/recent.ts';
 import { cueline } from '../lib/cueline-api.ts';
 import type { TrackSource } from './document-core.ts';
 import type { Editor } from './editor.svelte.ts';
@@ -21,6 +22,12 @@ export class EditorFiles {
     const r = await cueline.files.openVideo();
     if (!r.ok) return this.#e.toast(r.error.message, 'error');
     if (r.value) await this.openFiles([r.value], before);
+  }
+
+  /** The videos and subtitle files opened lately, newest first (none when the list can't be read). */
+  async recent(limit: number): Promise<RecentEntry[]> {
+    const r = await cueline.recent.list();
+    return r.ok ? r.value.filter((f) => f.kind === 'video' || f.kind === 'subtitles').slice(0, limit) : [];
   }
 
   #trackKeys(): ReadonlySet<string> {

@@ -263,6 +263,16 @@ function worstSeverity(f: readonly Finding[] | undefined): 0 | 1 | 2 {
 
 let avgCharWidth = 0;
 
+/** Where the k-th cue in time order is drawn: its times, or where a drag in progress puts it. */
+function shownTimes(
+  ix: CueIndex,
+  k: number,
+  preview: ReadonlyMap<string, CueTimes> | null,
+): { start: number; end: number } {
+  const p = preview?.get((ix.cues[ix.order[k] as number] as Cue).id);
+  return p ?? { start: ix.starts[k] as number, end: ix.ends[k] as number };
+}
+
 function drawCues(ctx: CanvasRenderingContext2D, s: DrawState, t0: number, t1: number): void {
   const { viewport: v, layout: L, palette: P, index: ix } = s;
   const top = L.cuesTop + 4;
@@ -278,15 +288,7 @@ function drawCues(ctx: CanvasRenderingContext2D, s: DrawState, t0: number, t1: n
   ctx.fillStyle = P.cueBorder;
   ctx.beginPath();
   for (let k = from; k < to; k++) {
-    let start = ix.starts[k] as number;
-    let end = ix.ends[k] as number;
-    if (preview) {
-      const p = preview.get((ix.cues[ix.order[k] as number] as Cue).id);
-      if (p) {
-        start = p.start;
-        end = p.end;
-      }
-    }
+    const { start, end } = shownTimes(ix, k, preview);
     if (end < t0 || start > t1) continue;
     const x0 = timeToX(v, start);
     const x1 = timeToX(v, end);
@@ -304,13 +306,7 @@ function drawCues(ctx: CanvasRenderingContext2D, s: DrawState, t0: number, t1: n
   // Wide cues: body, severity stripe, selection, clipped text.
   for (let k = from; k < to; k++) {
     const c = ix.cues[ix.order[k] as number] as Cue;
-    let start = ix.starts[k] as number;
-    let end = ix.ends[k] as number;
-    const p = preview?.get(c.id);
-    if (p) {
-      start = p.start;
-      end = p.end;
-    }
+    const { start, end } = shownTimes(ix, k, preview);
     if (end < t0 || start > t1) continue;
     const x0 = timeToX(v, start);
     const x1 = timeToX(v, end);

@@ -8,8 +8,17 @@ import { errorCode, fileId } from '../common.ts';
 import { apiDialect, publishCategory } from './publish.ts';
 import { ITEM_STATUSES } from '../../batch/item-status.ts';
 
+/** A plan row's edited alt text and post card; an empty string clears the manifest's value. */
+export const itemFields = z.object({
+  altText: z.string().max(1000).optional(),
+  title: z.string().max(1000).optional(),
+  description: z.string().max(1000).optional(),
+});
+
 export const planCorrections = z.object({
   languages: z.record(z.string().max(500), z.string().max(35)).optional(),
+  /** Item key → its alt text, card title and description as edited in the plan table. */
+  items: z.record(z.string().max(500), itemFields).optional(),
   excludedFiles: z.array(z.string().max(500)).max(10_000).optional(),
   excludedItems: z.array(z.string().max(500)).max(10_000).optional(),
 });
@@ -24,6 +33,8 @@ const planSource = {
   corrections: planCorrections.optional(),
   category: publishCategory,
   api: apiDialect,
+  /** The account the run would publish with: what its journals say is on X shows per row. */
+  account: z.string().min(1).max(100).optional(),
 };
 
 /** A plan needs a folder, a manifest, or both. */
@@ -52,6 +63,22 @@ export const planItem = z.object({
   mediaId: z.string().nullable(),
   /** The manifest's post text for this video (the template applies otherwise). */
   post: z.string().nullable(),
+  /** The video's alt text and the post card's title and description (manifest, then the user's edits). */
+  altText: z.string().nullable(),
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  /** Bytes the video upload sends (the X-ready copy's when it goes instead); null for a media id. */
+  videoBytes: z.number().nullable(),
+  /** What an earlier run (this account's journals) already put on X for this row, if anything. */
+  onX: z
+    .object({
+      videoId: z.string().nullable(),
+      /** language_code → display name, associated with the video. */
+      languages: z.array(z.object({ languageCode: z.string(), displayName: z.string() })),
+      altText: z.boolean(),
+      postId: z.string().nullable(),
+    })
+    .nullable(),
   subtitles: z.array(
     z.object({ file: z.string(), language: z.string(), languageCode: z.string(), displayName: z.string() }),
   ),
@@ -77,6 +104,8 @@ export const batchItemState = z.object({
   step: z.string().nullable(),
   progress: z.number(),
   videoId: z.string().nullable(),
+  /** The captions on X for this item once it is done (published now or by an earlier run). */
+  languages: z.array(z.object({ languageCode: z.string(), displayName: z.string() })),
   postId: z.string().nullable(),
   error: z.string().nullable(),
   /**
@@ -123,7 +152,6 @@ export const batchChannels = {
         ...planSource,
         concurrency: z.number().int().min(1).max(16),
         postTemplate: z.string().max(1000).nullable(),
-        account: z.string().min(1).max(100).optional(),
       })
       .refine(withSource, sourceNeeded),
     progress: batchProgress,

@@ -29,3 +29,36 @@ export const historyChannels = {
     z.array(historyEntry),
   ),
 };
+
+/** One language of a video as X has it now: the latest track associated, by the job that did it. */
+export const onXLanguage = z.object({
+  languageCode: z.string(),
+  /** The display_name sent with the association: how X's player names the track. */
+  displayName: z.string(),
+  subtitleId: z.string(),
+  /** When it was associated (the job's last journal write). */
+  at: z.number(),
+});
+
+/** A video on X as this computer's journals know it: its captions by language, its post. */
+export const onXVideo = z.object({
+  videoId: z.string(),
+  videoName: z.string().nullable(),
+  account: z.string().nullable(),
+  category: z.enum(MEDIA_CATEGORIES).nullable(),
+  api: z.enum(['v2', 'v1.1']).nullable(),
+  languages: z.array(onXLanguage),
+  /** Languages removed from X since they were associated (from this app), with when. */
+  removed: z.array(z.object({ languageCode: z.string(), at: z.number() })),
+  post: z.object({ id: z.string(), url: z.string(), at: z.number() }).nullable(),
+  updatedAt: z.number(),
+});
+export type OnXVideo = z.output<typeof onXVideo>;
+
+export const onXChannels = {
+  /** Per video, what is on X now (publish and attach journals merged), newest first. */
+  'history:videos': call(
+    z.object({ limit: z.number().int().min(1).max(1000).optional() }),
+    z.array(onXVideo),
+  ),
+};

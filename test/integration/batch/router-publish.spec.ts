@@ -202,6 +202,26 @@ describe('publish channels', () => {
     const after = await call<typeof history>('history:list', {});
     const first = after.find((h) => h.videoName === 'seed.mp4' && h.kind === 'publish');
     expect(first?.languages.find((l) => l.languageCode === 'PT')?.associated).toBe(false);
+
+    // On X, per video: one entry for the video whatever the jobs (its publish, the replace), with
+    // the replaced English track's new media id, Portuguese listed as removed, the post.
+    const videos = await call<
+      Array<{
+        videoId: string;
+        videoName: string | null;
+        languages: Array<{ languageCode: string; displayName: string; subtitleId: string }>;
+        removed: Array<{ languageCode: string }>;
+        post: { url: string } | null;
+      }>
+    >('history:videos', {});
+    const onX = videos.filter((v) => v.videoId === result.videoId);
+    expect(onX).toHaveLength(1);
+    expect(onX[0]).toMatchObject({
+      videoName: 'seed.mp4',
+      languages: [{ languageCode: 'EN', subtitleId: en?.id }],
+      removed: [{ languageCode: 'PT' }],
+      post: { url: result.postUrl },
+    });
   });
 });
 
@@ -255,10 +275,32 @@ describe('batch channels', () => {
     ).toEqual(['Batch one', 'Batch two']);
     const progress = events.filter((e) => e.event === 'job:progress' && e.payload['jobId'] === run.jobId);
     expect(progress.length).toBeGreaterThan(0);
-    expect(notifier.shown.at(-1)).toMatchObject({
-      title: 'Batch finished',
-      body: '2 of 2 videos published.',
+    expect(notifier.shown.at(-1)).toMatchObject({ title: 'Batch finished', body: '2 published.' });
+    // Planned again, each row shows what the journals say is on X, and the alt text edited in the
+    // plan (a correction) is the row's.
+    const replanned = await call<{
+      items: Array<{
+        key: string;
+        altText: string | null;
+        videoBytes: number | null;
+        onX: {
+          videoId: string;
+          languages: Array<{ languageCode: string; displayName: string }>;
+          postId: string;
+        } | null;
+      }>;
+    }>('batch:plan', {
+      folder: folder.id,
+      category: 'tweet_video',
+      api: 'v2',
+      corrections: { items: { 'two.mp4': { altText: 'A test card' } } },
     });
+    const one = replanned.items.find((i) => i.key === 'one.mp4');
+    expect(one?.onX).toMatchObject({ languages: [{ languageCode: 'EN', displayName: 'English' }] });
+    expect(one?.onX?.postId).toBe(emu.state.posts.find((p) => p.text === 'Batch one')?.id);
+    expect(one?.videoBytes).toBe(statSync(join(d, 'one.mp4')).size);
+    expect(replanned.items.find((i) => i.key === 'three.mp4')?.onX).toBeNull();
+    expect(replanned.items.find((i) => i.key === 'two.mp4')?.altText).toBe('A test card');
 
     const exp = await call<{ name: string }>('batch:export', { batchId: result.batchId, format: 'csv' });
     expect(readFileSync(join(d, exp.name), 'utf8')).toMatch(/^video,status,video_id/);
@@ -267,6 +309,12 @@ describe('batch channels', () => {
     const end2 = await finished(again.jobId);
     const r2 = end2.payload['result'] as { items: Array<{ status: string }> };
     expect(r2.items.map((i) => i.status)).toEqual(['skipped', 'skipped']);
+    expect(notifier.shown.at(-1)).toMatchObject({
+      title: 'Batch finished',
+      body: '2 skipped (already published).',
+    });
+    // A skipped item still lists its captions on X and its post.
+    expect(r2.items[0]).toMatchObject({ languages: [{ languageCode: 'EN', displayName: 'English' }] });
     expect(await call('batch:unfinished')).toEqual([]);
   });
 

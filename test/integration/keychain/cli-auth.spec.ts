@@ -20,13 +20,16 @@ interface Run {
 
 const outputs: string[] = [];
 
+/** Sees the CLI's standard error so far; can type on its standard input or press Ctrl-C. */
+type OnStderr = (text: string, write: (s: string) => void, interrupt: () => void) => void;
+
 /** Runs the CLI without blocking this process (the emulator answers from here). */
 function cli(
   args: string[],
   env: NodeJS.ProcessEnv,
   opts: {
     stdin?: string;
-    onStderr?: (text: string, write: (s: string) => void, interrupt: () => void) => void;
+    onStderr?: OnStderr;
   } = {},
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -50,6 +53,16 @@ function cli(
     if (opts.stdin !== undefined) child.stdin.end(opts.stdin);
     else if (!opts.onStderr) child.stdin.end();
   });
+}
+
+/** An onStderr that presses Ctrl-C once the CLI's standard error has said `marker`. */
+function ctrlCOnceItSays(marker: string): OnStderr {
+  let pressed = false;
+  return (text, _write, interrupt) => {
+    if (pressed || !text.includes(marker)) return;
+    pressed = true;
+    interrupt();
+  };
 }
 
 const freePort = (): Promise<number> =>
@@ -152,13 +165,8 @@ describe('cueline auth (CLI, real keychain)', () => {
   });
 
   it('Ctrl-C while waiting for the browser closes the loopback port and saves nothing', async () => {
-    let interrupted = false;
     const r = await cli(['auth', 'login', '--oauth2', '--no-browser'], env, {
-      onStderr: (text, _write, interrupt) => {
-        if (interrupted || !text.includes('/i/oauth2/authorize?')) return;
-        interrupted = true;
-        interrupt();
-      },
+      onStderr: ctrlCOnceItSays('/i/oauth2/authorize?'),
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cancelled/);
@@ -198,13 +206,8 @@ describe('cueline auth (CLI, real keychain)', () => {
   });
 
   it('Ctrl-C while waiting for the PIN cancels cleanly', async () => {
-    let interrupted = false;
     const r = await cli(['auth', 'login', '--oauth1', '--no-browser', '--account', 'interrupted'], env, {
-      onStderr: (text, _write, interrupt) => {
-        if (interrupted || !text.includes('/oauth/authorize?')) return;
-        interrupted = true;
-        interrupt();
-      },
+      onStderr: ctrlCOnceItSays('/oauth/authorize?'),
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cancelled/);

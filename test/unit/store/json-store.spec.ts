@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   ensurePrivateDir,
   readJson,
   readJsonOr,
+  STALE_TEMP_MS,
   tightenUserData,
   writeJsonAtomic,
 } from '../../../main/services/store/json-store.ts';
@@ -63,7 +64,12 @@ describe('the JSON store', () => {
     await writeFile(join(home, 'settings.json'), '{}', { mode: 0o644 });
     await mkdir(join(home, 'cache'), { mode: 0o755 });
     await writeFile(join(home, 'notes.txt'), 'mine', { mode: 0o644 });
+    const leftover = join(home, 'jobs', 'pub-1.json.0123456789ab.tmp');
+    await writeFile(leftover, '{', { mode: 0o600 });
+    const longAgo = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    await utimes(leftover, longAgo, longAgo);
     await tightenUserData(home);
+    expect(await readdir(join(home, 'jobs'))).toEqual(['pub-1.json']);
     expect(await modeOf(home)).toBe(0o700);
     expect(await modeOf(join(home, 'jobs'))).toBe(0o700);
     expect(await modeOf(join(home, 'jobs', 'pub-1.json'))).toBe(0o600);
@@ -105,6 +111,18 @@ describe('the JSON store', () => {
     expect(await readJson(file, Doc)).toEqual({ ok: true, value: old });
     const temps = (await readdir(dir)).filter((n) => n.endsWith('.tmp'));
     expect(temps).toHaveLength(1);
-    expect(JSON.parse(await readFile(join(dir, temps[0] ?? ''), 'utf8'))).toEqual(next);
+    const temp = join(dir, temps[0] ?? '');
+    expect(JSON.parse(await readFile(temp, 'utf8'))).toEqual(next);
+    // The next start removes the leftover once no write can still be under way, and nothing else.
+    const foreign = join(dir, 'notes.0123456789ab.tmp');
+    await writeFile(foreign, 'mine');
+    await tightenUserData(dir);
+    expect((await readdir(dir)).sort()).toEqual(['notes.0123456789ab.tmp', 'settings.json', temps[0]].sort());
+    const longAgo = new Date(Date.now() - STALE_TEMP_MS - 60_000);
+    await utimes(temp, longAgo, longAgo);
+    await utimes(foreign, longAgo, longAgo);
+    await tightenUserData(dir);
+    expect((await readdir(dir)).sort()).toEqual(['notes.0123456789ab.tmp', 'settings.json']);
+    expect(await readJson(file, Doc)).toEqual({ ok: true, value: old });
   });
 });
