@@ -40,16 +40,18 @@ export function trimBlankEnd(line: string): string {
 // A regex: on the readers' cue text (slices of the file) it runs about twice as fast as a charCodeAt
 // loop, and the writers test every cue.
 const BLANK = '[\\t\\v\\f \\u00a0\\ufeff]';
-// An empty or blank-only line is `\n\n`, `^\n`, `\n$`, `^$` or caught by the trailing-blank case: spelled
-// out, not as `(?:^|\n)BLANK*(?:\n|$)`, which was tried at every position and cost a third more.
-const CLEANING = `[\\r\\p{Cs}]|-->|${BLANK}(?:\\n|$)|\\n\\n|^\\n|\\n$|^$`;
+// The cases anchored at the text's ends (empty, a leading or trailing line break, a trailing blank)
+// are checked by writableAsIs itself: as regex alternatives (`BLANK$`, `\n$`, `^\n`, `^$`) they were
+// tried at every blank and cost the writers ~20%. An empty or blank-only line inside is `\n\n` or a
+// blank before a line break.
+const CLEANING = `[\\r\\p{Cs}]|-->|${BLANK}\\n|\\n\\n`;
 const NEEDS_WORK = {
   clean: new RegExp(CLEANING, 'u'),
   // The writers also look at markup: SRT drops WebVTT-only tags, WebVTT escapes `&` and stray `<` and
   // drops `<font>`. Only markup they would change: an `<i>` (common) no longer sends a cue through
   // the translation, which found nothing to do and cost two more scans.
-  srt: new RegExp(`${SRT_MARKUP_WORK}|${CLEANING}`, 'u'),
-  vtt: new RegExp(`${VTT_MARKUP_WORK}|${CLEANING}`, 'u'),
+  srt: new RegExp(`${CLEANING}|${SRT_MARKUP_WORK}`, 'u'),
+  vtt: new RegExp(`${CLEANING}|${VTT_MARKUP_WORK}`, 'u'),
 };
 
 /**
@@ -59,5 +61,9 @@ const NEEDS_WORK = {
  * WebVTT). False for "" too (an empty line), which the cleaning keeps as "". Most cues need nothing more.
  */
 export function writableAsIs(text: string, writer: keyof typeof NEEDS_WORK): boolean {
+  const n = text.length;
+  if (n === 0) return false;
+  const last = text.charCodeAt(n - 1);
+  if (last === 10 || isBlankChar(last) || text.charCodeAt(0) === 10) return false;
   return !NEEDS_WORK[writer].test(text);
 }
