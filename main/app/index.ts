@@ -198,6 +198,12 @@ function start(paths: AppPaths): void {
       }),
       // Consent pages are URLs main builds from the X endpoints, never from the renderer.
       accounts: { service: auth, open: (url) => shell.openExternal(url) },
+      // The window's spellchecker follows the active track's language (spelling:setLanguages).
+      spellChecker: {
+        available: () => session.defaultSession.availableSpellCheckerLanguages,
+        setLanguages: (languages) => session.defaultSession.setSpellCheckerLanguages([...languages]),
+        setEnabled: (enabled) => session.defaultSession.setSpellCheckerEnabled(enabled),
+      },
       router: { validateResponses: !app.isPackaged },
     });
     bindRouter(ipcMain, router, origins);

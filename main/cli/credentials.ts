@@ -6,7 +6,7 @@ import {
   type XClientFactory,
   type XClientFactoryOptions,
 } from '../services/x/client-factory.ts';
-import { bearerSigner, oauth1Signer, type RequestSigner } from '../services/x/signer.ts';
+import { bearerSigner, credentialKey, oauth1Signer, type RequestSigner } from '../services/x/signer.ts';
 
 /**
  * Extension point for the accounts service (issue 5): resolves a keychain account (the named one,
@@ -57,7 +57,13 @@ export async function resolveSigner(opts: {
       );
     }
     const bearer = env['X_OAUTH2_ACCESS_TOKEN'];
-    if (bearer) return bearerSigner(() => Promise.resolve(bearer));
+    // The token names no user and is replaced every 2 hours: a job asks X whose it is (the token's
+    // hash only when X won't say, e.g. a token without users.read).
+    if (bearer)
+      return bearerSigner(() => Promise.resolve(bearer), undefined, {
+        accountKey: credentialKey('oauth2', bearer),
+        accountLookup: true,
+      });
   }
   if (accountSignerProvider) {
     const signer = await accountSignerProvider(opts.account);

@@ -4,6 +4,7 @@ import { contract, type Channels } from '../../shared/ipc/contract.ts';
 import type { AppInfo } from '../../shared/ipc/channels/app.ts';
 import type { Workspace } from '../services/workspace/workspace.ts';
 import type { PublishingDeps } from '../services/publish/publishing.ts';
+import type { SpellCheckerPort } from '../services/spelling/spellchecker-languages.ts';
 import type { AccountsDeps } from './deps.ts';
 import type { Dialogs } from './dialogs.ts';
 import { accountsHandlers } from './handlers/accounts.ts';
@@ -15,6 +16,7 @@ import { captionsHandlers } from './handlers/captions.ts';
 import { filesHandlers } from './handlers/files.ts';
 import { jobsHandlers } from './handlers/jobs.ts';
 import { mediaHandlers } from './handlers/media.ts';
+import { spellingHandlers } from './handlers/spelling.ts';
 import { workspaceHandlers } from './handlers/workspace.ts';
 import { createJobRunner } from './jobs.ts';
 import { createRouter, type Router, type RouterOptions } from './router.ts';
@@ -29,6 +31,8 @@ export interface AppRouterOptions {
   publishing?: PublishingDeps;
   /** X accounts: the AuthService and the browser opener for sign-in. */
   accounts?: AccountsDeps;
+  /** The window's spellchecker: Electron's session in the app, a recording double in tests. */
+  spellChecker?: SpellCheckerPort;
   router?: Omit<RouterOptions, 'jobs'>;
 }
 
@@ -42,6 +46,7 @@ export function createAppRouter(o: AppRouterOptions): Router {
     jobs,
     ...(o.publishing ? { publishing: o.publishing } : {}),
     ...(o.accounts ? { accounts: o.accounts } : {}),
+    ...(o.spellChecker ? { spellChecker: o.spellChecker } : {}),
   };
   const handlers: Handlers<Channels> = {
     ...appHandlers(deps),
@@ -54,6 +59,7 @@ export function createAppRouter(o: AppRouterOptions): Router {
     ...historyHandlers(deps),
     ...batchHandlers(deps),
     ...accountsHandlers(deps),
+    ...spellingHandlers(deps),
   };
   return createRouter(contract, handlers, { ...o.router, jobs });
 }

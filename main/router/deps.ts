@@ -6,6 +6,7 @@ import type { Dialogs } from './dialogs.ts';
 import type { JobRunner } from './jobs.ts';
 import type { AuthService } from '../services/auth/auth-service.ts';
 import type { UrlOpener } from '../services/auth/oauth2-pkce.ts';
+import type { SpellCheckerPort } from '../services/spelling/spellchecker-languages.ts';
 
 export interface AccountsDeps {
   service: AuthService;
@@ -25,6 +26,8 @@ export interface RouterDeps {
   publishing?: PublishingDeps;
   /** X accounts (accounts channels); absent → those channels say it is unavailable. */
   accounts?: AccountsDeps;
+  /** The window's spellchecker (Electron's session in the app); absent → spelling:setLanguages does nothing. */
+  spellChecker?: SpellCheckerPort;
 }
 
 export function publishingOf(deps: RouterDeps): PublishingDeps {

@@ -64,7 +64,10 @@ export function createJobRunner(): JobRunner {
           send(sink, 'job:done', { jobId, channel, result: value });
         })
         .catch((err: unknown) => {
-          throttle.cancel();
+          // The last progress before a failure says where it failed (a step list marks that step);
+          // after a cancel nothing more is reported.
+          if (controller.signal.aborted) throttle.cancel();
+          else throttle.flush();
           const error = controller.signal.aborted
             ? { code: 'job.cancelled', message: 'The job was cancelled.' }
             : toAppError(err);

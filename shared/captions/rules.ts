@@ -66,6 +66,14 @@ const NETFLIX_ADULT: RuleSettings = {
   cpsCountsSpaces: true,
 };
 
+/** The presets' names as the app shows them. */
+export const PRESET_LABELS: Record<PresetName, string> = {
+  'netflix-adult': 'Netflix (adult)',
+  'netflix-children': 'Netflix (children)',
+  bbc: 'BBC',
+  dcmp: 'DCMP Captioning Key',
+};
+
 export const PRESETS: Record<PresetName, RuleSettings> = {
   'netflix-adult': NETFLIX_ADULT,
   // Netflix children's programs: 17 cps, otherwise as adult.

@@ -14,6 +14,7 @@ import { jobsChannels } from './channels/jobs.ts';
 import { mediaChannels } from './channels/media.ts';
 import { recentChannels } from './channels/recent.ts';
 import { settingsChannels } from './channels/settings.ts';
+import { spellingChannels } from './channels/spelling.ts';
 import { events } from './events.ts';
 import type { BridgeSpec } from './bridge.ts';
 
@@ -31,6 +32,7 @@ export const channels = {
   ...onXChannels,
   ...batchChannels,
   ...accountsChannels,
+  ...spellingChannels,
 } satisfies ChannelMap;
 
 export { events };

@@ -6,6 +6,8 @@ export const V1_MAX_CHUNK_BYTES = 5_000_000;
 /** POST /2/tweets: 1–4 media ids. */
 export const POST_MAX_MEDIA = 4;
 export const POST_MAX_TEXT = 280;
+/** X's limit on a video's alt text (CreateMediaMetadataMetadataAltText.text maxLength). */
+export const ALT_TEXT_MAX = 1000;
 
 /**
  * Video media types by extension. All four are in v2 initialize's enum (video/quicktime since

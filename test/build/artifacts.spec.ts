@@ -160,6 +160,27 @@ describe('the main bundle under a stand-in electron', () => {
     expect(new Set(bound).size).toBe(bound.length);
   });
 
+  it("sets Electron's spellchecker from the window's spelling:setLanguages, mapped to its languages", async () => {
+    const { calls, status, stderr } = await startMain({
+      name: 'spelling',
+      env: {
+        CUELINE_STAND_IN_INVOKE: JSON.stringify({
+          channel: 'spelling:setLanguages',
+          payload: { languages: ['pt'] },
+        }),
+      },
+    });
+    expect(status, stderr).toBe(0);
+    expect(calls.find((c) => c.call === 'ipc.reply')?.args).toEqual([
+      'spelling:setLanguages',
+      { ok: true, value: { applied: ['pt-BR'], enabled: true } },
+    ]);
+    expect(calls.filter((c) => c.call.startsWith('session.setSpellChecker'))).toEqual([
+      { call: 'session.setSpellCheckerLanguages', args: [['pt-BR']] },
+      { call: 'session.setSpellCheckerEnabled', args: [true] },
+    ]);
+  });
+
   it('a maximized window is maximized when ready to show, never shown before', async () => {
     const userData = join(home, 'maximized');
     await mkdir(userData, { recursive: true });
@@ -222,9 +243,11 @@ describe('the main bundle under a stand-in electron', () => {
     expect(calls.at(-1)).toEqual({ call: 'exit', args: [0] });
 
     const srt = join(home, 'cli.en.srt');
-    await writeFile(srt, '1\n00:00:01,000 --> 00:00:02,000\nHello\n');
+    await writeFile(srt, '1\n00:00:01,000 --> 00:00:02,000\nHelo there\n');
     const check = await startMain({ name: 'cli-check', args: ['check', srt] });
     expect(check.status).toBe(0);
     expect(check.stdout).toMatch(/1 cues?/);
+    // Spelling loads the Hunspell dictionary the main bundle leaves to node_modules.
+    expect(check.stdout).toMatch(/“Helo” may be misspelled/);
   });
 });

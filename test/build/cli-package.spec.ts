@@ -12,7 +12,12 @@ let work: string;
 let bin: string;
 
 const run = (cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> =>
-  spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_fund: 'false' } });
+  spawnSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    // Its own user-data folder: check reads the app's dictionary from there.
+    env: { ...process.env, npm_config_fund: 'false', CUELINE_HOME: join(work, 'home') },
+  });
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'cueline-pack-'));
@@ -52,4 +57,11 @@ it('runs --version and check from the installed package', async () => {
   expect(check.stdout).toMatch(/talk\.en\.srt: 2 cues, srt/);
   const bad = run(bin, ['check', join(work, 'missing.srt')], work);
   expect(bad.status).toBe(2);
+  // Spelling reads the Hunspell dictionaries from the installed dependencies.
+  const typo = join(work, 'typo.es.srt');
+  await writeFile(typo, '1\n00:00:01,000 --> 00:00:02,500\nBuenos díaz a todos.\n');
+  const spelled = run(bin, ['check', typo], work);
+  expect(spelled.status, spelled.stderr).toBe(0);
+  expect(spelled.stdout).toMatch(/^1\s+3\s+00:00:01,000\s+warning\s+spelling\s+“díaz” may be misspelled$/m);
+  expect(spelled.stdout).not.toMatch(/“(Buenos|todos)”/);
 });

@@ -1,7 +1,7 @@
 // The caption commands end to end: `node bin/cueline.mjs` on the committed fixtures.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,8 +118,10 @@ describe('cueline check', () => {
   it('error findings exit 1; --json is machine-readable; limits and presets apply', () => {
     const table = cueline('check', at('clip.en.srt'), '--max-chars', '10');
     expect(table.status).toBe(1);
-    expect(table.stdout).toMatch(/^cue\s+start\s+severity\s+rule\s+message$/m);
-    expect(table.stdout).toMatch(/^1\s+00:00:01,000\s+error\s+line-length\s+line 1 has 14 characters > 10$/m);
+    expect(table.stdout).toMatch(/^cue\s+line\s+start\s+severity\s+rule\s+message$/m);
+    expect(table.stdout).toMatch(
+      /^1\s+2\s+00:00:01,000\s+error\s+line-length\s+line 1 has 14 characters > 10$/m,
+    );
     expect(table.stderr).toMatch(/clip\.en\.srt:8: warning: 2 cue number\(s\) missing or out of sequence/);
 
     const json = cueline('check', at('clip.en.srt'), '--json', '--preset', 'dcmp');
@@ -139,6 +141,55 @@ describe('cueline check', () => {
 
     const lenient = cueline('check', at('clip.en.srt'), '--max-cps', '100', '--min-duration', '100');
     expect(lenient.status).toBe(0);
+  });
+
+  it("spelling in the track's language: located on the line of the word, warnings only", () => {
+    writeFileSync(
+      at('trial.en.srt'),
+      '1\n00:00:01,000 --> 00:00:02,990\nTeh mayor said hello\n\n2\n00:00:03,500 --> 00:00:05,500\nGood morning,\nevery mornign\n',
+    );
+    const r = cueline('check', at('trial.en.srt'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^1\s+3\s+00:00:01,000\s+warning\s+spelling\s+“Teh” may be misspelled$/m);
+    expect(r.stdout).toMatch(/^2\s+8\s+00:00:03,500\s+warning\s+spelling\s+“mornign” may be misspelled$/m);
+    expect(r.stdout).not.toMatch(/“(mayor|morning|every)”/);
+
+    const json = JSON.parse(cueline('check', at('trial.en.srt'), '--json').stdout) as {
+      spelling: string;
+      findings: { rule: string; word?: string; line: number; cueIndex: number }[];
+    };
+    expect(json.spelling).toBe('checked');
+    expect(json.findings.filter((f) => f.rule === 'spelling')).toEqual([
+      expect.objectContaining({ word: 'Teh', line: 3, cueIndex: 0 }),
+      expect.objectContaining({ word: 'mornign', line: 8, cueIndex: 1 }),
+    ]);
+
+    const off = cueline('check', at('trial.en.srt'), '--no-spelling');
+    expect(off.stdout).not.toMatch(/spelling/);
+  });
+
+  it("spelling takes the app's dictionary and a word list; says when it has no dictionary", () => {
+    const home = at('spell-home');
+    mkdirSync(home, { recursive: true });
+    // What "Add to dictionary" in the app keeps.
+    writeFileSync(join(home, 'settings.json'), JSON.stringify({ editor: { userWords: ['Mornign'] } }));
+    writeFileSync(at('words.txt'), '# names\nteh\n');
+    const withHome = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, CUELINE_HOME: home },
+      });
+    const r = withHome('check', at('trial.en.srt'), '--dictionary', at('words.txt'));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/spelling/);
+    const missing = withHome('check', at('trial.en.srt'), '--dictionary', at('nope.txt'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.txt: no such file/);
+
+    writeFileSync(at('talk.ja.srt'), '1\n00:00:01,000 --> 00:00:02,990\nこんにちは\n');
+    const ja = cueline('check', at('talk.ja.srt'));
+    expect(ja.status).toBe(0);
+    expect(ja.stderr).toMatch(/talk\.ja\.srt: spelling not checked: no dictionary for language ja/);
   });
 
   it('bad input exits 2 naming file and line; bad options exit 2', () => {

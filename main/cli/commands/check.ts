@@ -1,12 +1,24 @@
 // `cueline check <file>`: the caption quality rules (reading speed, line length, durations, gaps,
-// overlaps, …) as a table or JSON. Exit 1 when any finding is an error, 2 when the file can't be read.
+// overlaps, …) and spelling as a table or JSON, each finding with the line of the file it is on.
+// Exit 1 when any finding is an error, 2 when the file can't be read.
+//
+// Spelling is on unless --no-spelling: it is what the app checks too, and an unflagged "Teh" was
+// published in the editor trial. Its findings are warnings, so they never change the exit status
+// of a script that checks timing; the user's dictionary ("Add to dictionary" in the app, kept in
+// its settings) and --dictionary <file> add accepted words.
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
 import type { Finding, PresetName, RuleSettings } from '../../../shared/captions/rules.ts';
 import { PRESETS, checkTrack } from '../../../shared/captions/rules.ts';
 import type { FrameRate } from '../../../shared/captions/time.ts';
 import { formatSrtTimestamp, parseFrameRate } from '../../../shared/captions/time.ts';
+import { readFile } from 'node:fs/promises';
 import { readCaptionFile } from '../../services/captions/caption-file.ts';
+import { spellerFor } from '../../services/captions/spellers.ts';
+import { defaultAppPaths } from '../../services/app-paths.ts';
+import { SettingsStore } from '../../services/workspace/settings-store.ts';
+import { checkSpelling, type SpellingFinding } from '../../../shared/captions/spelling.ts';
+import type { Track } from '../../../shared/captions/model.ts';
 import type { ParseWarning } from '../../../shared/captions/model.ts';
 import { CuelineError } from '../../../shared/errors.ts';
 import { languageArg, requireInputFile } from '../validate.ts';
@@ -24,6 +36,8 @@ interface CheckOptions {
   frameRate?: FrameRate;
   encoding?: string;
   language?: string;
+  spelling: boolean;
+  dictionary?: string;
 }
 
 /** `clip.srt:7: warning: …` lines for what the parser recovered from (shared with convert). */
@@ -77,15 +91,35 @@ export function requireCues(file: string, count: number): void {
     });
 }
 
-export function findingsTable(findings: Finding[], cueStart: (i: number) => number): string[] {
+/**
+ * The line of the file a finding is on: the cue's timing line, or for a misspelled word the line
+ * of the cue's text that holds it. `timingLines`: each cue's timing line, in cue order.
+ */
+export function findingLine(f: Finding, track: Track, timingLines: readonly number[]): number | undefined {
+  if (f.cueIndex === undefined) return undefined;
+  const timing = timingLines[f.cueIndex];
+  if (timing === undefined) return undefined;
+  const word = (f as Partial<SpellingFinding>).word;
+  if (f.rule !== 'spelling' || word === undefined) return timing;
+  const lines = track.cues[f.cueIndex]?.text.split('\n') ?? [];
+  const at = lines.findIndex((l) => l.includes(word));
+  return timing + 1 + Math.max(0, at);
+}
+
+export function findingsTable(
+  findings: Finding[],
+  cueStart: (i: number) => number,
+  lineOf?: (f: Finding) => number | undefined,
+): string[] {
   const rows = findings.map((f) => [
     f.cueIndex === undefined ? '' : String(f.cueIndex + 1),
+    ...(lineOf ? [String(lineOf(f) ?? '')] : []),
     f.cueIndex === undefined ? '' : formatSrtTimestamp(cueStart(f.cueIndex)),
     f.severity,
     f.rule,
     f.message,
   ]);
-  const head = ['cue', 'start', 'severity', 'rule', 'message'];
+  const head = ['cue', ...(lineOf ? ['line'] : []), 'start', 'severity', 'rule', 'message'];
   // A loop, not Math.max(...rows): spreading 130,000 rows into a call overflows the stack.
   const widths = head.map((h) => h.length);
   for (const r of rows)
@@ -96,6 +130,38 @@ export function findingsTable(findings: Finding[], cueStart: (i: number) => numb
       .join('  ')
       .trimEnd();
   return [fmt(head), ...rows.map(fmt)];
+}
+
+/** The words a user accepts: the app's dictionary (its settings) and a word-list file, lower-cased. */
+async function userWords(dictionary: string | undefined): Promise<Set<string>> {
+  const settings = await new SettingsStore(defaultAppPaths().userData).get();
+  const stored = settings.editor['userWords'];
+  const words = Array.isArray(stored) ? stored.filter((w): w is string => typeof w === 'string') : [];
+  if (dictionary !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(dictionary, 'utf8');
+    } catch (err) {
+      throw new CuelineError(
+        'input.unreadable',
+        `${dictionary}: cannot read the word list (${err instanceof Error ? err.message : String(err)})`,
+        { path: dictionary },
+      );
+    }
+    for (const line of text.split(/\r?\n/))
+      if (line.trim() !== '' && !line.startsWith('#')) words.push(line.trim());
+  }
+  return new Set(words.map((w) => w.toLowerCase()));
+}
+
+async function spellingOf(
+  track: Track,
+  dictionary: string | undefined,
+): Promise<{ status: 'checked' | 'no-dictionary'; findings: SpellingFinding[] }> {
+  const words = await userWords(dictionary);
+  const speller = await spellerFor(track.language);
+  if (!speller) return { status: 'no-dictionary', findings: [] };
+  return { status: 'checked', findings: checkSpelling(track, speller, words) };
 }
 
 export const registerCheck = (program: Command): void => {
@@ -120,11 +186,17 @@ export const registerCheck = (program: Command): void => {
     .option('--encoding <name>', 'text encoding of the file; detected when omitted')
     .option(
       '--language <tag>',
-      'BCP 47 language (for character and word counting); from the file name when omitted',
+      'BCP 47 language (for character and word counting and spelling); from the file name when omitted',
       languageArg,
+    )
+    .option('--no-spelling', 'skip the spelling check (on by default: en, es, fr, de and pt dictionaries)')
+    .option(
+      '--dictionary <file>',
+      "more words to accept, one per line (the app's own dictionary is always used)",
     )
     .action(async (file: string, o: CheckOptions) => {
       requireInputFile(file);
+      if (o.dictionary !== undefined) requireInputFile(o.dictionary);
       // check is the strict reader: WebVTT also goes through the W3C validator.
       const read = await readCaptionFile(file, {
         strict: true,
@@ -133,7 +205,19 @@ export const registerCheck = (program: Command): void => {
       });
       requireCues(file, read.track.cues.length);
       const settings = settingsFrom(o);
-      const findings = checkTrack(read.track, settings, o.frameRate ? { frameRate: o.frameRate } : {});
+      const findings: Finding[] = checkTrack(
+        read.track,
+        settings,
+        o.frameRate ? { frameRate: o.frameRate } : {},
+      );
+      // Spelling findings keep their word (JSON consumers get it too).
+      const spelling = o.spelling ? await spellingOf(read.track, o.dictionary) : null;
+      if (spelling) {
+        findings.push(...spelling.findings);
+        // Stable: each cue's rule findings, then its spelling ones.
+        findings.sort((a, b) => (a.cueIndex ?? -1) - (b.cueIndex ?? -1));
+      }
+      const lineOf = (f: Finding): number | undefined => findingLine(f, read.track, read.timingLines);
       const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
       const summary = { error: count('error'), warning: count('warning'), info: count('info') };
       if (o.json) {
@@ -145,18 +229,23 @@ export const registerCheck = (program: Command): void => {
           cues: read.track.cues.length,
           preset: o.preset,
           settings,
+          spelling: spelling?.status ?? 'off',
           parseWarnings: read.warnings,
-          findings,
+          findings: findings.map((f) => ({ ...f, line: lineOf(f) ?? null })),
           summary,
         };
         process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       } else {
         for (const line of warningLines(file, read.warnings)) process.stderr.write(`${line}\n`);
+        if (spelling?.status === 'no-dictionary')
+          process.stderr.write(
+            `${file}: spelling not checked: no dictionary for language ${read.track.language || 'unknown'} (Cueline has en, es, fr, de, pt)\n`,
+          );
         let lines = [
           `${file}: ${read.track.cues.length} cues, ${read.format}, ${read.encoding.name}, language ${read.track.language || 'unknown'}, preset ${o.preset}`,
         ];
         if (findings.length > 0)
-          lines = lines.concat(findingsTable(findings, (i) => read.track.cues[i]?.start ?? 0));
+          lines = lines.concat(findingsTable(findings, (i) => read.track.cues[i]?.start ?? 0, lineOf));
         lines.push(`${summary.error} error(s), ${summary.warning} warning(s), ${summary.info} info`);
         process.stdout.write(`${lines.join('\n')}\n`);
       }

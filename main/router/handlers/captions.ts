@@ -27,7 +27,10 @@ export function captionsHandlers(deps: RouterDeps): CaptionsHandlers {
     'captions:open': async ({ fileId, encoding }) => {
       const file = files.resolve(fileId, 'subtitles');
       const r = await withoutPath(file.path, () => readCaptionFile(file.path, encoding ? { encoding } : {}));
-      return { fileId, name: file.name, ...r };
+      // Each cue's file line is for located messages in main; the window never needs it (10,000
+      // numbers on every open of a 10,000-cue file).
+      const { timingLines: _lines, ...opened } = r;
+      return { fileId, name: file.name, ...opened };
     },
     'captions:save': async ({ fileId, track, format, encoding }) => {
       const file = files.resolve(fileId, 'subtitles');

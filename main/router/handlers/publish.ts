@@ -6,6 +6,7 @@ import type { Channels } from '../../../shared/ipc/contract.ts';
 import { makeReadyCopy } from '../../services/media/ready-copy.ts';
 import { AppPublishing, type AppJob } from '../../services/publish/app-publishing.ts';
 import { preflight } from '../../services/publish/preflight.ts';
+import { PublishDrafts } from '../../services/publish/drafts.ts';
 import { attach, publish } from '../../services/publish/publish.ts';
 import { publishingOf, type RouterDeps } from '../deps.ts';
 import type { Handlers, InvokeContext, JobContext } from '../types.ts';
@@ -18,6 +19,8 @@ type PublishHandlers = Pick<
   | 'publish:replace'
   | 'publish:removeLanguage'
   | 'publish:fixVideo'
+  | 'publish:getDraft'
+  | 'publish:saveDraft'
 >;
 
 const appJob = (job: JobContext<PublishProgress>, ctx: InvokeContext): AppJob => ({
@@ -28,7 +31,13 @@ const appJob = (job: JobContext<PublishProgress>, ctx: InvokeContext): AppJob =>
 
 export function publishHandlers(deps: RouterDeps): PublishHandlers {
   const app = (): AppPublishing => new AppPublishing(publishingOf(deps));
+  // Drafts are the workspace's (no X needed): one store per router, so saves queue in order.
+  const drafts = new PublishDrafts(deps.workspace.paths.userData);
   return {
+    'publish:getDraft': ({ video }) => drafts.get(deps.workspace.files.resolve(video, 'video').path),
+    'publish:saveDraft': ({ video, draft }) =>
+      drafts.save(deps.workspace.files.resolve(video, 'video').path, draft),
+
     'publish:preflight': async ({ video, category, tracks, post }) => {
       const p = publishingOf(deps);
       const videoPath = video ? deps.workspace.files.resolve(video, 'video').path : null;

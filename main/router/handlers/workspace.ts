@@ -1,4 +1,5 @@
 import type { Channels } from '../../../shared/ipc/contract.ts';
+import { checkToolPath } from '../../services/media/binaries.ts';
 import type { RouterDeps } from '../deps.ts';
 import type { Handlers } from '../types.ts';
 
@@ -21,7 +22,12 @@ export function workspaceHandlers(deps: RouterDeps): WorkspaceHandlers {
     'autosave:read': ({ docId }) => autosave.read(docId),
     'autosave:discard': async ({ docId }) => ({ discarded: await autosave.discard(docId) }),
     'settings:get': () => settings.get(),
-    'settings:set': (patch) => settings.set(patch),
+    'settings:set': async (patch) => {
+      // A tool path is checked before it is kept (empty clears it: the bundled build or PATH).
+      if (patch.ffmpegPath) await checkToolPath('ffmpeg', patch.ffmpegPath);
+      if (patch.ffprobePath) await checkToolPath('ffprobe', patch.ffprobePath);
+      return settings.set(patch);
+    },
     'recent:list': () => recent.list(),
   };
 }

@@ -271,7 +271,10 @@ export class AuthService {
       );
     if (tokens.method === 'oauth1') {
       const consumer = await this.app.consumer();
-      return oauth1Signer({ ...consumer, token: tokens.token, tokenSecret: tokens.tokenSecret });
+      return oauth1Signer(
+        { ...consumer, token: tokens.token, tokenSecret: tokens.tokenSecret },
+        { accountKey: `x:${account.userId}` },
+      );
     }
     const required = o.requiredScopes ?? PUBLISH_REQUIRED_SCOPES;
     const missing = required.filter((s) => !tokens.scopes.includes(s));
@@ -291,6 +294,8 @@ export class AuthService {
         this.#mustRefresh.add(accountId);
         await this.accessToken(accountId);
       },
+      // A job's identity names the X user, whichever name the account was picked by.
+      { accountKey: `x:${account.userId}` },
     );
   }
 

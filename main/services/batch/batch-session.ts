@@ -11,6 +11,7 @@ import { JournalStore } from '../jobs/journal.ts';
 import { withNotification } from '../jobs/notify.ts';
 import { withoutDirs } from '../publish/messages.ts';
 import { journalDirOf, type PublishingDeps } from '../publish/publishing.ts';
+import { jobAccount } from '../jobs/job-account.ts';
 import { planRowFacts, type RowFacts } from './on-x.ts';
 import { planBatch } from './plan.ts';
 import type { BatchPlan, PlanCorrections, PlanSource } from './plan-types.ts';
@@ -161,8 +162,20 @@ export class BatchSessions {
   }
 
   /** Per row, what this account's journals say is already on X, and the video's upload size. */
-  rowFacts(plan: BatchPlan, account: string | undefined): Promise<Map<string, RowFacts>> {
-    return planRowFacts(plan, journalDirOf(this.#p), account);
+  async rowFacts(plan: BatchPlan, account: string | undefined): Promise<Map<string, RowFacts>> {
+    return planRowFacts(plan, journalDirOf(this.#p), await this.#accountKey(account));
+  }
+
+  /**
+   * The key the account's publish journals are filed under (jobAccount: the X user, not the name
+   * it was picked by); the name itself when no client can be made (nobody signed in, offline).
+   */
+  async #accountKey(account: string | undefined): Promise<string | null> {
+    try {
+      return await jobAccount(await this.#p.client(account), account);
+    } catch {
+      return account ?? null;
+    }
   }
 
   async run(req: RunRequest, job: BatchJob): Promise<BatchResultMessage> {

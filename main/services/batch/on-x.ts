@@ -20,7 +20,7 @@ export interface RowFacts {
 async function rowFacts(
   item: PlanItem,
   store: JournalStore<PublishRecord>,
-  account: string | undefined,
+  account: string | null,
 ): Promise<RowFacts> {
   const video =
     item.mediaId || !item.videoPath ? null : await fileIdentity(item.videoPath, 'media').catch(() => null);
@@ -46,10 +46,11 @@ async function rowFacts(
   return { onX: { videoId, languages, altText: rec.altText !== undefined, postId }, videoBytes };
 }
 
+/** `account` is the account key the journals are keyed by (jobAccount), not the account's name. */
 export async function planRowFacts(
   plan: BatchPlan,
   journalDir: string,
-  account: string | undefined,
+  account: string | null,
 ): Promise<Map<string, RowFacts>> {
   const store = new JournalStore(journalDir, PublishRecord);
   const out = new Map<string, RowFacts>();

@@ -6,6 +6,7 @@
 import { CuelineError, toAppError } from '../../../shared/errors.ts';
 import type { LimitOptions } from '../../../shared/media/constraints.ts';
 import { fillPostTemplate, postTextProblem } from '../../../shared/x/post-text.ts';
+import { jobAccount } from '../jobs/job-account.ts';
 import { JournalStore, jobIdFor } from '../jobs/journal.ts';
 import type { Probe } from '../publish/inputs.ts';
 import { attach, publish, type PublishEvent, type PublishResult } from '../publish/publish.ts';
@@ -45,8 +46,13 @@ export interface BatchRunDeps {
   now?: () => number;
 }
 
-export function batchJobId(plan: BatchPlan, options: BatchRunOptions): string {
+/**
+ * A batch is its plan, its options and the account (`jobAccount`: never a secret): two accounts
+ * publishing the same folder are two batches, each with its own record of what is done.
+ */
+export function batchJobId(plan: BatchPlan, options: BatchRunOptions, account: string | null): string {
   return jobIdFor('bat', {
+    account,
     root: plan.root,
     manifest: plan.source.manifest ?? null,
     items: plan.items.map((i) => i.key),
@@ -147,7 +153,7 @@ export class BatchRun {
     corrections: BatchRecord['corrections'] = {},
   ): Promise<BatchRun> {
     const store = new JournalStore(deps.journalDir, BatchRecord);
-    const jobId = batchJobId(plan, options);
+    const jobId = batchJobId(plan, options, await jobAccount(deps.client, deps.account ?? undefined));
     const now = (deps.now ?? Date.now)();
     const old = await store.load(jobId).catch(() => null);
     const items = plan.items

@@ -2,7 +2,9 @@
 // --ffmpeg/--ffprobe), then CUELINE_FFMPEG / CUELINE_FFPROBE, then the build the packaged app
 // bundles (resources/ffmpeg), then PATH. ffmpeg decodes untrusted video, so a build older than
 // the supported floor is refused with what was found and how to point Cueline at another.
-import { join } from 'node:path';
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
 import { CuelineError } from '../../../shared/errors.ts';
 import { runProcess } from './run-process.ts';
 
@@ -71,6 +73,34 @@ async function check(path: string): Promise<{ version?: string; error?: string }
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/**
+ * Checks a path the user gives for a tool (the ffmpeg/ffprobe setting) before it is saved: an
+ * absolute path to an executable file that is an ffmpeg build at least as new as the floor.
+ * Returns its version line; throws `media.binary_missing` saying what is wrong with it.
+ */
+export async function checkToolPath(tool: MediaTool, path: string): Promise<string> {
+  const fail = (why: string): CuelineError =>
+    new CuelineError('media.binary_missing', `${tool} setting ${path}: ${why}`, {
+      field: tool === 'ffmpeg' ? 'ffmpegPath' : 'ffprobePath',
+    });
+  if (!isAbsolute(path)) throw fail('not an absolute path');
+  const s = await stat(path).catch(() => null);
+  if (!s) throw fail('no such file');
+  if (!s.isFile()) throw fail('not a file');
+  if (process.platform !== 'win32') {
+    const executable = await access(path, constants.X_OK).then(
+      () => true,
+      () => false,
+    );
+    if (!executable) throw fail('not executable');
+  }
+  const r = await check(path);
+  if (r.error !== undefined) throw fail(r.error);
+  const name = /^(\S+) version/i.exec(r.version ?? '')?.[1]?.toLowerCase();
+  if (name && name !== tool) throw fail(`this is ${name}, not ${tool}`);
+  return r.version ?? 'unknown version';
 }
 
 export interface Candidate {

@@ -12,7 +12,9 @@ import type { MediaCategory } from '../../../shared/media/constraints.ts';
 import type { ApiDialect } from '../x/dialects.ts';
 import { HistoryNotes } from './history-store.ts';
 import type { SubtitleInput } from './inputs.ts';
-import { progressMessage, resultMessage } from './messages.ts';
+import { progressMessage, renamed, resultMessage } from './messages.ts';
+import { CuelineError } from '../../../shared/errors.ts';
+import { basename } from 'node:path';
 import { detach, type PublishDeps, type PublishResult } from './publish.ts';
 import { journalDirOf, type PublishingDeps } from './publishing.ts';
 import { replaceLanguage } from './replace-language.ts';
@@ -40,7 +42,12 @@ export class AppPublishing {
     this.notes = new HistoryNotes(p.userData);
   }
 
-  #deps(client: XClient, job: AppJob, account: string | undefined): PublishDeps {
+  #deps(
+    client: XClient,
+    job: AppJob,
+    account: string | undefined,
+    names: ReadonlyMap<string, string>,
+  ): PublishDeps {
     return {
       client,
       // Part of the job's identity: media ids are per user.
@@ -48,7 +55,7 @@ export class AppPublishing {
       journalDir: journalDirOf(this.#p),
       probe: this.#p.probe,
       signal: job.signal,
-      onEvent: (e) => job.progress(progressMessage(e)),
+      onEvent: (e) => job.progress(progressMessage(e, names)),
     };
   }
 
@@ -73,16 +80,18 @@ export class AppPublishing {
     },
   ): Promise<PublishResultMessage> {
     const subtitles = await Promise.all(req.tracks.map((t) => writeTrackFile(this.#p.userData, t)));
+    const names = trackNames(subtitles);
     const client = await this.#p.client(req.account);
     return withNotification(
       this.#p,
       job.sinkId,
       o.what,
-      async () => {
-        const r = await o.work(subtitles, this.#deps(client, job, req.account));
-        await this.#note(r.jobId, req, o.videoName);
-        return resultMessage(r);
-      },
+      () =>
+        inTrackNames(names, async () => {
+          const r = await o.work(subtitles, this.#deps(client, job, req.account, names));
+          await this.#note(r.jobId, req, o.videoName);
+          return resultMessage(r);
+        }),
       o.describe,
     );
   }
@@ -93,10 +102,13 @@ export class AppPublishing {
     job: AppJob,
   ): Promise<PublishResultMessage> {
     const track = { ...(await writeTrackFile(this.#p.userData, req.track)), language: req.track.language };
+    const names = trackNames([track]);
     const client = await this.#p.client(req.account);
-    const r = await replaceLanguage(
-      { videoId: req.mediaId, track, category: req.category, api: req.api },
-      { ...this.#deps(client, job, req.account), notes: this.notes },
+    const r = await inTrackNames(names, () =>
+      replaceLanguage(
+        { videoId: req.mediaId, track, category: req.category, api: req.api },
+        { ...this.#deps(client, job, req.account, names), notes: this.notes },
+      ),
     );
     await this.#note(r.jobId, req, null);
     return resultMessage(r);
@@ -113,5 +125,36 @@ export class AppPublishing {
     );
     await this.notes.markRemoved(r.video.id, r.languageCode, Date.now());
     return { mediaId: r.video.id, languageCode: r.languageCode };
+  }
+}
+
+/**
+ * The SRT files the app wrote for the tracks, by what the user knows them as ("French captions"):
+ * a temp path in a step or an error means nothing to them.
+ */
+function trackNames(files: readonly SubtitleInput[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const f of files) {
+    const name = `${f.displayName?.trim() || f.language || 'The'} captions`;
+    names.set(f.path, name);
+    names.set(basename(f.path), name);
+  }
+  return names;
+}
+
+/** Runs `work`; an error it throws names the tracks instead of the files written for them. */
+async function inTrackNames<T>(names: ReadonlyMap<string, string>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (!(err instanceof CuelineError)) throw err;
+    const d = err.details;
+    const details =
+      d && typeof d === 'object' && 'path' in d && typeof d.path === 'string'
+        ? { ...d, path: renamed(d.path, names) }
+        : d;
+    const e = new CuelineError(err.code, renamed(err.message, names), details, err.remedy);
+    e.stack = err.stack ?? '';
+    throw e;
   }
 }

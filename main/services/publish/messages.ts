@@ -9,9 +9,32 @@ export function withoutDirs(label: string): string {
   return label.replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/]+)+[\\/]([^\s\\/]+)/g, '$1');
 }
 
-export function progressMessage(e: PublishEvent): PublishProgress {
+/**
+ * Paths in a text replaced by what the user knows them as: `names` maps a file the app wrote (a
+ * track's SRT under publish-inputs) to the track's name; other paths are cut to their base name.
+ */
+export function named(text: string, names: ReadonlyMap<string, string> = new Map()): string {
+  return withoutDirs(renamed(text, names));
+}
+
+/** Each of `names`' paths (and a `:line` after it) in a text replaced by its name. */
+export function renamed(text: string, names: ReadonlyMap<string, string>): string {
+  let out = text;
+  for (const [path, name] of names)
+    out = out.replace(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?::\\d+)?`, 'g'), name);
+  return out;
+}
+
+export function progressMessage(e: PublishEvent, names?: ReadonlyMap<string, string>): PublishProgress {
   const p = progressWithPaths(e);
-  return { ...p, label: withoutDirs(p.label) };
+  const place = {
+    ...('of' in e && e.of !== undefined ? { of: e.of } : {}),
+    ...('language' in e && e.language !== undefined ? { language: e.language } : {}),
+    ...(e.type === 'note' && e.resumed && e.resumed.totalBytes > 0
+      ? { resumedPercent: Math.floor((e.resumed.fromByte / e.resumed.totalBytes) * 100) }
+      : {}),
+  };
+  return { ...p, ...place, label: named(p.label, names) };
 }
 
 function progressWithPaths(e: PublishEvent): PublishProgress {
@@ -46,5 +69,6 @@ export function resultMessage(r: PublishResult): PublishResultMessage {
     postId: r.post?.id ?? null,
     postUrl: r.post ? postUrl(r.post.id) : null,
     resumed: r.resumed,
+    postFound: r.postFound,
   };
 }

@@ -41,6 +41,7 @@ export async function preflight(
   const out: PreflightResult['tracks'] = [];
   for (const t of tracks) {
     const problems: string[] = [];
+    const cueProblems: PreflightResult['tracks'][number]['cueProblems'] = [];
     let languageCode: string | null = null;
     let displayName = t.displayName ?? t.language;
     try {
@@ -63,10 +64,13 @@ export async function preflight(
         );
       } catch (err) {
         // The track file is the app's own (written from the editor): the cue number names the place.
-        problems.push(toAppError(err).message.replace(/^[^:]*\.srt(:\d+)?: /, ''));
+        const e = toAppError(err);
+        const message = e.message.replace(/^[^:]*\.srt(:\d+)?: /, '');
+        problems.push(message);
+        cueProblems.push(...cuesNamedBy(e, message, t));
       }
     }
-    out.push({ language: t.language, languageCode, displayName, problems });
+    out.push({ language: t.language, languageCode, displayName, problems, cueProblems });
   }
   const postInfo =
     post === null ? null : { length: postWeightedLength(post), problem: postTextProblem(post) };
@@ -76,4 +80,27 @@ export async function preflight(
     (postInfo?.problem ?? null) === null &&
     (tracks.length > 0 || post !== null);
   return { ok, video: violations ? { violations } : null, tracks: out, post: postInfo };
+}
+
+/**
+ * The cues an engine error names (a cue starting after the video's end; structural findings), as
+ * the editor's cue ids: the track file is written from these cues in this order.
+ */
+function cuesNamedBy(
+  e: { code: string; details?: unknown },
+  message: string,
+  t: PublishTrack,
+): PreflightResult['tracks'][number]['cueProblems'] {
+  const d = (e.details ?? {}) as { cue?: unknown; findings?: unknown };
+  const at = (cueIndex: number, text: string) => {
+    const cue = t.cues[cueIndex];
+    return cue ? [{ code: e.code, message: text, cueId: cue.id, cueIndex }] : [];
+  };
+  if (typeof d.cue === 'number') return at(d.cue - 1, message);
+  if (!Array.isArray(d.findings)) return [];
+  return d.findings.flatMap((f: { cueIndex?: unknown; message?: unknown }) =>
+    typeof f.cueIndex === 'number'
+      ? at(f.cueIndex, `cue ${f.cueIndex + 1}: ${typeof f.message === 'string' ? f.message : message}`)
+      : [],
+  );
 }

@@ -11,6 +11,7 @@ import { CuelineError } from '../../../shared/errors.ts';
 import { postTextProblem } from '../../../shared/x/post-text.ts';
 import type { LimitOptions, MediaCategory } from '../../../shared/media/constraints.ts';
 import { toApiLanguageCode } from '../../../shared/x/languages.ts';
+import { jobAccount } from '../jobs/job-account.ts';
 import { JournalStore, jobIdFor } from '../jobs/journal.ts';
 import { redactSecrets } from '../jobs/redact.ts';
 import { createThrottle } from '../jobs/throttle.ts';
@@ -38,16 +39,30 @@ import { PublishRecord } from './record.ts';
 import { isMediaId, MEDIA_ID_RULE } from '../../../shared/x/media-id.ts';
 import type { Remedy } from '../../../shared/remedy.ts';
 
+export type PublishStep =
+  'validate' | 'upload-video' | 'upload-subtitle' | 'associate' | 'alt-text' | 'post' | 'done';
+
+/**
+ * Where an event belongs, for a surface that shows one line per step: the step, and the track's
+ * language (X's code) for a subtitle upload or association.
+ */
+export interface EventPlace {
+  of?: PublishStep;
+  language?: string;
+}
+
 export type PublishEvent =
-  | {
-      type: 'step';
-      step: 'validate' | 'upload-video' | 'upload-subtitle' | 'associate' | 'alt-text' | 'post' | 'done';
-      label: string;
-    }
-  | { type: 'skip'; label: string; reason: string; remedy?: Remedy }
+  | ({ type: 'step'; step: PublishStep; label: string } & Pick<EventPlace, 'language'>)
+  | ({ type: 'skip'; label: string; reason: string; remedy?: Remedy } & EventPlace)
   /** Something the user should know that doesn't stop the job (a trimmed cue, a resumed upload). */
-  | { type: 'note'; label: string; message: string }
-  | { type: 'upload'; label: string; progress: UploadProgress }
+  | ({
+      type: 'note';
+      label: string;
+      message: string;
+      /** A video upload continuing an interrupted one: from this byte of this many. */
+      resumed?: { fromByte: number; totalBytes: number };
+    } & EventPlace)
+  | ({ type: 'upload'; label: string; progress: UploadProgress } & Pick<EventPlace, 'language'>)
   | { type: 'retry'; label: string; delayMs: number; reason: string };
 
 export interface PublishDeps {
@@ -60,7 +75,10 @@ export interface PublishDeps {
   now?: () => number;
   /** Used by the uploader's STATUS polling (tests may shorten nothing: X's check_after_secs rules). */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The account the job publishes to (part of the job's identity: media ids are per user). */
+  /**
+   * The account picked by name. The job's identity uses the client's own account key (jobAccount);
+   * this name only when the client's credentials carry none.
+   */
   account?: string;
 }
 
@@ -142,25 +160,25 @@ export async function publish(opts: PublishOptions, deps: PublishDeps): Promise<
       'usage.nothing_to_do',
       'Nothing to do: give subtitle files, or post text to post the video (and attach captions later).',
     );
-  return run('publish', publishJobId(video, deps.account), opts, deps, subs, { video, postText });
+  return run('publish', (account) => publishJobId(video, account), opts, deps, subs, { video, postText });
 }
 
 /**
  * The job is its inputs: the video file and the account. Options (post text, dialect, VTT,
  * subtitles added later) don't make it a new job, so finished work is reused. Also how the batch
- * plan finds what an earlier run put on X.
+ * plan finds what an earlier run put on X. `account` is the job's account key (jobAccount).
  */
-export function publishJobId(video: FileIdentity, account: string | undefined): string {
+export function publishJobId(video: FileIdentity, account: string | null): string {
   return jobIdFor('pub', {
     kind: 'publish',
     video: { path: video.path, size: video.size, mtimeMs: video.mtimeMs },
-    account: account ?? null,
+    account,
   });
 }
 
 /** Captions attached to a video already on X: the job is the video's media id and the account. */
-export function attachJobId(videoId: string, account: string | undefined): string {
-  return jobIdFor('att', { kind: 'attach', videoId, account: account ?? null });
+export function attachJobId(videoId: string, account: string | null): string {
+  return jobIdFor('att', { kind: 'attach', videoId, account });
 }
 
 /** Post text (X's weighted count), alt text and card fields, before anything is uploaded. */
@@ -197,7 +215,7 @@ export async function attach(opts: AttachOptions, deps: PublishDeps): Promise<Pu
     ...(opts.blockOnQuality ? { blockOnQuality: true } : {}),
   });
   for (const s of subs) for (const w of s.warnings) emit({ type: 'note', label: s.file, message: w });
-  return run('attach', attachJobId(opts.videoId, deps.account), opts, deps, subs, {
+  return run('attach', (account) => attachJobId(opts.videoId, account), opts, deps, subs, {
     videoId: opts.videoId,
     postText: null,
   });
@@ -205,7 +223,8 @@ export async function attach(opts: AttachOptions, deps: PublishDeps): Promise<Pu
 
 async function run(
   kind: 'publish' | 'attach',
-  jobId: string,
+  /** The job's id from its account key, known once the credentials are known to fit. */
+  jobIdOf: (account: string | null) => string,
   opts: CommonOptions & Pick<PublishOptions, 'force' | 'altText' | 'title' | 'description'>,
   deps: PublishDeps,
   subs: PreparedSubtitle[],
@@ -220,6 +239,8 @@ async function run(
   const now = deps.now ?? Date.now;
   const { client, signal } = deps;
   requireAuthFor(opts.api, client);
+  const account = await jobAccount(client, deps.account, signal);
+  const jobId = jobIdOf(account);
   const dialect = dialectFor(opts.api);
   const store = new JournalStore(deps.journalDir, PublishRecord);
   const existing = opts.fresh ? null : await store.load(jobId);
@@ -262,20 +283,29 @@ async function run(
   rec.status = 'running';
   await save();
 
-  const progress = (label: string) => {
-    const t = createThrottle(100, (p: UploadProgress) => emit({ type: 'upload', label, progress: p }), {
-      trailing: false,
-    });
+  const progress = (label: string, language?: string) => {
+    const t = createThrottle(
+      100,
+      (p: UploadProgress) =>
+        emit({ type: 'upload', label, progress: p, ...(language !== undefined ? { language } : {}) }),
+      { trailing: false },
+    );
     return { onProgress: (p: UploadProgress) => t.push(p), done: () => t.flush() };
   };
-  const notice = (label: string) => (n: UploadNotice) => {
+  const notice = (label: string, totalBytes: number) => (n: UploadNotice) => {
     const message =
       n.kind === 'resumed'
         ? `continuing media ${n.id} from byte ${n.fromByte}`
         : n.kind === 'restarted'
           ? `X no longer takes media ${n.id} (${n.reason}): uploading from the start`
           : `X refused the chunk size: sending ${n.chunkSize}-byte chunks from here on`;
-    emit({ type: 'note', label, message });
+    emit({
+      type: 'note',
+      label,
+      message,
+      of: 'upload-video',
+      ...(n.kind === 'resumed' ? { resumed: { fromByte: n.fromByte, totalBytes } } : {}),
+    });
   };
   const uploadCommon = {
     client,
@@ -292,7 +322,12 @@ async function run(
     if (kind === 'publish' && !postDone() && target.video) {
       const sameCategory = (rec.video?.category ?? opts.category) === opts.category;
       if (fresh(rec.video, now()) && sameCategory) {
-        emit({ type: 'skip', label: 'Video', reason: `already uploaded as ${rec.video?.id ?? ''}` });
+        emit({
+          type: 'skip',
+          label: 'Video',
+          reason: `already uploaded as ${rec.video?.id ?? ''}`,
+          of: 'upload-video',
+        });
       } else {
         if (rec.video) {
           rec.associations = {};
@@ -307,7 +342,7 @@ async function run(
           mediaType: target.video.mediaType,
           category: opts.category,
           onProgress: p.onProgress,
-          onNotice: notice('Video'),
+          onNotice: notice('Video', target.video.size),
           ...(resume && !rec.video ? { resume } : {}),
           // Journal the media id at initialize and each acknowledged segment: a rerun continues.
           // Each segment's checkpoint survives a crash of the process (not a power cut: then
@@ -341,11 +376,18 @@ async function run(
             type: 'skip',
             label: `${s.languageCode} subtitles`,
             reason: `already uploaded as ${have.id}`,
+            of: 'upload-subtitle',
+            language: s.languageCode,
           });
           continue;
         }
-        emit({ type: 'step', step: 'upload-subtitle', label: `Uploading ${s.file} (${s.languageCode})` });
-        const p = progress(s.file);
+        emit({
+          type: 'step',
+          step: 'upload-subtitle',
+          label: `Uploading ${s.file} (${s.languageCode})`,
+          language: s.languageCode,
+        });
+        const p = progress(s.file, s.languageCode);
         const up = await uploadMedia({
           ...uploadCommon,
           source: { bytes: s.bytes },
@@ -372,10 +414,21 @@ async function run(
         if (!sub) continue;
         const link = `${videoId}:${sub.id}`;
         if (rec.associations[s.languageCode] === link) {
-          emit({ type: 'skip', label: `${s.languageCode} association`, reason: 'already associated' });
+          emit({
+            type: 'skip',
+            label: `${s.languageCode} association`,
+            reason: 'already associated',
+            of: 'associate',
+            language: s.languageCode,
+          });
           continue;
         }
-        emit({ type: 'step', step: 'associate', label: `Associating ${s.languageCode} (${s.displayName})` });
+        emit({
+          type: 'step',
+          step: 'associate',
+          label: `Associating ${s.languageCode} (${s.displayName})`,
+          language: s.languageCode,
+        });
         await dialect.createSubtitles(
           client,
           {
@@ -393,7 +446,7 @@ async function run(
     // 4. Alt text: after processing succeeded, before the post; journaled so a rerun skips it.
     if (opts.altText !== undefined && !postDone() && videoId) {
       if (rec.altText?.videoId === videoId && rec.altText.text === opts.altText) {
-        emit({ type: 'skip', label: 'Alt text', reason: 'already set' });
+        emit({ type: 'skip', label: 'Alt text', reason: 'already set', of: 'alt-text' });
       } else {
         emit({ type: 'step', step: 'alt-text', label: 'Setting the alt text' });
         await dialect.setAltText(client, { mediaId: videoId, text: opts.altText }, signal);
@@ -404,7 +457,7 @@ async function run(
 
     // 5. The post.
     if (kind === 'publish' && target.postText !== null && postDone()) {
-      emit({ type: 'skip', label: 'Post', reason: `already posted as ${rec.post?.id ?? ''}` });
+      emit({ type: 'skip', label: 'Post', reason: `already posted as ${rec.post?.id ?? ''}`, of: 'post' });
     } else if (kind === 'publish' && target.postText !== null) {
       if ((rec.post || damagedBefore) && !opts.force) await resolveUncertainPost(rec, damagedBefore, jobId);
       if (!postDone()) {
@@ -480,11 +533,11 @@ async function run(
       r.post = { intentAt: since ?? now(), id: answer.id };
       postFound = true;
       await save();
-      emit({ type: 'skip', label: 'Post', reason: `found on X as ${answer.id}` });
+      emit({ type: 'skip', label: 'Post', reason: `found on X as ${answer.id}`, of: 'post' });
       return;
     }
     if (answer === null && !damaged) {
-      emit({ type: 'note', label: 'Post', message: 'X shows no post of this video: posting it' });
+      emit({ type: 'note', label: 'Post', message: 'X shows no post of this video: posting it', of: 'post' });
       delete r.post;
       await save();
       return;

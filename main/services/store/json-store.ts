@@ -34,6 +34,7 @@ export const USER_DATA_FILES = [
   'file-ids.json',
   'accounts.json',
   'x-app.json',
+  'publish-drafts.json',
 ] as const;
 
 /** The temp file of a write killed between writing it and the rename (`<file>.<12 hex>.tmp`). */

@@ -99,6 +99,9 @@ export class XClient {
   readonly apiBase: string;
   readonly uploadBase: string;
   readonly authMethod: 'oauth1' | 'oauth2';
+  /** The signer's account key and whether X must be asked for it (see RequestSigner). */
+  readonly accountKey: string | undefined;
+  readonly accountLookup: boolean;
   private readonly signer: RequestSigner;
   private readonly fetchFn: typeof fetch;
   private readonly customFetch: boolean;
@@ -111,6 +114,8 @@ export class XClient {
   constructor(opts: XClientOptions) {
     this.signer = opts.signer;
     this.authMethod = opts.signer.method;
+    this.accountKey = opts.signer.accountKey;
+    this.accountLookup = opts.signer.accountLookup === true;
     this.apiBase = (opts.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, '');
     this.uploadBase = (opts.uploadBase ?? DEFAULT_UPLOAD_BASE).replace(/\/+$/, '');
     this.fetchFn = opts.fetch ?? fetch;
@@ -170,8 +175,19 @@ export class XClient {
         headers['content-type'] = stream.contentType;
         headers['content-length'] = String(stream.length);
       }
-      const timeout = AbortSignal.timeout(this.policy.attemptTimeoutMs);
-      const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+      // The attempt's own signal, released when the attempt ends: AbortSignal.timeout keeps its
+      // timer (and AbortSignal.any its link to the job's signal) alive for the whole timeout, so a
+      // 1 GiB upload's 257 APPENDs left that many behind to be promoted and collected later.
+      const attemptCtl = new AbortController();
+      const timer = setTimeout(
+        () => attemptCtl.abort(new DOMException('The attempt timed out.', 'TimeoutError')),
+        this.policy.attemptTimeoutMs,
+      );
+      const outer = req.signal;
+      const onAbort = (): void => attemptCtl.abort(outer?.reason);
+      if (outer?.aborted) onAbort();
+      else outer?.addEventListener('abort', onAbort, { once: true });
+      const signal = attemptCtl.signal;
       let res: { status: number; headers: Headers };
       let text: string;
       try {
@@ -208,6 +224,9 @@ export class XClient {
           continue;
         }
         throw xNetworkError(err, { method: req.method, url: href });
+      } finally {
+        clearTimeout(timer);
+        outer?.removeEventListener('abort', onAbort);
       }
       let parsed: unknown = null;
       if (text.trim()) {

@@ -79,8 +79,7 @@ export interface PostRequest {
   description?: string;
 }
 
-/** X's limit on alt text (CreateMediaMetadataMetadataAltText.text maxLength). */
-export const ALT_TEXT_MAX = 1000;
+export { ALT_TEXT_MAX } from '../../../shared/x/limits.ts';
 
 const Processing = z
   .object({

@@ -1,7 +1,7 @@
 // Request signing for X: OAuth 1.0a (RFC 5849, HMAC-SHA1) or an OAuth 2.0 bearer token.
 // The signature base string covers the query and application/x-www-form-urlencoded body
 // parameters plus the oauth_* protocol parameters, never JSON or multipart bodies (RFC 5849 §3.4.1.3).
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 export interface SignableRequest {
   method: string;
@@ -20,6 +20,27 @@ export interface RequestSigner {
    * it once per request, then retries; absent when the signer can't refresh.
    */
   refresh?(): Promise<void>;
+  /**
+   * Whose credentials these are, for a job's identity (media ids are per user): `x:<user id>` when
+   * known, otherwise a one-way hash of the credentials (credentialKey). Never a secret.
+   */
+  readonly accountKey?: string;
+  /** The credentials name no user (an OAuth 2.0 token from the environment): ask X who it is. */
+  readonly accountLookup?: boolean;
+}
+
+/**
+ * A stable key for credentials that name no user: a truncated SHA-256 of them, domain-separated,
+ * so a journal can tell two accounts apart without holding anything that signs a request.
+ */
+export function credentialKey(kind: 'oauth1' | 'oauth2', ...parts: string[]): string {
+  const h = createHash('sha256').update(`cueline job account\0${kind}\0${parts.join('\0')}`);
+  return `${kind}-${h.digest('hex').slice(0, 32)}`;
+}
+
+export interface SignerAccount {
+  accountKey?: string;
+  accountLookup?: boolean;
 }
 
 export interface OAuth1Credentials {
@@ -143,18 +164,27 @@ export function parseOAuthHeader(header: string): Record<string, string> | null 
 
 export function oauth1Signer(
   credentials: OAuth1Credentials & { token: string; tokenSecret: string },
+  account: SignerAccount = {},
 ): RequestSigner {
   return {
     method: 'oauth1',
+    // The consumer key and access token are sent with every request; the secrets stay out of it.
+    accountKey: account.accountKey ?? credentialKey('oauth1', credentials.consumerKey, credentials.token),
     authorization: (req) =>
       Promise.resolve(oauth1Header({ ...req, credentials, ...(req.form ? { form: req.form } : {}) })),
   };
 }
 
 /** OAuth 2.0 user-context bearer token; getToken may refresh it first, refresh forces it. */
-export function bearerSigner(getToken: () => Promise<string>, refresh?: () => Promise<void>): RequestSigner {
+export function bearerSigner(
+  getToken: () => Promise<string>,
+  refresh?: () => Promise<void>,
+  account: SignerAccount = {},
+): RequestSigner {
   return {
     method: 'oauth2',
+    ...(account.accountKey !== undefined ? { accountKey: account.accountKey } : {}),
+    ...(account.accountLookup ? { accountLookup: true } : {}),
     authorization: async () => `Bearer ${await getToken()}`,
     ...(refresh ? { refresh } : {}),
   };

@@ -1,6 +1,7 @@
 // Chunked upload: INIT → APPEND × n → FINALIZE → STATUS polls. The file is read straight from
-// disk one chunk at a time (each APPEND body streams its byte range 1 MiB at a time, so memory
-// stays bounded whatever the size); a failed chunk is retried by XClient with the same
+// disk one chunk at a time (each APPEND body streams its byte range a few hundred KiB at a time, so
+// memory stays bounded whatever the size); the next APPEND starts before the previous one's answer
+// arrives (APPENDS_IN_FLIGHT at most), so the wire doesn't idle between segments; a failed chunk is retried by XClient with the same
 // segment_index; STATUS is polled no sooner than check_after_secs; a failed processing state
 // surfaces X's own message.
 // Chunks: the chunk-size setting (4 MiB by default), larger only as the 1000-segment rule forces;
@@ -8,7 +9,7 @@
 // a few times at most. Resume: the media id and each acknowledged segment are reported as a
 // checkpoint (the caller journals it), and a checkpoint given back continues the same media id
 // from the first unacknowledged byte; when X no longer knows the id, the upload starts over.
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { setTimeout as delay } from 'node:timers/promises';
 import { CuelineError } from '../../../shared/errors.ts';
 import { UPLOAD_MAX_SEGMENTS, UPLOAD_MIN_CHUNK_BYTES } from '../../../shared/x/limits.ts';
@@ -20,6 +21,14 @@ import type { ChunkSource } from './multipart.ts';
 export const MIN_CHUNK = UPLOAD_MIN_CHUNK_BYTES;
 /** How many times a 413 may halve the chunk before the upload gives up. */
 export const MAX_HALVINGS = 3;
+/**
+ * APPENDs on the wire at once. Each carries its segment_index and X assembles by index (a segment
+ * sent again replaces the one with that index), so the next APPEND need not wait for the previous
+ * answer; the checkpoint covers only the acknowledged prefix, so a resume sends at most this many
+ * segments again. X's docs neither allow nor forbid overlap; X's clients (twitter-api-v2 sends 3
+ * at once) do it, and 2 hides the round trip between segments.
+ */
+export const APPENDS_IN_FLIGHT = 2;
 /** segment_index is 0–999. */
 export const MAX_SEGMENTS = UPLOAD_MAX_SEGMENTS;
 
@@ -72,6 +81,8 @@ export interface UploadOptions {
   onNotice?: (n: UploadNotice) => void;
   /** The chunk-size setting (default 4 MiB); larger only when the 1000-segment rule forces it. */
   chunkSize?: number;
+  /** APPENDs in flight at once (default APPENDS_IN_FLIGHT; 1 sends one after the other). */
+  inFlight?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
   maxProcessingMs?: number;
@@ -169,17 +180,69 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
   };
   report();
   let halvings = 0;
-  while (cp.nextOffset < total) {
-    if (signal?.aborted) throw cancelledError();
-    const t0 = now();
-    const offset = cp.nextOffset;
-    const end = Math.min(total, offset + cp.chunkSize);
-    const src = opts.source;
-    const chunkSource: ChunkSource =
-      'bytes' in src ? { bytes: src.bytes.subarray(offset, end) } : { path: src.path, start: offset, end };
-    try {
-      await dialect.append(client, cp.id, cp.nextIndex, chunkSource, signal);
-    } catch (err) {
+  // The window: segments dispatched beyond the acknowledged prefix, each with its byte range.
+  const window = Math.max(1, opts.inFlight ?? APPENDS_IN_FLIGHT);
+  type Settled = { index: number; end: number; err: unknown };
+  const inFlight = new Map<number, Promise<Settled>>();
+  const acked = new Map<number, number>();
+  let nextIndex = cp.nextIndex;
+  let nextOffset = cp.nextOffset;
+  let failure: Settled | null = null;
+  let lastAck = now();
+  // One open file for every APPEND of this upload, not an open and a close per segment (FileHandle
+  // close waits for reads still running).
+  const src0 = opts.source;
+  const handle: FileHandle | null =
+    'path' in src0 && cp.nextOffset < total ? await open(src0.path, 'r') : null;
+  try {
+    while (cp.nextOffset < total) {
+      while (!failure && nextOffset < total && nextIndex - cp.nextIndex < window) {
+        if (signal?.aborted) throw cancelledError();
+        const index = nextIndex;
+        const offset = nextOffset;
+        const end = Math.min(total, offset + cp.chunkSize);
+        const src = opts.source;
+        const chunkSource: ChunkSource =
+          'bytes' in src
+            ? { bytes: src.bytes.subarray(offset, end) }
+            : { path: src.path, start: offset, end, ...(handle ? { handle } : {}) };
+        inFlight.set(
+          index,
+          dialect.append(client, cp.id, index, chunkSource, signal).then(
+            () => ({ index, end, err: null }),
+            (err: unknown) => ({ index, end, err }),
+          ),
+        );
+        nextIndex = index + 1;
+        nextOffset = end;
+      }
+      const done = await Promise.race(inFlight.values());
+      inFlight.delete(done.index);
+      if (done.err !== null) {
+        if (!failure || done.index < failure.index) failure = done;
+      } else acked.set(done.index, done.end);
+      // The checkpoint moves only over a contiguous run of acknowledged segments.
+      const before = cp.nextOffset;
+      for (let end = acked.get(cp.nextIndex); end !== undefined; end = acked.get(cp.nextIndex)) {
+        acked.delete(cp.nextIndex);
+        cp = { ...cp, nextIndex: cp.nextIndex + 1, nextOffset: end };
+      }
+      if (cp.nextOffset > before) {
+        resuming = false;
+        await opts.onCheckpoint?.(cp);
+        sent = cp.nextOffset;
+        const t = now();
+        const inst = (cp.nextOffset - before) / (Math.max(1, t - lastAck) / 1000);
+        lastAck = t;
+        rate = rate === 0 ? inst : 0.7 * rate + 0.3 * inst;
+        report();
+      }
+      if (!failure || inFlight.size > 0) continue;
+      // Every request has settled: answer the first failure from the acknowledged prefix on.
+      const err = failure.err;
+      failure = null;
+      acked.clear();
+      if (signal?.aborted) throw cancelledError();
       const code = err instanceof CuelineError ? err.code : '';
       if (resuming && (code === 'x.not_found' || code === 'x.bad_request')) {
         // X no longer takes the id (expired or unknown): start over with a new one, and say so.
@@ -188,11 +251,9 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
         cp = await start();
         sent = 0;
         report();
-        continue;
-      }
-      if (code === 'x.too_large') {
+      } else if (code === 'x.too_large') {
         const smaller = Math.floor(cp.chunkSize / 2);
-        const left = total - offset;
+        const left = total - cp.nextOffset;
         if (halvings >= MAX_HALVINGS || Math.ceil(left / smaller) > MAX_SEGMENTS - cp.nextIndex)
           throw new CuelineError(
             'x.too_large',
@@ -203,20 +264,15 @@ export async function uploadMedia(opts: UploadOptions): Promise<UploadedMedia> {
             { mediaId: cp.id, chunkSize: cp.chunkSize },
           );
         halvings++;
+        // Segments after the prefix are sent again at the new size (X keeps the last one per index).
         cp = { ...cp, chunkSize: smaller };
         opts.onNotice?.({ kind: 'chunk_halved', chunkSize: smaller });
-        continue;
-      }
-      throw err;
+      } else throw err;
+      nextIndex = cp.nextIndex;
+      nextOffset = cp.nextOffset;
     }
-    resuming = false;
-    cp = { ...cp, nextIndex: cp.nextIndex + 1, nextOffset: end };
-    await opts.onCheckpoint?.(cp);
-    sent = end;
-    const dt = Math.max(1, now() - t0) / 1000;
-    const inst = (end - offset) / dt;
-    rate = rate === 0 ? inst : 0.7 * rate + 0.3 * inst;
-    report();
+  } finally {
+    await handle?.close();
   }
   const init = { id: cp.id, mediaKey: cp.mediaKey };
   let expiresAt = cp.expiresAt;

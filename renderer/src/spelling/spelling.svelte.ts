@@ -1,16 +1,15 @@
 // Spell checking in the editor: one nspell per language, built on first use from the dictionary
 // files; the user's own words ("Add to dictionary") kept in settings and known in every language.
-// Findings are cached per cue object (edits keep unchanged cues as the same objects), so a
-// keystroke re-checks one cue, not the track.
-import type { Cue, Track } from '../../../shared/captions/model.ts';
+// Findings are cached per cue object (cue-spelling-cache.ts), so a keystroke re-checks one cue,
+// not the track.
+import type { Track } from '../../../shared/captions/model.ts';
 import {
-  cueSpelling,
   dictionaryFor,
   type DictionaryLanguage,
-  type Speller,
   type SpellingFinding,
   suggestionsFor,
 } from '../../../shared/captions/spelling.ts';
+import { CueSpellingCache } from './cue-spelling-cache.ts';
 import { DICTIONARY_URLS } from './dictionaries.ts';
 import type { SpellRequest, SpellResponse } from './spell-protocol.ts';
 import { WorkerSpeller } from './worker-speller.ts';
@@ -31,12 +30,12 @@ export class SpellingStore {
   }
   // Not reactive on purpose: `revision` says when a speller arrives.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #spellers = new Map<DictionaryLanguage, Speller | 'loading' | 'failed'>();
+  readonly #spellers = new Map<DictionaryLanguage, WorkerSpeller | 'loading' | 'failed'>();
   // The dictionaries are built and queried in a worker: building one blocks for seconds.
   #worker: Worker | null = null;
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- not state: `revision` says when answers arrive
   readonly #workerSpellers = new Map<string, WorkerSpeller>();
-  #cache = new WeakMap<Cue, { key: string; findings: SpellingFinding[] }>();
+  readonly #cache = new CueSpellingCache();
 
   /** `words`: the user's dictionary, read from settings. */
   constructor(words: () => readonly string[]) {
@@ -44,7 +43,7 @@ export class SpellingStore {
   }
 
   /** The speller for a language, or null while it loads (or if there is no dictionary for it). */
-  speller(language: string): Speller | null {
+  speller(language: string): WorkerSpeller | null {
     const lang = dictionaryFor(language);
     if (!lang) return null;
     const s = this.#spellers.get(lang);
@@ -116,16 +115,6 @@ export class SpellingStore {
     void this.revision;
     const speller = this.speller(track.language);
     if (!speller) return [];
-    const key = `${track.language}|${this.revision}|${this.userWords.size}`;
-    const out: SpellingFinding[] = [];
-    track.cues.forEach((cue, i) => {
-      let e = this.#cache.get(cue);
-      if (!e || e.key !== key) {
-        e = { key, findings: cueSpelling(cue, 0, track.language, speller, this.userWords) };
-        this.#cache.set(cue, e);
-      }
-      for (const f of e.findings) out.push(f.cueIndex === i ? f : { ...f, cueIndex: i });
-    });
-    return out;
+    return this.#cache.check(track, speller, this.userWords);
   }
 }

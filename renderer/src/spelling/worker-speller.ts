@@ -2,19 +2,22 @@
 // asked about yet counts as correct until the worker answers (the checks then run again through
 // `onAnswer`), so the page never waits for the dictionary.
 import type { Speller } from '../../../shared/captions/spelling.ts';
+import type { Verdicts } from './cue-spelling-cache.ts';
 import type { SpellRequest, SpellResponse } from './spell-protocol.ts';
 
 export interface SpellPort {
   post(m: SpellRequest): void;
 }
 
-export class WorkerSpeller implements Speller {
+export class WorkerSpeller implements Speller, Verdicts {
   readonly #lang: string;
   readonly #port: SpellPort;
   readonly #known = new Map<string, boolean>();
   readonly #suggestions = new Map<string, string[]>();
   readonly #asked = new Set<string>();
   #pending: string[] = [];
+  /** Bumped whenever verdicts arrive. */
+  generation = 0;
 
   constructor(lang: string, port: SpellPort) {
     this.#lang = lang;
@@ -22,6 +25,11 @@ export class WorkerSpeller implements Speller {
   }
 
   correct(word: string): boolean {
+    return this.verdict(word) !== false;
+  }
+
+  /** The worker's verdict on `word`; undefined (and the worker asked) until it answers. */
+  verdict(word: string): boolean | undefined {
     const known = this.#known.get(word);
     if (known !== undefined) return known;
     if (!this.#asked.has(word)) {
@@ -30,7 +38,7 @@ export class WorkerSpeller implements Speller {
       if (this.#pending.length === 0) queueMicrotask(() => this.#flush());
       this.#pending.push(word);
     }
-    return true;
+    return undefined;
   }
 
   suggest(word: string): string[] {
@@ -48,6 +56,7 @@ export class WorkerSpeller implements Speller {
     if (r.type === 'checked') {
       const wrong = new Set(r.wrong);
       for (const w of r.words) this.#known.set(w, !wrong.has(w));
+      this.generation++;
       return wrong.size > 0;
     }
     if (r.type === 'suggested') {

@@ -1,12 +1,12 @@
 // The editor: the stores together, and every action the UI can take (open, save, edit commands,
 // undo, autosave and recovery). Components call these; they keep no document data themselves.
 import type { Edit } from '../../../shared/captions/edits.ts';
-import type { Track } from '../../../shared/captions/model.ts';
+import type { Cue, Track } from '../../../shared/captions/model.ts';
 import { cueCps, type Finding, type PresetName, type RuleSettings } from '../../../shared/captions/rules.ts';
 import { framesToDurationMs, type FrameRate } from '../../../shared/captions/time.ts';
 import { beyondVideo } from '../../../shared/captions/video-bounds.ts';
 import { applyFixesEdit, type ProposedFix } from '../../../shared/captions/common-errors.ts';
-import { IncrementalChecker } from './incremental-checks.ts';
+import { IncrementalChecker, mergeInCueOrder } from './incremental-checks.ts';
 import { SpellingStore } from '../spelling/spelling.svelte.ts';
 import type { FileRef } from '../../../shared/ipc/common.ts';
 import * as cmd from './commands.ts';
@@ -17,6 +17,7 @@ import { MediaStore } from './media.svelte.ts';
 import { command, type CommandId } from '../../../shared/commands.ts';
 import { displayChord, resolveKeymap } from './keymap.ts';
 import { RUN } from './command-table.ts';
+import { cueline } from '../lib/cueline-api.ts';
 import { Autosave } from './autosave.svelte.ts';
 import { EditorFiles } from './editor-files.ts';
 import { PlaybackStore } from './playback.svelte.ts';
@@ -99,6 +100,18 @@ export class Editor {
   get track(): Track | null {
     return this.doc.active?.track ?? null;
   }
+
+  /** The active track's language: changes only when another track (or language) is active. */
+  readonly #language = $derived(this.doc.active?.track.language ?? null);
+
+  constructor() {
+    // The window's own spellchecker (squiggles and suggestions in the text fields) checks in the
+    // active track's language.
+    $effect(() => {
+      const language = this.#language;
+      if (language) void cueline.spelling.setLanguages({ languages: [language] });
+    });
+  }
   /** The project a rule preset is remembered for. */
   get project(): string | null {
     return this.doc.video?.name ?? this.doc.tracks[0]?.source.fileName ?? null;
@@ -118,14 +131,33 @@ export class Editor {
     return this.doc.video?.name ?? this.doc.active?.source.fileName ?? 'Untitled';
   }
 
+  /** Bumped once a freshly opened track's first rows are painted: its checks may run then. */
+  #checksDue = $state(0);
+  #coldAllowed: Track | null = null;
+
   findingsFor(track: Track | null): Finding[] {
     if (!track) return [];
+    void this.#checksDue;
+    // Checking a freshly opened 10,000-cue track takes longer than drawing its first rows: draw
+    // them first, check once that frame is painted (an edit's few cues are checked at once).
+    if (
+      track !== this.#coldAllowed &&
+      this.#checker.isCold(track, this.rules, this.playback.frameRate, 2000)
+    ) {
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          this.#coldAllowed = track;
+          this.#checksDue++;
+        }),
+      );
+      return [];
+    }
     const found = this.#checker.check(track, this.rules, this.playback.frameRate);
     // Cues past the video's end (captions opened with another video) are findings too.
     const video = this.doc.video ? this.media.durationMs || this.playback.durationMs : 0;
     const extra = [...beyondVideo(track, video), ...this.spelling.check(track)];
     if (extra.length === 0) return found;
-    return [...found, ...extra].sort((a, b) => (a.cueIndex ?? -1) - (b.cueIndex ?? -1));
+    return mergeInCueOrder(found, extra);
   }
 
   cps(text: string, start: number, end: number): number {
@@ -133,6 +165,26 @@ export class Editor {
       { id: '', start, end, text },
       { language: this.track?.language ?? '', countSpaces: this.rules.cpsCountsSpaces },
     );
+  }
+
+  // Reading speed per cue object (cues are immutable; counting graphemes costs): the cue list
+  // reuses its rows while scrolling and would count every row again on each step.
+  #cpsCache = new WeakMap<Cue, number>();
+  #cpsKey = '';
+
+  /** A cue's reading speed, counted once per cue object, language and rule settings. */
+  cueCps(cue: Cue): number {
+    const key = `${this.track?.language ?? ''}|${this.rules.cpsCountsSpaces}`;
+    if (key !== this.#cpsKey) {
+      this.#cpsCache = new WeakMap();
+      this.#cpsKey = key;
+    }
+    let cps = this.#cpsCache.get(cue);
+    if (cps === undefined) {
+      cps = this.cps(cue.text, cue.start, cue.end);
+      this.#cpsCache.set(cue, cps);
+    }
+    return cps;
   }
 
   /** 'ok' | 'near' | 'over' for a reading speed against the project's limit. */

@@ -20,13 +20,26 @@ export class IncrementalChecker {
   #cache = new WeakMap<Cue, Entry>();
   #settings: RuleSettings | null = null;
   #rate: FrameRate | undefined;
+  /** The last track checked and its findings: asked again for the same track (a spelling answer
+   *  arrived, the video's length changed), the rules have nothing new to say. */
+  #last: { track: Track; findings: Finding[] } | null = null;
+
+  /** Whether more than `limit` cues of the track have no findings cached (a freshly opened track). */
+  isCold(track: Track, settings: RuleSettings, frameRate: FrameRate | undefined, limit: number): boolean {
+    if (settings !== this.#settings || frameRate !== this.#rate) return track.cues.length > limit;
+    let cold = 0;
+    for (const cue of track.cues) if (!this.#cache.has(cue) && ++cold > limit) return true;
+    return false;
+  }
 
   check(track: Track, settings: RuleSettings, frameRate?: FrameRate): Finding[] {
     if (settings !== this.#settings || frameRate !== this.#rate) {
       this.#cache = new WeakMap();
       this.#settings = settings;
       this.#rate = frameRate;
+      this.#last = null;
     }
+    if (this.#last?.track === track) return this.#last.findings;
     const out: Finding[] = [];
     const opts = frameRate ? { frameRate } : {};
     let reachCue: Cue | undefined;
@@ -57,6 +70,25 @@ export class IncrementalChecker {
       for (const f of e.findings) out.push(f);
       if (!reachCue || cue.end > reachCue.end) reachCue = cue;
     }
+    this.#last = { track, findings: out };
     return out;
   }
+}
+
+const at = (f: Finding): number => f.cueIndex ?? -1;
+
+/**
+ * The rules' findings (in cue order) with more findings (spelling, past the video's end) put in
+ * cue order, each cue's rule findings first: a merge, not a sort of thousands on each keystroke.
+ */
+export function mergeInCueOrder(ordered: readonly Finding[], more: readonly Finding[]): Finding[] {
+  const extra = [...more].sort((a, b) => at(a) - at(b));
+  const out: Finding[] = [];
+  let j = 0;
+  for (const f of ordered) {
+    while (j < extra.length && at(extra[j] as Finding) < at(f)) out.push(extra[j++] as Finding);
+    out.push(f);
+  }
+  while (j < extra.length) out.push(extra[j++] as Finding);
+  return out;
 }

@@ -45,26 +45,37 @@ export const preflightResult = z.object({
       languageCode: z.string().nullable(),
       displayName: z.string(),
       problems: z.array(z.string()),
+      /** The problems that name a cue (a cue starting after the video's end), to go to it. */
+      cueProblems: z.array(
+        z.object({ code: z.string(), message: z.string(), cueId: z.string(), cueIndex: z.number() }),
+      ),
     }),
   ),
   post: z.object({ length: z.number(), problem: z.string().nullable() }).nullable(),
 });
 export type PreflightResult = z.output<typeof preflightResult>;
 
-export const publishProgress = z.object({
-  step: z.enum([
-    'validate',
-    'upload-video',
-    'upload-subtitle',
-    'associate',
-    'alt-text',
-    'post',
-    'done',
-    'skip',
-    'note',
-    'retry',
-  ]),
+/** The steps of a publish, in order: what a skip, note or upload belongs to. */
+export const PUBLISH_STEPS = [
+  'validate',
+  'upload-video',
+  'upload-subtitle',
+  'associate',
+  'alt-text',
+  'post',
+  'done',
+] as const;
+export type PublishStepName = (typeof PUBLISH_STEPS)[number];
+
+const publishEvent = z.object({
+  step: z.enum([...PUBLISH_STEPS, 'skip', 'note', 'retry']),
   label: z.string(),
+  /** The step a skip, note or upload belongs to (a step's own event names itself in `step`). */
+  of: z.enum(PUBLISH_STEPS).optional(),
+  /** The track's language as X names it (`EN`), on a subtitle upload or association. */
+  language: z.string().optional(),
+  /** A video upload continuing an interrupted one: the share X already had, 0–100. */
+  resumedPercent: z.number().min(0).max(100).optional(),
   upload: z
     .object({
       phase: z.enum(['uploading', 'processing']),
@@ -76,7 +87,22 @@ export const publishProgress = z.object({
     })
     .nullable(),
 });
+
+export const publishProgress = publishEvent.extend({
+  /**
+   * The steps, skips and notes the ~10 Hz throttle merged into this event, oldest first: a step
+   * list shows every one (upload figures need only the latest).
+   */
+  passed: z.array(publishEvent).max(200).optional(),
+});
 export type PublishProgress = z.output<typeof publishProgress>;
+
+/** The throttle's merge for publish jobs: the latest wins, steps it replaces travel in `passed`. */
+export function mergePublishProgress(pending: PublishProgress, next: PublishProgress): PublishProgress {
+  const { passed: before = [], ...last } = pending;
+  const carried = [...before, ...(last.upload === null ? [last] : []), ...(next.passed ?? [])];
+  return carried.length === 0 ? next : { ...next, passed: carried.slice(-200) };
+}
 
 export const publishResult = z.object({
   jobId: z.string(),
@@ -85,10 +111,25 @@ export const publishResult = z.object({
   postId: z.string().nullable(),
   postUrl: z.string().nullable(),
   resumed: z.boolean(),
+  /** The post was found on X (an earlier run's post whose answer was lost), not made by this run. */
+  postFound: z.boolean().optional(),
 });
 export type PublishResultMessage = z.output<typeof publishResult>;
 
+/** What the Publish dialog remembers per video: the post text, the alt text, the card's title and description. */
+export const publishDraft = z.object({
+  post: z.string().max(10_000).default(''),
+  altText: z.string().max(2000).default(''),
+  title: z.string().max(1000).default(''),
+  description: z.string().max(5000).default(''),
+});
+export type PublishDraft = z.output<typeof publishDraft>;
+
 export const publishChannels = {
+  /** The draft remembered for a video (empty fields when there is none). */
+  'publish:getDraft': call(z.object({ video: fileId }), publishDraft),
+  /** Remembers the draft for a video (kept by the video's path). */
+  'publish:saveDraft': call(z.object({ video: fileId, draft: publishDraft }), publishDraft),
   'publish:preflight': call(
     z.object({
       video: fileId.nullable(),
@@ -114,18 +155,21 @@ export const publishChannels = {
     }),
     progress: publishProgress,
     result: publishResult,
+    mergeProgress: mergePublishProgress,
   }),
   /** Add tracks to a video already on X (after posting): its media id from history or pasted. */
   'publish:attach': job({
     request: z.object({ mediaId, tracks: z.array(publishTrack).min(1).max(50), ...target }),
     progress: publishProgress,
     result: publishResult,
+    mergeProgress: mergePublishProgress,
   }),
   /** Replace one language: delete it on X, then upload and associate the new track. */
   'publish:replace': job({
     request: z.object({ mediaId, track: publishTrack, ...target }),
     progress: publishProgress,
     result: publishResult,
+    mergeProgress: mergePublishProgress,
   }),
   /**
    * The pre-flight's "Fix": transcode the video to an X-compliant H.264/AAC MP4 beside the original

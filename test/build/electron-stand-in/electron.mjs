@@ -3,7 +3,9 @@
 // as a line of JSON in $CUELINE_STAND_IN_LOG, in order, with `ready` marking app 'ready'. The
 // process exits once the window has loaded and, when $CUELINE_STAND_IN_EXIT_ON names an event
 // sent to the window (e.g. files:opened), once that event was sent; `recent:<label>` waits for
-// the application menu's Open Recent to list <label>.
+// the application menu's Open Recent to list <label>. $CUELINE_STAND_IN_INVOKE ({"channel", "payload"}
+// as JSON) has the loaded window call that channel, as its renderer would; the reply is recorded as
+// `ipc.reply` and the process waits for it.
 import { appendFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 
@@ -11,6 +13,8 @@ const logFile = process.env.CUELINE_STAND_IN_LOG;
 // macOS: the user closes the window (the app keeps running), then opens this file from Finder.
 const reopenWith = process.env.CUELINE_STAND_IN_CLOSE_THEN_OPEN_FILE;
 const exitOn = process.env.CUELINE_STAND_IN_EXIT_ON;
+const invoke = process.env.CUELINE_STAND_IN_INVOKE ? JSON.parse(process.env.CUELINE_STAND_IN_INVOKE) : null;
+let invokeHandler = null;
 const plain = (v) => {
   try {
     return JSON.parse(JSON.stringify(v, (_k, x) => (typeof x === 'function' ? '[function]' : x)));
@@ -29,8 +33,18 @@ const finish = (code) => {
 let ready = false;
 let loaded = false;
 let exitEventSeen = !exitOn;
+let replied = !invoke;
 const maybeFinish = () => {
-  if (loaded && exitEventSeen) setImmediate(() => finish(0));
+  if (loaded && exitEventSeen && replied) setImmediate(() => finish(0));
+};
+/** The window's renderer calls $CUELINE_STAND_IN_INVOKE's channel from its main frame. */
+const invokeFrom = async (win) => {
+  const frame = { url: 'app://cueline/index.html' };
+  win.webContents.mainFrame = frame;
+  const reply = await invokeHandler({ sender: win.webContents, senderFrame: frame }, invoke.payload);
+  record('ipc.reply', invoke.channel, reply);
+  replied = true;
+  maybeFinish();
 };
 
 class AppStandIn extends EventEmitter {
@@ -114,7 +128,9 @@ function sessionStandIn() {
     setPermissionRequestHandler: () => record('session.setPermissionRequestHandler'),
     setPermissionCheckHandler: () => record('session.setPermissionCheckHandler'),
     setDevicePermissionHandler: () => record('session.setDevicePermissionHandler'),
+    availableSpellCheckerLanguages: ['de', 'en-GB', 'en-US', 'es', 'es-ES', 'fr', 'pt-BR', 'pt-PT'],
     setSpellCheckerLanguages: (l) => record('session.setSpellCheckerLanguages', l),
+    setSpellCheckerEnabled: (on) => record('session.setSpellCheckerEnabled', on),
     addWordToSpellCheckerDictionary: (w) => record('session.addWordToSpellCheckerDictionary', w),
     on: () => {},
     webRequest: { onHeadersReceived: () => record('session.webRequest.onHeadersReceived') },
@@ -128,7 +144,10 @@ export const session = {
 };
 
 export const ipcMain = {
-  handle: (channel) => record('ipcMain.handle', channel),
+  handle: (channel, handler) => {
+    record('ipcMain.handle', channel);
+    if (channel === invoke?.channel) invokeHandler = handler;
+  },
   removeHandler: (channel) => record('ipcMain.removeHandler', channel),
   on: (channel) => record('ipcMain.on', channel),
 };
@@ -210,6 +229,7 @@ export class BrowserWindow extends EventEmitter {
         app.emit('open-file', { preventDefault: () => record('open-file.preventDefault') }, reopenWith);
         return;
       }
+      if (invokeHandler) void invokeFrom(this);
       maybeFinish();
     });
   }

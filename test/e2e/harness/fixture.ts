@@ -16,6 +16,7 @@ import { createWorkspace, type Workspace } from '../../../main/services/workspac
 import type { EventKey } from '../../../shared/ipc/contract.ts';
 import { installBridge } from './bridge.ts';
 import { DialogsDouble } from './dialogs-double.ts';
+import { SpellCheckerDouble } from './spellchecker-double.ts';
 import { startHarnessServer } from './server.ts';
 import { testAppInfo } from '../../support/app-info.ts';
 
@@ -36,6 +37,8 @@ export interface HarnessApp {
   cspViolations: string[];
   /** Calls the page refused for not coming from the app's main frame (iframes…). */
   rejectedSenders: string[];
+  /** The window's spellchecker (Electron's session in the app): what it was told to check. */
+  spellChecker: SpellCheckerDouble;
   /** Pushes a contract event to the page, like main does (menu commands, files opened from the OS…); resolves once delivered. */
   emit(event: EventKey, payload: unknown): Promise<void>;
   /** Drops files from disk on the element matched by selector (paths resolved like webUtils.getPathForFile). */
@@ -57,6 +60,7 @@ export const test = base.extend<{
     const userData = await mkdtemp(join(tmpdir(), 'cueline-e2e-'));
     const workspace = createWorkspace({ userData, cache: join(userData, 'cache') });
     const dialogs = new DialogsDouble();
+    const spellChecker = new SpellCheckerDouble();
     let mediaUrl: (id: string) => string = () => {
       throw new Error('harness server not started');
     };
@@ -66,6 +70,7 @@ export const test = base.extend<{
       mediaUrl: (id) => mediaUrl(id),
       appInfo: testAppInfo('0.0.0-test'),
       router: { validateResponses: true },
+      spellChecker,
       ...(publishing ? { publishing } : {}),
       ...(accounts ? { accounts: accounts(userData) } : {}),
     });
@@ -95,6 +100,7 @@ export const test = base.extend<{
       sink,
       cspViolations,
       rejectedSenders: bridge.rejectedSenders,
+      spellChecker,
       mediaRequests: server.mediaRequests,
       emit: async (event, payload) => {
         router.emit(sink, event, payload);

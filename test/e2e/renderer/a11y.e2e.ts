@@ -1,8 +1,10 @@
 // Accessibility of the editor beyond the axe scans in editor-screenshots.e2e.ts: panes resize from
 // the keyboard (WAI-ARIA window splitter), dialogs trap and return focus, every toolbar button has
-// a name, and the tabs, the list and the checks are reachable without a mouse.
+// a name, the tabs, the list and the checks are reachable without a mouse, and every field is
+// announced with its visible label's words.
 import { expect, test } from '../harness/fixture.ts';
 import { expectAxeClean } from '../harness/axe.ts';
+import { expectFieldNamesMatchLabels, fieldNameMismatches } from '../harness/field-names.ts';
 import { editorMedia, openSampleSubtitles } from './editor-support.ts';
 
 test('splitters resize with the keyboard, dialogs return focus, controls are named', async ({ app }) => {
@@ -75,4 +77,60 @@ test('find and replace with a regular expression is one undo step', async ({ app
   await page.getByRole('button', { name: /^Undo/ }).click();
   await expect(grid.locator('[role="row"].cue').nth(0)).toContainText('Hello and welcome to the launch');
   await expect(grid.locator('[role="row"].cue').nth(1)).toContainText('Today we ship captions');
+});
+
+test('every field is announced with the words of its visible label (WCAG 2.5.3)', async ({ app }) => {
+  const { page } = app;
+  // The check itself: a label overridden by another name is caught.
+  await page.evaluate(() => {
+    const l = document.createElement('label');
+    l.id = 'probe-label';
+    l.append('Post text ', Object.assign(document.createElement('input'), { ariaLabel: 'Post template' }));
+    document.body.append(l);
+  });
+  expect(await fieldNameMismatches(page, 'probe')).toEqual([
+    'probe: label “post text” but named “post template”',
+  ]);
+  await page.evaluate(() => document.getElementById('probe-label')?.remove());
+
+  const m = await editorMedia();
+  app.dialogs.answer('openVideo', m.video);
+  await page.getByRole('button', { name: 'Open video…' }).first().click();
+  app.dialogs.answer('openSubtitles', [m.srt]);
+  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
+  const grid = page.getByRole('grid', { name: 'Cues' });
+  await expect(grid.locator('[role="row"].cue')).toHaveCount(3);
+  await grid.locator('[role="row"].cue').first().click();
+  await expectFieldNamesMatchLabels(page, 'editor');
+  await page.getByRole('tab', { name: /Checks/ }).click();
+  await expectFieldNamesMatchLabels(page, 'checks');
+
+  const views: [string, string, string][] = [
+    ['replace', 'search', 'Find and replace'],
+    ['shiftTimes', 'dialog', 'Shift times'],
+    ['twoPointSync', 'dialog', 'Two-point sync'],
+    ['convertFrameRate', 'dialog', 'Convert frame rate'],
+    ['saveAs', 'dialog', 'Save as'],
+    ['export', 'dialog', 'Export'],
+    ['about', 'dialog', 'About Cueline'],
+    ['fixCommonErrors', 'dialog', 'Fix common errors'],
+    ['showShortcuts', 'dialog', 'Keyboard shortcuts'],
+  ];
+  for (const [command, role, name] of views) {
+    await app.emit('menu:command', { command });
+    const view = page.getByRole(role as 'dialog' | 'search', { name: new RegExp(name, 'i') });
+    await expect(view).toBeVisible();
+    await expectFieldNamesMatchLabels(page, command);
+    await page.keyboard.press('Escape');
+    await expect(view).toHaveCount(0);
+    // Closed and gone (a closed <dialog> hides before its close event removes it).
+    await expect(page.locator('dialog')).toHaveCount(0);
+  }
+  // Publishing (its fields, read here; its component belongs to the publish work).
+  await page
+    .getByRole('button', { name: /^Publish/ })
+    .first()
+    .click();
+  await expect(page.getByRole('dialog', { name: /Publish/ })).toBeVisible();
+  await expectFieldNamesMatchLabels(page, 'publish');
 });

@@ -72,8 +72,11 @@ async function setUpApp(dialog: Locator, emu: Emulator): Promise<number> {
   await dialog.getByLabel('Consumer secret (API key secret)').fill(c.consumerSecret);
   await dialog.getByLabel('Redirect port').fill(String(port));
   await expect(dialog.getByTestId('redirect-uri')).toHaveText(`http://127.0.0.1:${port}/callback`);
-  await dialog.getByRole('button', { name: 'Save X app settings' }).click();
+  const save = dialog.getByRole('button', { name: 'Save X app settings' });
+  await save.click();
   await expect(dialog.getByRole('status')).toHaveText('X app settings saved.');
+  // The focus stays where the user was (it fell to the page when the button was disabled while saving).
+  await expect(save).toBeFocused();
   return port;
 }
 

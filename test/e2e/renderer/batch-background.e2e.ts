@@ -22,7 +22,7 @@ test('a batch keeps running while a cue is edited; the status bar shows it and o
     'three.en.srt': srt('Three'),
   });
   const dialog = await openPlan(app, d);
-  await dialog.getByLabel('Concurrency').fill('1');
+  await dialog.getByLabel('At a time').fill('1');
   // Every request takes a while, so the batch is still sending while the editor is used.
   emulator.faults.add({ route: /.*/, action: { kind: 'latency', ms: 250 }, times: 100_000 });
   await dialog.getByRole('button', { name: 'Publish 3 videos' }).click();

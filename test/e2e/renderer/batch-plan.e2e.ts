@@ -3,6 +3,7 @@
 // results with each item's captions and post, what is already on X per row, and a rerun where
 // every item was done already.
 import { join } from 'node:path';
+import { expectFieldNamesMatchLabels } from '../harness/field-names.ts';
 import { expectAxeSpotless } from '../harness/axe.ts';
 import { shotsAtSizes } from '../harness/screenshots.ts';
 import { folder, openPlan, srt } from './batch-support.ts';
@@ -39,7 +40,7 @@ test('a manifest fills alt text and the card; the plan counts posts and requests
 
   // The card's columns come with posting; the manifest's title and description are there.
   await dialog.getByLabel('Post each video').check();
-  await dialog.getByLabel('Post template').fill('New: {name}');
+  await dialog.getByLabel('Post text').fill('New: {name}');
   await expect(dialog.getByLabel('Card title for keynote')).toHaveValue('Keynote');
   await expect(dialog.getByLabel('Card description for keynote')).toHaveValue('Day one');
   // An edit is a correction: the plan is made again with it, and keeps it.
@@ -60,9 +61,11 @@ test('a manifest fills alt text and the card; the plan counts posts and requests
   );
   await expect(estimate).toContainText('about $0.245');
 
-  // The README's picture (docs/screenshots/batch-plan.png) is the 1280 one, copied by hand after review.
+  // The README's picture is the 1280 one (npm run screenshots).
   await shotsAtSizes(page, 'batch-plan-manifest');
   await expectAxeSpotless(page, 'batch plan', 'dialog');
+  // Every field is announced with its label's words ("Post text", not "Post template").
+  await expectFieldNamesMatchLabels(page, 'batch plan');
 
   await dialog.getByRole('button', { name: 'Publish 3 videos' }).click();
   const progress = dialog.getByTestId('batch-progress');

@@ -57,8 +57,8 @@ test('plans a folder with orphans and invalid files, takes a correction, publish
   await dialog.getByRole('checkbox', { name: 'Send broken' }).uncheck();
   await expect(dialog.getByRole('button', { name: 'Publish 2 videos' })).toBeEnabled();
   await dialog.getByLabel('Post each video').check();
-  await dialog.getByLabel('Post template').fill('New: {name}');
-  await dialog.getByLabel('Concurrency').fill('2');
+  await dialog.getByLabel('Post text').fill('New: {name}');
+  await dialog.getByLabel('At a time').fill('2');
   await dialog.getByRole('button', { name: 'Publish 2 videos' }).click();
 
   const progress = dialog.getByTestId('batch-progress');
@@ -91,7 +91,7 @@ test('cancels a running batch, lists it as unfinished, and resumes it without re
   const d = await folder(spec);
   const { page } = app;
   const dialog = await openPlan(app, d);
-  await dialog.getByLabel('Concurrency').fill('1');
+  await dialog.getByLabel('At a time').fill('1');
   // Hold every request a moment so the test can act while the batch runs.
   emulator.faults.add({ route: /.*/, action: { kind: 'latency', ms: 60 }, times: 100_000 });
   await dialog.getByRole('button', { name: 'Publish 4 videos' }).click();
@@ -145,9 +145,9 @@ test('after the services stop mid-batch and the window reloads, the batch resume
   const d = await folder(spec);
   const { page } = app;
   let dialog = await openPlan(app, d);
-  await dialog.getByLabel('Concurrency').fill('1');
+  await dialog.getByLabel('At a time').fill('1');
   await dialog.getByLabel('Post each video').check();
-  await dialog.getByLabel('Post template').fill('Resumed {name}');
+  await dialog.getByLabel('Post text').fill('Resumed {name}');
   // Stop everything the moment the second video's first subtitle is being associated: like the app
   // quitting, every running job is aborted down to its HTTP request.
   let associations = 0;
@@ -223,7 +223,7 @@ test('fixes a video X would refuse from the plan table, then publishes from a CS
   await expect(items.getByRole('row', { name: /fast\.mp4/ })).toContainText('→ fast.x.mp4');
   await dialog.getByLabel('Post each video').check();
   await expect(items.getByRole('row', { name: /fast\.mp4/ })).toContainText('Post: Fast clip');
-  await dialog.getByLabel('Post template').fill('Batch: {name}');
+  await dialog.getByLabel('Post text').fill('Batch: {name}');
   await page.screenshot({ path: shotPath('batch-manifest') });
   await dialog.getByRole('button', { name: 'Publish 2 videos' }).click();
   const progress = dialog.getByTestId('batch-progress');
@@ -241,7 +241,7 @@ async function lostAnswer(app: HarnessApp, emulator: Emulator) {
   const d = await folder({ 'once.mp4': null, 'once.en.srt': srt('Hello') });
   const dialog = await openPlan(app, d);
   await dialog.getByLabel('Post each video').check();
-  await dialog.getByLabel('Post template').fill('Once {name}');
+  await dialog.getByLabel('Post text').fill('Once {name}');
   emulator.faults.add({ route: 'v2.tweets.create', action: { kind: 'drop_after' } });
   await dialog.getByRole('button', { name: 'Publish 1 video' }).click();
   const progress = dialog.getByTestId('batch-progress');

@@ -1,7 +1,8 @@
 // The command table seen from the menu: every menu item does something (File → Export…, Help →
 // About), and undo inside a text field is the field's own, not the document's.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
 import { shotPath } from '../harness/screenshots.ts';
@@ -43,6 +44,40 @@ test('Help → About shows the version and which ffmpeg and ffprobe run', async 
   await page.screenshot({ path: shotPath('about') });
   await dlg.getByRole('button', { name: 'Close', exact: true }).last().click();
   await expect(dlg).toHaveCount(0);
+});
+
+test('the ffmpeg/ffprobe setting in About: a bad path is refused on its field, a good one kept', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.emit('menu:command', { command: 'about' });
+  const dlg = page.getByRole('dialog', { name: 'About Cueline' });
+  const ffmpeg = dlg.getByRole('textbox', { name: 'ffmpeg path' });
+  const ffprobe = dlg.getByRole('textbox', { name: 'ffprobe path' });
+  const save = dlg.getByRole('button', { name: 'Save media tools' });
+  await ffprobe.fill('/nowhere/ffprobe');
+  await save.click();
+  await expect(dlg.getByRole('alert')).toHaveText('ffprobe setting /nowhere/ffprobe: no such file');
+  await expect(ffprobe).toBeFocused();
+  await expect(ffprobe).toHaveAttribute('aria-invalid', 'true');
+  expect((await app.workspace.settings.get()).ffprobePath).toBeUndefined();
+
+  // The ffmpeg on PATH, by its absolute path.
+  const onPath = (name: string): string =>
+    (process.env['PATH'] ?? '')
+      .split(delimiter)
+      .map((d) => join(d, name))
+      .find((p) => existsSync(p)) ?? name;
+  await ffmpeg.fill(onPath('ffmpeg'));
+  await ffprobe.fill(onPath('ffprobe'));
+  await save.click();
+  await expect(dlg.getByRole('status')).toHaveText('Media tools saved.');
+  await expect(save).toBeFocused();
+  expect(await app.workspace.settings.get()).toMatchObject({
+    ffmpegPath: onPath('ffmpeg'),
+    ffprobePath: onPath('ffprobe'),
+  });
+  await page.screenshot({ path: shotPath('about-media-tools') });
 });
 
 test('undo in a text field undoes the field, by key and from the menu', async ({ app }) => {

@@ -91,6 +91,27 @@ test('a French track is spell-checked without freezing the page (the dictionary 
   }
 });
 
+test("the window's own spellchecker checks in the active track's language", async ({ app }) => {
+  const { page } = app;
+  const en = await editorMedia('trial.en.srt', TRIAL);
+  const pt = await editorMedia(
+    'noticias.pt.srt',
+    ['1', '00:00:01,000 --> 00:00:02,000', 'Bom dia', ''].join('\n'),
+  );
+  await openByKeys(app, { srt: en.srt, cues: 3 });
+  await expect.poll(() => app.spellChecker.languages).toEqual([['en-US']]);
+  await openByKeys(app, { srt: pt.srt, cues: 1 });
+  await expect.poll(() => app.spellChecker.languages).toEqual([['en-US'], ['pt-BR']]);
+  await page.getByRole('tablist', { name: 'Tracks' }).getByRole('tab', { name: /^en\b/ }).click();
+  await expect.poll(() => app.spellChecker.languages).toEqual([['en-US'], ['pt-BR'], ['en-US']]);
+  // Typing changes the track, not its language: nothing more is set.
+  await rows(page).nth(1).dblclick();
+  await page.keyboard.type('abc');
+  await expect(page).toHaveTitle(/^● /);
+  expect(app.spellChecker.languages).toHaveLength(3);
+  expect(app.spellChecker.enabled).toEqual([true, true, true]);
+});
+
 test('fix common errors: proposals accepted per item, applied as one undo step', async ({ app }) => {
   const { page } = app;
   const m = await editorMedia('trial.en.srt', TRIAL);

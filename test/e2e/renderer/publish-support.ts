@@ -16,6 +16,8 @@ import { xClientFactory } from '../../../main/services/x/client-factory.ts';
 import { RateLimiter } from '../../../main/services/x/rate-limiter.ts';
 import { oauth1Signer } from '../../../main/services/x/signer.ts';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../x-emulator/server.ts';
+import { expect, type Locator } from '@playwright/test';
+import type { HarnessApp } from '../harness/fixture.ts';
 import { emulatorAuthService, testBrowser, type TestBrowser } from './accounts-support.ts';
 
 export interface RecordingNotifier extends Notifier {
@@ -103,4 +105,31 @@ export async function xWorld(o: { signedIn: boolean; emulator?: EmulatorOptions 
     accounts: () => ({ service: auth, open: browser.open }),
     close,
   };
+}
+
+/**
+ * Opens a video, then caption files (in order: the first is the active track), as a user does —
+ * the video first — and then the Publish dialog; resolves with the dialog.
+ */
+export async function openPublishWith(
+  app: HarnessApp,
+  video: string,
+  subtitles: readonly string[],
+): Promise<Locator> {
+  const { page } = app;
+  app.dialogs.answer('openVideo', video);
+  await page.getByRole('button', { name: 'Open video…' }).first().click();
+  await expect(page.locator('video')).toHaveAttribute('src', /\/media\//);
+  app.dialogs.answer('openSubtitles', [...subtitles]);
+  await page.getByRole('button', { name: 'Open subtitles…' }).first().click();
+  await expect(page.getByRole('tab', { name: /English/ }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Publish to X' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Whether everything in the dialog's content is in view: nothing to scroll to. */
+export async function dialogScrolls(dialog: Locator): Promise<boolean> {
+  return dialog.locator('.content').evaluate((el) => el.scrollHeight > el.clientHeight + 1);
 }

@@ -76,6 +76,8 @@ test('attaches after posting by pasted media id; On X lists the video once with 
   const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';
   expect([...(emulator.state.media.get(videoId)?.subtitles.keys() ?? [])]).toEqual(['EN']);
   expect(emulator.state.posts).toEqual([]);
+  // The steps and result gave way to the form again.
+  await dialog.getByRole('button', { name: 'Done' }).click();
 
   // The after-posting flow: paste the id, send French only.
   await dialog.getByLabel('Attach to a video already on X').check();
@@ -83,7 +85,7 @@ test('attaches after posting by pasted media id; On X lists the video once with 
   await dialog.getByRole('checkbox', { name: 'Send French' }).check();
   await dialog.getByRole('checkbox', { name: 'Send English' }).uncheck();
   await dialog.getByRole('button', { name: 'Attach captions' }).click();
-  await expect(dialog.getByText('Published.')).toBeVisible();
+  await expect(dialog.getByTestId('publish-result')).toContainText('not posted');
   expect([...(emulator.state.media.get(videoId)?.subtitles.keys() ?? [])].sort()).toEqual(['EN', 'FR']);
 
   // On X (the dialog's second tab): one entry for the video with both languages, whichever job
@@ -166,6 +168,8 @@ test.describe('with no X account signed in', () => {
     expect(signedIn).toMatchObject({ handle: 'cueline_test', method: 'oauth1', isDefault: true });
     await expect(dialog.getByTestId('no-account')).toBeHidden();
     await expect(dialog.getByLabel('Publish as')).toHaveValue(signedIn?.accountId ?? '');
+    // The sign-in button is gone: the focus is on the picker showing the new account.
+    await expect(dialog.getByLabel('Publish as')).toBeFocused();
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect(dialog.getByTestId('publish-result')).toBeVisible();
     const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';

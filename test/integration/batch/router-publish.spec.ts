@@ -108,6 +108,7 @@ describe('publish channels', () => {
       languageCode: 'EN',
       displayName: 'English',
       problems: [],
+      cueProblems: [],
     });
     expect(pre.tracks[1]?.problems.join()).toMatch(/Spanish is "es"/);
     expect(pre.tracks[2]?.problems).toEqual(['The track has no cues.']);
@@ -116,6 +117,32 @@ describe('publish channels', () => {
         /^cue 1 starts at 00:00:05\.000, after the video ends \(00:00:01\.\d{3}\): are these the captions of another video\?$/,
       ),
     ]);
+    // …naming the editor's cue, so the dialog can go to it.
+    expect((pre.tracks[3] as { cueProblems?: unknown }).cueProblems).toEqual([
+      expect.objectContaining({ code: 'subtitle.beyond_video', cueId: '1', cueIndex: 0 }),
+    ]);
+
+    // Started anyway (the dialog wouldn't), the job's error names the track, not the SRT file the
+    // app wrote for it (it named <userData>/publish-inputs/<sha256>.srt).
+    const wrong = await call<{ jobId: string }>('publish:start', {
+      video: video.id,
+      tracks: [
+        {
+          language: 'de',
+          displayName: 'Deutsch',
+          cues: [{ id: '1', start: 5000, end: 6000, text: 'Hallo' }],
+        },
+      ],
+      post: null,
+      category: 'tweet_video',
+      api: 'v2',
+    });
+    const failed = await finished(wrong.jobId);
+    expect(failed.event).toBe('job:failed');
+    const error = failed.payload['error'] as { code: string; message: string; details?: { path?: string } };
+    expect(error.code).toBe('subtitle.beyond_video');
+    expect(error.message).toMatch(/^Deutsch captions: cue 1 starts at 00:00:05\.000, after the video ends/);
+    expect(JSON.stringify(error)).not.toMatch(/\.srt|publish-inputs/);
 
     const launch = {
       video: video.id,
@@ -149,6 +176,17 @@ describe('publish channels', () => {
     const steps = events
       .filter((e) => e.event === 'job:progress' && e.payload['jobId'] === jobId)
       .map((e) => (e.payload['progress'] as { step: string }).step);
+    // Tracks are named as the user knows them, never by the SRT file the app wrote for them.
+    const progress = events
+      .filter((e) => e.event === 'job:progress' && e.payload['jobId'] === jobId)
+      .flatMap((e) => {
+        const p = e.payload['progress'] as { step: string; label: string; language?: string; passed?: [] };
+        return [...(p.passed ?? []), p];
+      });
+    expect(progress.find((p) => p.step === 'upload-subtitle' && p.language === 'PT')?.label).toBe(
+      'Uploading pt-BR captions (PT)',
+    );
+    for (const p of progress) expect(p.label).not.toMatch(/\.srt|publish-inputs/);
     // Progress is throttled (latest wins) so intermediate steps may merge; the last one always lands.
     expect(steps[0]).toBe('validate');
     expect(steps[steps.length - 1]).toBe('done');

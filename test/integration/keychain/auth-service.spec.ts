@@ -118,6 +118,8 @@ describe('AuthService against the emulator, tokens in the real keychain', () => 
     const signer = await service().signerFor();
     expect(signer.method).toBe('oauth2');
     expect((await fetchMe(emulator.url, signer)).username).toBe('cueline_test');
+    // A job's identity names the X user, not the name the account was picked by.
+    expect(signer.accountKey).toBe(`x:${(await fetchMe(emulator.url, signer)).id}`);
   });
 
   it('refuses an answer whose state does not match, and stores nothing', async () => {

@@ -1,6 +1,6 @@
 // `cueline publish` against the emulator with X's current rules (issue 16): .mov on v2, chunks
 // that adapt to a 413, post refusals read right, alt text and the video card, resumed uploads.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -191,6 +191,76 @@ describe('reuse what is done', () => {
     expect((JSON.parse(second.stdout) as JsonOut).video.id).toBe(
       (JSON.parse(first.stdout) as JsonOut).video.id,
     );
+  });
+});
+
+describe("the job's account (credentials from the environment)", () => {
+  /** A second X user on the emulator, with OAuth 1.0a and OAuth 2.0 credentials of its own. */
+  const otherUser = (): { oauth1: Record<string, string>; bearer: string } => {
+    const id = '1500000000000000002';
+    emu.state.users.set(id, { id, username: 'someone_else' });
+    const token = `${id}-${randomBytes(8).toString('hex')}`;
+    const secret = randomBytes(16).toString('hex');
+    emu.state.oauth1Tokens.set(token, { secret, userId: id, consumerKey: emu.credentials.consumerKey });
+    const bearer = randomBytes(16).toString('hex');
+    emu.state.oauth2Tokens.set(bearer, {
+      userId: id,
+      scopes: ['media.write', 'tweet.read', 'tweet.write', 'users.read'],
+      expiresAt: Date.now() + 3_600_000,
+    });
+    return { oauth1: { X_ACCESS_TOKEN: token, X_ACCESS_TOKEN_SECRET: secret }, bearer };
+  };
+  const uploads = (): number => routes(/^v2\.initialize$/);
+
+  it('OAuth 1.0a: another account is another job; the same account reuses its journal', async () => {
+    fresh();
+    const other = otherUser();
+    const args = ['publish', video, '--subs', en, '--json'];
+    expect((await cli(args)).code).toBe(0);
+    expect(jobFiles()).toHaveLength(1);
+    emu.state.requests.length = 0;
+    const second = await cli(args, { env: other.oauth1 });
+    expect(second.code).toBe(0);
+    // Media ids are per user: the other account uploads its own, in a journal of its own.
+    expect(uploads()).toBe(2);
+    expect(jobFiles()).toHaveLength(2);
+    emu.state.requests.length = 0;
+    const again = await cli(args);
+    expect(again.code).toBe(0);
+    expect(emu.state.requests).toEqual([]);
+    // The key is a one-way hash: no token or secret in any journal.
+    for (const f of jobFiles()) {
+      const text = readFileSync(join(home, 'jobs', f), 'utf8');
+      for (const v of [
+        emu.credentials.accessToken,
+        emu.credentials.accessTokenSecret,
+        ...Object.values(other.oauth1),
+      ])
+        expect(text).not.toContain(v);
+    }
+  });
+
+  it("OAuth 2.0: X's user id is the key, so a new token for the same user reuses the journal", async () => {
+    fresh();
+    const other = otherUser();
+    const args = ['publish', video, '--subs', en, '--json'];
+    expect((await cli(args, { auth: 'oauth2' })).code).toBe(0);
+    emu.state.requests.length = 0;
+    // A token is replaced every 2 hours; the user stays.
+    const renewed = emu.mintBearer(['media.write', 'tweet.read', 'tweet.write', 'users.read']);
+    const again = await cli(args, { auth: 'oauth2', env: { X_OAUTH2_ACCESS_TOKEN: renewed } });
+    expect(again.code).toBe(0);
+    expect(emu.state.requests.map((q) => q.route)).toEqual(['v2.users.me']);
+    expect(jobFiles()).toHaveLength(1);
+    emu.state.requests.length = 0;
+    const someoneElse = await cli(args, { auth: 'oauth2', env: { X_OAUTH2_ACCESS_TOKEN: other.bearer } });
+    expect(someoneElse.code).toBe(0);
+    expect(uploads()).toBe(2);
+    expect(jobFiles()).toHaveLength(2);
+    const text = jobFiles()
+      .map((f) => readFileSync(join(home, 'jobs', f), 'utf8'))
+      .join('\n');
+    for (const v of [emu.credentials.bearerToken, renewed, other.bearer]) expect(text).not.toContain(v);
   });
 });
 

@@ -86,7 +86,8 @@ describe.each<['v2' | 'v1.1', 'oauth1' | 'oauth2']>([
     );
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual(out);
-    expect(emu.state.requests).toEqual([]);
+    // Only, with an OAuth 2.0 token from the environment, X's answer to whose token it is.
+    expect(emu.state.requests.map((q) => q.route)).toEqual(auth === 'oauth2' ? ['v2.users.me'] : []);
   });
 });
 
@@ -205,7 +206,8 @@ describe('X failures', () => {
     });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/media\.write/);
-    expect(emu.state.requests).toHaveLength(1);
+    // Whose token it is (the job's account), then the one refused request.
+    expect(emu.state.requests.map((q) => q.route)).toEqual(['v2.users.me', 'v2.initialize']);
   });
 });
 

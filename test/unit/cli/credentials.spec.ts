@@ -24,6 +24,23 @@ describe('CLI credentials', () => {
     expect(await s.authorization({ method: 'POST', url: 'https://api.x.com/2/tweets' })).toBe('Bearer tok');
   });
 
+  it('gives environment credentials an account key: stable, one per account, no secret in it', async () => {
+    const a = await resolveSigner({ env: oauth1 });
+    const again = await resolveSigner({ env: { ...oauth1 } });
+    const other = await resolveSigner({
+      env: { ...oauth1, X_ACCESS_TOKEN: 'bt', X_ACCESS_TOKEN_SECRET: 'bs' },
+    });
+    expect(a.accountKey).toMatch(/^oauth1-[0-9a-f]{32}$/);
+    expect(again.accountKey).toBe(a.accountKey);
+    expect(other.accountKey).not.toBe(a.accountKey);
+    expect(a.accountLookup).toBeUndefined();
+    // An OAuth 2.0 token names no user and is replaced every 2 hours: X is asked whose it is.
+    const b = await resolveSigner({ env: { X_OAUTH2_ACCESS_TOKEN: 'tok-secret-value' } });
+    expect(b.accountLookup).toBe(true);
+    expect(b.accountKey).toMatch(/^oauth2-[0-9a-f]{32}$/);
+    expect(b.accountKey).not.toContain('tok-secret-value');
+  });
+
   it('names the missing variables of an incomplete OAuth 1.0a set', async () => {
     await expect(resolveSigner({ env: { X_CONSUMER_KEY: 'ck' } })).rejects.toMatchObject({
       code: 'auth.missing_credentials',

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdit } from '../../../shared/captions/edits.ts';
 import type { Track } from '../../../shared/captions/model.ts';
-import { checkTrack, PRESETS } from '../../../shared/captions/rules.ts';
+import { checkTrack, PRESETS, type Finding } from '../../../shared/captions/rules.ts';
 import { FRAME_RATES } from '../../../shared/captions/time.ts';
-import { IncrementalChecker } from '../../../renderer/src/state/incremental-checks.ts';
+import { IncrementalChecker, mergeInCueOrder } from '../../../renderer/src/state/incremental-checks.ts';
 
 const cueArb = fc.record({
   start: fc.integer({ min: 0, max: 20_000 }),
@@ -47,5 +47,52 @@ describe('IncrementalChecker', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('mergeInCueOrder', () => {
+  it('is the stable sort by cue of the rules’ findings followed by the others', () => {
+    const finding = fc.record({
+      rule: fc.constantFrom('gap', 'cps', 'spelling'),
+      cueIndex: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),
+      n: fc.nat(),
+    });
+    fc.assert(
+      fc.property(fc.array(finding), fc.array(finding), (a, b) => {
+        const mk = (x: { rule: string; cueIndex: number | undefined; n: number }) =>
+          ({
+            rule: x.rule,
+            severity: 'warning',
+            message: String(x.n),
+            ...(x.cueIndex === undefined ? {} : { cueIndex: x.cueIndex }),
+          }) as Finding;
+        const key = (f: Finding): number => f.cueIndex ?? -1;
+        const ordered = a.map(mk).sort((x, y) => key(x) - key(y));
+        const more = b.map(mk);
+        expect(mergeInCueOrder(ordered, more)).toEqual([...ordered, ...more].sort((x, y) => key(x) - key(y)));
+      }),
+    );
+  });
+});
+
+describe('IncrementalChecker on the same track again', () => {
+  it('answers the findings it made (nothing to check anew); an edit or new settings check again', () => {
+    const checker = new IncrementalChecker();
+    const track: Track = {
+      language: 'en',
+      label: '',
+      cues: [
+        { id: 'a', start: 0, end: 500, text: 'A much longer line of caption text that goes on' },
+        { id: 'b', start: 510, end: 2000, text: 'Hi' },
+      ],
+    };
+    const settings = { ...PRESETS['netflix-adult'] };
+    const first = checker.check(track, settings);
+    expect(first.length).toBeGreaterThan(0);
+    expect(checker.check(track, settings)).toBe(first);
+    const edited = applyEdit(track, { kind: 'setText', id: 'a', text: 'Short' }).track;
+    expect(checker.check(edited, settings)).toEqual(checkTrack(edited, settings));
+    const stricter = { ...settings, maxCps: 1 };
+    expect(checker.check(edited, stricter)).toEqual(checkTrack(edited, stricter));
   });
 });

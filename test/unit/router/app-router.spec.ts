@@ -8,6 +8,7 @@ import type { EventSink } from '../../../main/router/types.ts';
 import { createWorkspace, type Workspace } from '../../../main/services/workspace/workspace.ts';
 import { DialogsDouble } from '../../e2e/harness/dialogs-double.ts';
 import { testAppInfo } from '../../support/app-info.ts';
+import { openedCaptions } from '../../../shared/ipc/channels/captions.ts';
 
 // The app's router under plain Node: the same handlers the window and the harness reach.
 let dir = '';
@@ -82,5 +83,20 @@ describe('captions', () => {
     expect(r.ok).toBe(false);
     expect(JSON.stringify(r)).toContain('bad.srt');
     expect(JSON.stringify(r)).not.toContain(dir);
+  });
+
+  it('answers an open with exactly what the contract says, even where replies are not checked', async () => {
+    const unchecked = createAppRouter({
+      workspace: ws,
+      dialogs,
+      mediaUrl: (id) => id,
+      appInfo: testAppInfo('0'),
+      router: { log: () => undefined },
+    });
+    const ref = await ws.files.register(join(dir, 'a.en.srt'), 'subtitles');
+    const r = await unchecked.invoke('captions:open', { fileId: ref.id }, ctx);
+    expect(r.ok).toBe(true);
+    // Nothing beyond the contract crosses to the window (the packaged app checks no replies).
+    if (r.ok) expect(() => openedCaptions.strict().parse(r.value)).not.toThrow();
   });
 });

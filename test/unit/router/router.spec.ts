@@ -12,7 +12,7 @@ const contract = {
     'demo:crash': call(noPayload, z.null()),
     'demo:lie': call(noPayload, z.object({ n: z.number() })),
     'demo:count': job({
-      request: z.object({ to: z.number().int() }),
+      request: z.object({ to: z.number().int(), fail: z.boolean().optional() }),
       progress: z.object({ at: z.number() }),
       result: z.object({ total: z.number() }),
     }),
@@ -49,8 +49,9 @@ function makeRouter(validateResponses = true): {
       },
       // @ts-expect-error: deliberately breaks the contract to test reply validation
       'demo:lie': () => ({ n: 'one' }),
-      'demo:count': async ({ to }, j) => {
+      'demo:count': async ({ to, fail }, j) => {
         for (let i = 1; i <= to; i++) j.progress({ at: i });
+        if (fail) throw new CuelineError('journal.corrupt', `stopped at ${to}`);
         return { total: to };
       },
       'demo:stream': async (_req, j) => {
@@ -166,6 +167,25 @@ describe('jobs', () => {
       event: 'job:done',
       payload: { jobId, channel: 'demo:count', result: { total: 50 } },
     });
+  });
+
+  it('delivers the last progress before a failure: it says where the job stopped', async () => {
+    const { router } = makeRouter();
+    const s = sink();
+    const r = await router.invoke('demo:count', { to: 50, fail: true }, { sink: s });
+    const jobId = r.ok ? (r.value as { jobId: string }).jobId : '';
+    await router.jobs.idle();
+    expect(s.events.slice(-2)).toEqual([
+      { event: 'job:progress', payload: { jobId, channel: 'demo:count', progress: { at: 50 } } },
+      {
+        event: 'job:failed',
+        payload: {
+          jobId,
+          channel: 'demo:count',
+          error: { code: 'journal.corrupt', message: 'stopped at 50' },
+        },
+      },
+    ]);
   });
 
   it('merges streamed progress instead of dropping pieces', async () => {
