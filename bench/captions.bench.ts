@@ -17,7 +17,8 @@
 //    parses once and reads the process's peak RSS (getrusage maxrss) → peak = maxRSS − RSS before parsing. The
 //    file-reading step peaks lower than parsing does (checked: the child reports the maxRSS before
 //    parsing too), so the difference is the parse's own high-water mark, including garbage not yet
-//    collected. "retained" is heapUsed after gc() with the result still referenced.
+//    collected. "retained" is heapUsed after gc() with the result still referenced. `--memory-only`
+//    runs just these; `--scaling-only` just the time-against-size table below.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -515,8 +516,10 @@ export async function run(): Promise<void> {
     scaling();
     return;
   }
-  // `--head-to-head-only`: the races and nothing else (what a change to a reader or writer needs).
+  // `--head-to-head-only`: the races and nothing else (what a change to a reader or writer needs);
+  // `--memory-only`: the peak memory of parsing and nothing else.
   const headToHeadOnly = process.argv.includes('--head-to-head-only');
+  const memoryOnly = process.argv.includes('--memory-only');
   const dir = mkdtempSync(join(tmpdir(), 'cueline-bench-'));
   try {
     const files: Record<Format, { path: string; bytes: number }> = {
@@ -535,7 +538,9 @@ export async function run(): Promise<void> {
     process.stdout.write(`${header}\n${'-'.repeat(header.length + 12)}\n`);
     for (const format of ['srt', 'vtt'] as const) {
       for (const op of ['parse', 'write'] as const) {
-        for (const impl of impls.filter((i) => i.formats.includes(format) && !headToHeadOnly)) {
+        for (const impl of impls.filter(
+          (i) => i.formats.includes(format) && !headToHeadOnly && !memoryOnly,
+        )) {
           const r = spawnChild<TimeResult>(op, impl.name, format, files[format].path);
           let line = `${pad(format, 7)}${pad(op, 7)}${pad(impl.name, 16)}`;
           if ('error' in r) {
@@ -549,39 +554,43 @@ export async function run(): Promise<void> {
         }
       }
     }
-    process.stdout.write(
-      `\nHead to head: per format and op, every library in one process, ${RACE_ROUNDS} interleaved rounds ` +
-        `after a warm-up, gc() before each run; median CPU ms (user + system, GC threads included), ` +
-        `wall ms in brackets. The targets are judged on CPU time here: wall time, and the separate ` +
-        `processes above, also count the time the shared machine's other processes held the cores.\n`,
-    );
-    const rh = `${pad('format', 7)}${pad('op', 7)}${padL('ours', 12)}  ${pad('fastest other', 28)}${padL('× as fast', 10)}  target  others`;
-    process.stdout.write(`${rh}\n${'-'.repeat(rh.length + 40)}\n`);
-    for (const format of ['srt', 'vtt'] as const)
-      for (const op of ['parse', 'write'] as const) {
-        const race = spawnChild<Record<string, RaceTime>>('race', '', format, files[format].path, {
-          BENCH_OP: op,
-        });
-        if ('error' in race) {
-          process.stdout.write(`${pad(format, 7)}${pad(op, 7)}failed: ${String(race.error).slice(0, 80)}\n`);
-          continue;
+    if (!memoryOnly) {
+      process.stdout.write(
+        `\nHead to head: per format and op, every library in one process, ${RACE_ROUNDS} interleaved rounds ` +
+          `after a warm-up, gc() before each run; median CPU ms (user + system, GC threads included), ` +
+          `wall ms in brackets. The targets are judged on CPU time here: wall time, and the separate ` +
+          `processes above, also count the time the shared machine's other processes held the cores.\n`,
+      );
+      const rh = `${pad('format', 7)}${pad('op', 7)}${padL('ours', 12)}  ${pad('fastest other', 28)}${padL('× as fast', 10)}  target  others`;
+      process.stdout.write(`${rh}\n${'-'.repeat(rh.length + 40)}\n`);
+      for (const format of ['srt', 'vtt'] as const)
+        for (const op of ['parse', 'write'] as const) {
+          const race = spawnChild<Record<string, RaceTime>>('race', '', format, files[format].path, {
+            BENCH_OP: op,
+          });
+          if ('error' in race) {
+            process.stdout.write(
+              `${pad(format, 7)}${pad(op, 7)}failed: ${String(race.error).slice(0, 80)}\n`,
+            );
+            continue;
+          }
+          const ours = race['cueline (ours)'] ?? { cpu: Infinity, wall: Infinity };
+          const rivals = Object.entries(race)
+            .filter(([name]) => name !== 'cueline (ours)')
+            .sort((a, b) => a[1].cpu - b[1].cpu);
+          const [fastestName, fastest] = rivals[0] ?? ['none', { cpu: Infinity, wall: Infinity }];
+          const ms = (t: RaceTime): string => `${t.cpu.toFixed(0)} (${t.wall.toFixed(0)})`;
+          process.stdout.write(
+            `${pad(format, 7)}${pad(op, 7)}${padL(ms(ours), 12)}  ${pad(`${fastestName} ${ms(fastest)}`, 28)}` +
+              `${padL((fastest.cpu / ours.cpu).toFixed(2), 10)}  ${pad(ours.cpu <= fastest.cpu ? 'MET' : 'NOT MET', 8)}` +
+              rivals
+                .slice(1)
+                .map(([n, t]) => `${n} ${ms(t)}`)
+                .join(', ') +
+              '\n',
+          );
         }
-        const ours = race['cueline (ours)'] ?? { cpu: Infinity, wall: Infinity };
-        const rivals = Object.entries(race)
-          .filter(([name]) => name !== 'cueline (ours)')
-          .sort((a, b) => a[1].cpu - b[1].cpu);
-        const [fastestName, fastest] = rivals[0] ?? ['none', { cpu: Infinity, wall: Infinity }];
-        const ms = (t: RaceTime): string => `${t.cpu.toFixed(0)} (${t.wall.toFixed(0)})`;
-        process.stdout.write(
-          `${pad(format, 7)}${pad(op, 7)}${padL(ms(ours), 12)}  ${pad(`${fastestName} ${ms(fastest)}`, 28)}` +
-            `${padL((fastest.cpu / ours.cpu).toFixed(2), 10)}  ${pad(ours.cpu <= fastest.cpu ? 'MET' : 'NOT MET', 8)}` +
-            rivals
-              .slice(1)
-              .map(([n, t]) => `${n} ${ms(t)}`)
-              .join(', ') +
-            '\n',
-        );
-      }
+    }
     if (headToHeadOnly) return;
     const memTargets: string[] = [];
     for (const format of ['srt', 'vtt'] as const) {
@@ -613,7 +622,7 @@ export async function run(): Promise<void> {
       );
     }
     process.stdout.write(`\n${memTargets.join('\n')}\n`);
-    scaling();
+    if (!memoryOnly) scaling();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

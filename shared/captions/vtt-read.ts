@@ -7,7 +7,7 @@ import webvtt from 'webvtt-parser';
 import type { Cue, ParseWarning, VttBlock, VttExtras } from './model.ts';
 import { formatVttTimestamp, MAX_TIME_MS, scanTimestamp, TIME_OUT_OF_RANGE } from './time.ts';
 import { fromVttText } from './markup.ts';
-import { trimBlankEnd } from './text-lines.ts';
+import { isBlankChar, trimBlankEnd } from './text-lines.ts';
 import { quote } from './quote.ts';
 
 export interface VttIssue {
@@ -36,35 +36,52 @@ const RECOVERABLE = [
   "'-->' not separated from timestamp by whitespace.",
 ];
 
-const BLOCK_RE = /^(NOTE|STYLE|REGION)($|[ \t])/;
+/** The block keyword a line [b, e) of `s` starts with (NOTE, STYLE or REGION, then its end or a blank), or null. */
+function blockKind(s: string, b: number, e: number): VttBlock['kind'] | null {
+  const c = s.charCodeAt(b);
+  const kind = c === 78 ? 'NOTE' : c === 83 ? 'STYLE' : c === 82 ? 'REGION' : null;
+  if (kind === null || b + kind.length > e || !s.startsWith(kind, b)) return null;
+  const after = b + kind.length;
+  return after === e || s.charCodeAt(after) === 32 || s.charCodeAt(after) === 9 ? kind : null;
+}
 
-interface ScannedCue {
-  line: number;
-  id: string;
+/** A timing line's times and settings, as parseTiming leaves them (one object for the whole file). */
+interface Timing {
   start: number;
   end: number;
   settings: string;
-  text: string;
 }
 
-/** A timing line's times and settings; null when it is not one, 'range' when a time is past MAX_TIME_MS. */
-function parseTiming(line: string): { start: number; end: number; settings: string } | 'range' | null {
-  const out = { end: 0 };
-  let i = 0;
-  while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
-  const start = scanTimestamp(line, i, out);
+/**
+ * Reads the timing line [b, e) of `s` into `t`: 'ok', 'bad' when it is not one, 'range' when a time
+ * is past MAX_TIME_MS. `out` is scanTimestamp's.
+ */
+function parseTiming(
+  s: string,
+  b: number,
+  e: number,
+  t: Timing,
+  out: { end: number },
+): 'ok' | 'bad' | 'range' {
+  const blank = (c: number): boolean => c === 32 || c === 9 || c === 12;
+  let i = b;
+  while (i < e && blank(s.charCodeAt(i))) i++;
+  const start = scanTimestamp(s, i, out);
   if (start === TIME_OUT_OF_RANGE) return 'range';
   // WebVTT writes milliseconds after a "." only (scanTimestamp takes SRT's "," too).
-  if (start < 0 || line.charCodeAt(out.end - 4) !== 46) return null;
+  if (start < 0 || s.charCodeAt(out.end - 4) !== 46) return 'bad';
   i = out.end;
-  while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
-  if (!line.startsWith('-->', i)) return null;
+  while (i < e && blank(s.charCodeAt(i))) i++;
+  if (!s.startsWith('-->', i)) return 'bad';
   i += 3;
-  while (line[i] === ' ' || line[i] === '\t' || line[i] === '\f') i++;
-  const end = scanTimestamp(line, i, out);
+  while (i < e && blank(s.charCodeAt(i))) i++;
+  const end = scanTimestamp(s, i, out);
   if (end === TIME_OUT_OF_RANGE) return 'range';
-  if (end < 0 || line.charCodeAt(out.end - 4) !== 46) return null;
-  return { start, end, settings: tidySettings(line.slice(out.end)) };
+  if (end < 0 || s.charCodeAt(out.end - 4) !== 46) return 'bad';
+  t.start = start;
+  t.end = end;
+  t.settings = out.end === e ? '' : tidySettings(s.slice(out.end, e));
+  return 'ok';
 }
 
 /** Cue settings as read and written: one line, trimmed, runs of blanks as one space. */
@@ -78,10 +95,16 @@ export function tidySettings(raw: string): string {
 const MAX_ERRORS = 200;
 const TIMING_HINT = 'expected "HH:MM:SS.mmm --> HH:MM:SS.mmm"';
 
+/**
+ * Reads WebVTT. One pass over the string by offsets, as the SRT reader does: an array of every line
+ * (a string each) cost ~10× the file's size in memory and made time grow faster than the size.
+ * Lines are split only for the strict validator (`strict`), which needs them.
+ */
 export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttParseResult {
   const strict = opts.strict === true;
-  const lines = input.split(/\r\n|\r|\n/);
-  if (lines[0]?.startsWith('\ufeff')) lines[0] = lines[0].slice(1);
+  const s = input;
+  const n = s.length;
+  const bom = s.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   const errors: VttIssue[] = [];
   // What the scanner finds wrong in the file's structure; in strict mode webvtt-parser reports it.
@@ -90,16 +113,48 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
   // Lines holding cue text (strict mode): webvtt-parser gets a placeholder there (see validate).
   const textLines: number[] = [];
 
+  // The current line is [ls, le), number lineNo (from 1); `have` is false past the last one. Lines
+  // end at "\r\n", "\r" or "\n", as `split(/\r\n|\r|\n/)` cuts them (a final line end is followed by
+  // an empty last line). The next "\n", "\r" and "-->" are searched forward only.
+  let pos = bom;
+  let ls = 0;
+  let le = 0;
+  let lineNo = 0;
+  let have = true;
+  let nextLf = -2;
+  let nextCr = -2;
+  let nextArrow = -2;
+  const advance = (): void => {
+    lineNo++;
+    if (pos > n) {
+      have = false;
+      ls = le = n;
+      return;
+    }
+    ls = pos;
+    if (nextLf < pos && nextLf !== -1) nextLf = s.indexOf('\n', pos);
+    if (nextCr < pos && nextCr !== -1) nextCr = s.indexOf('\r', pos);
+    let e = nextLf < 0 ? n : nextLf;
+    if (nextCr >= 0 && nextCr < e) e = nextCr;
+    le = e;
+    pos = e === n ? n + 1 : s.charCodeAt(e) === 13 && s.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+  };
+  const hasArrow = (): boolean => {
+    if (nextArrow !== -1 && nextArrow < ls) nextArrow = s.indexOf('-->', ls);
+    return nextArrow >= 0 && nextArrow < le;
+  };
+
   // Block scanner following the same structure as webvtt-parser's loop.
-  const first = lines[0] ?? '';
+  advance();
+  const first = s.slice(ls, le);
   if (!/^WEBVTT($|[ \t])/.test(first))
     structural.push({ line: 1, message: `the first line must be "WEBVTT", found ${quote(first, 40)}` });
   const headerParts = [first.startsWith('WEBVTT') ? first.slice(6) : first];
-  let i = 1;
-  while (i < lines.length && lines[i] !== '') {
-    if ((lines[i] ?? '').includes('-->')) break;
-    headerParts.push(lines[i] ?? '');
-    i++;
+  advance();
+  while (have && ls !== le) {
+    if (hasArrow()) break;
+    headerParts.push(s.slice(ls, le));
+    advance();
   }
   let headerLanguage: string | null = null;
   for (const h of headerParts) {
@@ -107,54 +162,74 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
     if (m?.[1]) headerLanguage = m[1];
   }
 
-  const scanned: ScannedCue[] = [];
+  // Cues as read (their ids as the file gives them, made unique below), and the line each cue with
+  // an id starts on (a duplicate id is reported at its line; cues without one need none kept).
+  const cues: Cue[] = [];
+  const idLines: number[] = [];
   // Each block remembers how many cues preceded it; anchored to that cue's id once ids are known.
   const rawBlocks: { kind: VttBlock['kind']; text: string; cuesBefore: number }[] = [];
+  const tsOut = { end: 0 };
+  const t: Timing = { start: 0, end: 0, settings: '' };
   let collected = false;
-  while (i < lines.length) {
+  while (have) {
     if (!collected) {
-      while (i < lines.length && lines[i] === '') i++;
-      if (i >= lines.length) break;
+      while (have && ls === le) advance();
+      if (!have) break;
     }
     collected = false;
-    let line = lines[i] ?? '';
     let id = '';
-    const startLine = i + 1;
-    if (!line.includes('-->')) {
-      const m = BLOCK_RE.exec(line);
-      if (m) {
-        const body = [line];
-        i++;
-        while (i < lines.length && lines[i] !== '') body.push(lines[i++] ?? '');
-        rawBlocks.push({ kind: m[1] as VttBlock['kind'], text: body.join('\n'), cuesBefore: scanned.length });
+    const startLine = lineNo;
+    if (!hasArrow()) {
+      const kind = blockKind(s, ls, le);
+      if (kind) {
+        const from = ls;
+        let to = le;
+        advance();
+        while (have && ls !== le) {
+          to = le;
+          advance();
+        }
+        // The block's lines joined with "\n", whatever ended them.
+        const body = s.slice(from, to);
+        rawBlocks.push({
+          kind,
+          text: body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body,
+          cuesBefore: cues.length,
+        });
         continue;
       }
-      id = line;
-      i++;
-      line = lines[i] ?? '';
-      if (line === '' || !line.includes('-->')) {
+      id = s.slice(ls, le);
+      advance();
+      if (!have || ls === le || !hasArrow()) {
         structural.push({
           line: startLine,
           message: `text outside a cue: ${quote(id, 40)} (a cue identifier needs a timing line after it)`,
         });
         // The rest of the block is skipped, as webvtt-parser does.
-        while (i < lines.length && lines[i] !== '' && !(lines[i] ?? '').includes('-->')) i++;
-        if (i < lines.length && lines[i] !== '') collected = true;
+        while (have && ls !== le && !hasArrow()) advance();
+        if (have && ls !== le) collected = true;
         continue;
       }
     }
-    const t = parseTiming(line);
-    i++;
-    if (t === 'range')
-      errors.push({ line: i, message: `a time is beyond ${formatVttTimestamp(MAX_TIME_MS)}` });
-    else if (!t) structural.push({ line: i, message: `invalid timing line ${quote(line)} (${TIMING_HINT})` });
-    if (!t || t === 'range') {
-      while (i < lines.length && lines[i] !== '') {
-        if ((lines[i] ?? '').includes('-->')) {
+    const read = parseTiming(s, ls, le, t, tsOut);
+    const timingLine = lineNo;
+    const timingStart = ls;
+    const timingEnd = le;
+    advance();
+    if (read === 'range')
+      errors.push({ line: timingLine, message: `a time is beyond ${formatVttTimestamp(MAX_TIME_MS)}` });
+    else if (read === 'bad')
+      structural.push({
+        line: timingLine,
+        message: `invalid timing line ${quote(s.slice(timingStart, Math.min(timingEnd, timingStart + 81)))} (${TIMING_HINT})`,
+      });
+    if (read !== 'ok') {
+      while (have && ls !== le) {
+        if (hasArrow()) {
           collected = true;
           break;
         }
-        i++;
+        advance();
       }
       continue;
     }
@@ -163,39 +238,53 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
         line: id ? startLine + 1 : startLine,
         message: `end time ${formatVttTimestamp(t.end)} is before start ${formatVttTimestamp(t.start)}`,
       });
-    // Most cues have one line: it is the text, with no array to join.
-    let text: string | null = null;
-    let more: string[] | null = null;
-    while (i < lines.length && lines[i] !== '') {
-      const l = lines[i] ?? '';
-      if (l.includes('-->')) {
+    // The text is one slice of the file when its lines end in "\n" and carry no trailing blanks (most
+    // do); otherwise its lines are trimmed and joined with "\n".
+    let textStart = -1;
+    let textEnd = -1;
+    let prevEnd = -1;
+    let prevTrimmed = false;
+    let dirty = false;
+    while (have && ls !== le) {
+      if (hasArrow()) {
         collected = true;
         break;
       }
-      const trimmed = trimBlankEnd(l);
-      if (text === null) text = trimmed;
-      else (more ??= [text]).push(trimmed);
-      if (strict) textLines.push(i);
-      i++;
+      let e = le;
+      while (e > ls && isBlankChar(s.charCodeAt(e - 1))) e--;
+      if (textStart < 0) textStart = ls;
+      else if (prevTrimmed || ls !== prevEnd + 1 || s.charCodeAt(prevEnd) !== 10) dirty = true;
+      textEnd = e;
+      prevEnd = le;
+      prevTrimmed = e !== le;
+      if (strict) textLines.push(lineNo - 1);
+      advance();
     }
-    scanned.push({
-      line: startLine,
-      id,
-      start: t.start,
-      end: t.end,
-      settings: t.settings,
-      text: more ? more.join('\n') : (text ?? ''),
-    });
+    let text = '';
+    if (textStart >= 0)
+      text = dirty
+        ? s
+            .slice(textStart, textEnd)
+            .split(/\r\n|\r|\n/)
+            .map(trimBlankEnd)
+            .join('\n')
+        : s.slice(textStart, textEnd);
+    const cue: Cue = { id, start: t.start, end: t.end, text: fromVttText(text) };
+    if (t.settings) cue.settings = t.settings;
+    cues.push(cue);
+    if (id !== '') idLines.push(startLine);
   }
-  if (strict) validate(lines, textLines, scanned.length, errors, warnings);
-  else for (const e of structural) errors.push(e);
+  if (strict) {
+    const lines = (bom ? s.slice(1) : s).split(/\r\n|\r|\n/);
+    validate(lines, textLines, cues.length, errors, warnings);
+  } else for (const e of structural) errors.push(e);
   errors.sort((a, b) => a.line - b.line);
   // Kept like the SRT reader's: the first 200, and how many more.
   const moreErrors = Math.max(0, errors.length - MAX_ERRORS);
   if (moreErrors > 0) errors.length = MAX_ERRORS;
 
   // Ids: the file's identifiers when it has any (generated for cues without one), else positional.
-  const cueIds = scanned.some((c) => c.id !== '');
+  const cueIds = cues.some((c) => c.id !== '');
   const used = new Set<string>();
   // Per base ("" or "id-"), the number to try next: it only grows, so the search for a free id is
   // linear over the whole file (starting at k + 1 for every cue was quadratic when ids M+1…2M were
@@ -203,24 +292,26 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
   const nextFor = new Map<string, number>();
   let dup = 0;
   let dupLine = 0;
-  const cues: Cue[] = scanned.map((c, k) => {
-    let id = cueIds ? c.id : String(k + 1);
+  // Without identifiers the ids are 1…n, unique by construction: no set of them to build.
+  if (!cueIds) for (let k = 0; k < cues.length; k++) (cues[k] as Cue).id = String(k + 1);
+  for (let k = 0, withId = 0; cueIds && k < cues.length; k++) {
+    const cue = cues[k] as Cue;
+    let id = cue.id;
+    if (id !== '') withId++;
     if (id === '' || used.has(id)) {
       if (id !== '') {
         dup++;
-        if (dup === 1) dupLine = c.line;
+        if (dup === 1) dupLine = idLines[withId - 1] ?? 0;
       }
       const base = id === '' ? '' : id + '-';
-      let n = Math.max(k + 1, nextFor.get(base) ?? 0);
-      while (used.has(base + n)) n++;
-      nextFor.set(base, n + 1);
-      id = base + n;
+      let next = Math.max(k + 1, nextFor.get(base) ?? 0);
+      while (used.has(base + next)) next++;
+      nextFor.set(base, next + 1);
+      id = base + next;
     }
     used.add(id);
-    const cue: Cue = { id, start: c.start, end: c.end, text: fromVttText(c.text) };
-    if (c.settings) cue.settings = c.settings;
-    return cue;
-  });
+    cue.id = id;
+  }
   if (dup > 0) warnings.push({ line: dupLine, message: `${dup} duplicate cue identifier(s) made unique` });
 
   const blocks: VttBlock[] = rawBlocks.map((b) => ({

@@ -11,6 +11,7 @@ import {
   trimBlankEnd,
   writableAsIs,
 } from '../../../shared/captions/text-lines.ts';
+import { dropSrtOnlyTags, toSrtText, toVttText } from '../../../shared/captions/markup.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/captions/${name}`, import.meta.url), 'utf8');
@@ -210,6 +211,18 @@ describe('SRT writer', () => {
     expect(representableText(input)).toBe(output);
   });
 
+  it.each([
+    ['<</v>1>', '', '<</v>1>'],
+    ['a<i.x>b</i>', 'a<i>b</i>', 'a<i.x>b</i>'],
+    ['<i.x><</v>1>z', '<i>z', '<i.x><</v>1>z'],
+    ['<c.a>x<v Bob>y</v></c>', 'xy', '<c.a>x<v Bob>y</v></c>'],
+    ['x<i.a>y<<c>v</c>1>2>z', 'x<i>y<v1>2>z', 'x<i.a>y<<c>v</c>1>2>z'],
+    ['<font color="red"><</font>font>x</font>', '<font color="red"><</font>font>x</font>', 'x'],
+  ])('markup for SRT and WebVTT, tags joined by a dropped one included: %j', (text, srt, vtt) => {
+    expect(toSrtText(text)).toEqual({ text: srt, lost: srt !== text });
+    expect(dropSrtOnlyTags(text)).toEqual({ text: vtt, lost: vtt !== text });
+  });
+
   it('the writers write text as it is exactly when cleaning would not change it (and no markup to handle)', () => {
     // The cleaning spelled out (representableText returns early on writableAsIs, so it can't be its own oracle).
     const cleaned = (t: string): string =>
@@ -220,18 +233,51 @@ describe('SRT writer', () => {
         .filter((l) => l !== '')
         .join('\n');
     const chars = ['a', 'é', '中', '😀', ' ', '\t', '\v', '\f', '\u00a0', '\ufeff', '\u3000', '\n', '\r'];
+    const tags = [
+      '<i>',
+      '</i>',
+      '<b.x>',
+      '<v Bob>',
+      '</v>',
+      '<c.a>',
+      '<1>',
+      '<00:01.000>',
+      '<font color="red">',
+    ];
     const text = fc.string({
-      unit: fc.constantFrom(...chars, '-', '>', '<', '&', '\ud800', '\udc00'),
+      unit: fc.constantFrom(
+        ...chars,
+        ...tags,
+        '-',
+        '>',
+        '<',
+        '&',
+        '/',
+        '.',
+        'c',
+        'v',
+        'FONT',
+        '\ud800',
+        '\udc00',
+      ),
       maxLength: 12,
     });
     fc.assert(
       fc.property(text, (t) => {
         const asIs = t !== '' && t.isWellFormed() && cleaned(t) === t;
         expect(writableAsIs(t, 'clean')).toBe(asIs);
-        expect(writableAsIs(t, 'srt')).toBe(asIs && !t.includes('<'));
-        expect(writableAsIs(t, 'vtt')).toBe(asIs && !t.includes('<') && !t.includes('&'));
+        // A writer skips its markup translation only where it would change nothing, and always when
+        // there is no markup at all (`<i>` and the like, which both formats keep, stay on the fast path).
+        const srt = writableAsIs(t, 'srt');
+        if (srt) expect(asIs && toSrtText(t).text === t).toBe(true);
+        if (asIs && !t.includes('<')) expect(srt).toBe(true);
+        const vtt = writableAsIs(t, 'vtt');
+        if (vtt) expect(asIs && toVttText(t).text === t).toBe(true);
+        if (asIs && !t.includes('<') && !t.includes('&')) expect(vtt).toBe(true);
       }),
       { numRuns: 5_000 },
     );
+    for (const writer of ['srt', 'vtt'] as const)
+      expect(writableAsIs('<i>so</i> <b>very</b> <u>much</u>', writer)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CuelineError } from '../../../shared/errors.ts';
 import type { ParseErrorDetails } from '../../../shared/captions/read.ts';
@@ -117,6 +117,80 @@ describe('WebVTT reader', () => {
     expect(() => parseCaptions('WEBVTT\n\n00:05.000 --> 00:04.000\nA\n', { fileName: 'a.vtt' })).toThrow(
       'a.vtt:3: end time 00:00:04.000 is before start 00:00:05.000',
     );
+  });
+});
+
+describe('WebVTT reader: one pass by offsets', () => {
+  const read = (text: string) => parseCaptions(text, { fileName: 'x.en.vtt' });
+
+  it('does not split the file into an array of lines (it cost ~10× the file in memory)', () => {
+    const text = 'WEBVTT\n\n' + '00:01.000 --> 00:02.000\nline one\nline two\n\n'.repeat(50);
+    const split = vi.spyOn(String.prototype, 'split');
+    try {
+      expect(read(text).track.cues).toHaveLength(50);
+      const whole = split.mock.contexts.filter((c) => String(c).length >= text.length - 1);
+      expect(whole).toEqual([]);
+    } finally {
+      split.mockRestore();
+    }
+    // `check` (strict) still hands webvtt-parser the lines it needs.
+    expect(parseCaptions(text, { fileName: 'x.en.vtt', strict: true }).track.cues).toHaveLength(50);
+  });
+
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ])('reads %s line ends the same: text lines trimmed and joined with \\n, blocks too', (_, eol) => {
+    const text = [
+      '\ufeffWEBVTT - title',
+      'Kind: captions',
+      '',
+      'NOTE one',
+      'two',
+      '',
+      'a',
+      '00:01.000 --> 00:02.000   align:start \t line:0',
+      'first \t',
+      'second\u00a0',
+      '',
+      '00:03.000 --> 00:04.000',
+      'only',
+      '00:05.000 --> 00:06.000',
+      '',
+    ].join(eol);
+    const { track } = read(text);
+    expect(track.cues).toEqual([
+      { id: 'a', start: 1000, end: 2000, text: 'first\nsecond', settings: 'align:start line:0' },
+      { id: '2', start: 3000, end: 4000, text: 'only' },
+      { id: '3', start: 5000, end: 6000, text: '' },
+    ]);
+    expect(track.vtt).toEqual({
+      header: ' - title\nKind: captions',
+      cueIds: true,
+      blocks: [{ kind: 'NOTE', text: 'NOTE one\ntwo', afterCueId: null }],
+    });
+  });
+
+  it('makes duplicate ids unique and names the line of the first duplicate', () => {
+    const text =
+      'WEBVTT\n\na\n00:01.000 --> 00:02.000\nx\n\n00:03.000 --> 00:04.000\ny\n\n' +
+      '2\n00:05.000 --> 00:06.000\nz\n\na\n00:07.000 --> 00:08.000\nw\n';
+    const { track, warnings } = read(text);
+    expect(track.cues.map((c) => c.id)).toEqual(['a', '2', '2-3', 'a-4']);
+    expect(warnings).toEqual([{ line: 10, message: '2 duplicate cue identifier(s) made unique' }]);
+  });
+
+  it('names the line of a broken timing, counting every kind of line end', () => {
+    const err = (() => {
+      try {
+        read('WEBVTT\r\n\r\n00:01.000 --> 00:02.000\rtext\n\n00:03,000 --> 00:04.000\nx\n');
+      } catch (e) {
+        return e as CuelineError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(err.message).toMatch(/^x\.en\.vtt:6: invalid timing line "00:03,000 --> 00:04\.000"/);
   });
 });
 
