@@ -21,10 +21,13 @@ test.afterAll(() => rm(dir, { recursive: true, force: true }));
 
 test('the router refuses a bad payload and an unknown channel, naming the problem', async ({ app }) => {
   const [bad, unknown, ok] = await app.page.evaluate(async () => {
-    const raw = window as unknown as { __cuelineInvoke(c: string, p: unknown): Promise<unknown> };
+    // The bridge's own binding: requests and replies cross it as JSON text.
+    const raw = window as unknown as { __cuelineInvoke(c: string, json: string): Promise<string> };
     return Promise.all([
       window.cueline.media.url({ id: 42 as unknown as string }),
-      raw.__cuelineInvoke('shell:exec', { cmd: 'rm -rf /' }),
+      raw
+        .__cuelineInvoke('shell:exec', JSON.stringify({ cmd: 'rm -rf /' }))
+        .then((t) => JSON.parse(t) as unknown),
       window.cueline.settings.get(),
     ]);
   });
