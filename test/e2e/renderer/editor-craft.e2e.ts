@@ -1,6 +1,5 @@
 // Caption craft: spell check in the track's language (suggestions, "Add to dictionary", kept in
 // settings) and Fix common errors (a list of proposed changes, accepted per item, one undo step).
-import { rm } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../harness/fixture.ts';
 import { editorMedia, openByKeys } from './editor-support.ts';
@@ -27,33 +26,29 @@ test('spell check flags “Teh” and “mornign”; a suggestion fixes one, the
 }) => {
   const { page } = app;
   const m = await editorMedia('trial.en.srt', TRIAL);
-  try {
-    await openByKeys(app, { srt: m.srt, cues: 3 });
-    await page.getByRole('tab', { name: /Checks/ }).click();
-    const findings = page.getByRole('list', { name: 'Findings' });
-    await expect(findings.getByRole('button', { name: /“Teh” may be misspelled/ })).toBeVisible();
-    await expect(findings.getByRole('button', { name: /“mornign” may be misspelled/ })).toBeVisible();
+  await openByKeys(app, { srt: m.srt, cues: 3 });
+  await page.getByRole('tab', { name: /Checks/ }).click();
+  const findings = page.getByRole('list', { name: 'Findings' });
+  await expect(findings.getByRole('button', { name: /“Teh” may be misspelled/ })).toBeVisible();
+  await expect(findings.getByRole('button', { name: /“mornign” may be misspelled/ })).toBeVisible();
 
-    await page.getByRole('button', { name: 'Replace “Teh” with “The” in cue 1' }).click();
-    await expect(rows(page).nth(0)).toContainText('The  mayor');
-    await expect(findings.getByRole('button', { name: /“Teh”/ })).toHaveCount(0);
-    // Clicking a finding keeps the list in view.
-    await findings.getByRole('button', { name: /“mornign” may be misspelled/ }).click();
-    await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
-    await expect(findings).toBeVisible();
+  await page.getByRole('button', { name: 'Replace “Teh” with “The” in cue 1' }).click();
+  await expect(rows(page).nth(0)).toContainText('The  mayor');
+  await expect(findings.getByRole('button', { name: /“Teh”/ })).toHaveCount(0);
+  // Clicking a finding keeps the list in view.
+  await findings.getByRole('button', { name: /“mornign” may be misspelled/ }).click();
+  await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(findings).toBeVisible();
 
-    await page.getByRole('button', { name: 'Add “mornign” to dictionary' }).click();
-    await expect(findings.getByRole('button', { name: /“mornign”/ })).toHaveCount(0);
-    await expect
-      .poll(async () => (await app.workspace.settings.get()).editor['userWords'])
-      .toEqual(['mornign']);
-    // The correction is one undo step.
-    await page.getByRole('grid', { name: 'Cues' }).focus();
-    await page.keyboard.press('Control+KeyZ');
-    await expect(rows(page).nth(0)).toContainText('Teh  mayor');
-  } finally {
-    await rm(m.dir, { recursive: true, force: true });
-  }
+  await page.getByRole('button', { name: 'Add “mornign” to dictionary' }).click();
+  await expect(findings.getByRole('button', { name: /“mornign”/ })).toHaveCount(0);
+  await expect
+    .poll(async () => (await app.workspace.settings.get()).editor['userWords'])
+    .toEqual(['mornign']);
+  // The correction is one undo step.
+  await page.getByRole('grid', { name: 'Cues' }).focus();
+  await page.keyboard.press('Control+KeyZ');
+  await expect(rows(page).nth(0)).toContainText('Teh  mayor');
 });
 
 test('a French track is spell-checked without freezing the page (the dictionary builds in a worker)', async ({
@@ -76,19 +71,15 @@ test('a French track is spell-checked without freezing the page (the dictionary 
     '',
   ].join('\n');
   const m = await editorMedia('journal.fr.srt', fr);
-  try {
-    await openByKeys(app, { srt: m.srt, cues: 1 });
-    await page.getByRole('tab', { name: /Checks/ }).click();
-    const findings = page.getByRole('list', { name: 'Findings' });
-    await expect(findings.getByRole('button', { name: /“municipall” may be misspelled/ })).toBeVisible({
-      timeout: 60_000,
-    });
-    await expect(findings.getByRole('button', { name: /“conseil”|“Bonjour”/ })).toHaveCount(0);
-    const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
-    expect(longest).toBeLessThan(2_000);
-  } finally {
-    await rm(m.dir, { recursive: true, force: true });
-  }
+  await openByKeys(app, { srt: m.srt, cues: 1 });
+  await page.getByRole('tab', { name: /Checks/ }).click();
+  const findings = page.getByRole('list', { name: 'Findings' });
+  await expect(findings.getByRole('button', { name: /“municipall” may be misspelled/ })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(findings.getByRole('button', { name: /“conseil”|“Bonjour”/ })).toHaveCount(0);
+  const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
+  expect(longest).toBeLessThan(2_000);
 });
 
 test("the window's own spellchecker checks in the active track's language", async ({ app }) => {
@@ -115,55 +106,45 @@ test("the window's own spellchecker checks in the active track's language", asyn
 test('fix common errors: proposals accepted per item, applied as one undo step', async ({ app }) => {
   const { page } = app;
   const m = await editorMedia('trial.en.srt', TRIAL);
-  try {
-    await openByKeys(app, { srt: m.srt, cues: 3 });
-    await page.getByRole('grid', { name: 'Cues' }).focus();
-    await page.keyboard.press('Control+Shift+KeyF');
-    const dlg = page.getByRole('dialog', { name: 'Fix common errors' });
-    // Cue 1: spaces; cue 1: the 10 ms gap; cue 3: the open <i> and the 49-character line.
-    await expect(dlg.getByRole('checkbox')).toHaveCount(3);
-    await expect(
-      dlg.getByRole('checkbox', {
-        name: /cue 1: double spaces, space before punctuation/,
-      }),
-    ).toBeChecked();
-    await expect(
-      dlg.getByRole('checkbox', { name: /cue 3: unbalanced tags, lines rebalanced/ }),
-    ).toBeChecked();
-    // Leave the gap alone.
-    await dlg.getByRole('checkbox', { name: /cue 1: gap below the minimum/ }).uncheck();
-    await dlg.getByRole('button', { name: 'Apply 2 changes' }).click();
-    await expect(dlg).toHaveCount(0);
-    await expect(rows(page).nth(0).locator('.line')).toHaveText('Teh mayor said, hello');
-    await expect(rows(page).nth(0)).toContainText('00:00:02.990');
-    await expect(rows(page).nth(2).locator('.line')).toHaveCount(2);
-    await expect(rows(page).nth(2)).toContainText('</i>');
-    await page.keyboard.press('Control+KeyZ');
-    await expect(rows(page).nth(0).locator('.line')).toHaveText('Teh  mayor said , hello ');
-    await expect(rows(page).nth(2).locator('.line')).toHaveCount(1);
-  } finally {
-    await rm(m.dir, { recursive: true, force: true });
-  }
+  await openByKeys(app, { srt: m.srt, cues: 3 });
+  await page.getByRole('grid', { name: 'Cues' }).focus();
+  await page.keyboard.press('Control+Shift+KeyF');
+  const dlg = page.getByRole('dialog', { name: 'Fix common errors' });
+  // Cue 1: spaces; cue 1: the 10 ms gap; cue 3: the open <i> and the 49-character line.
+  await expect(dlg.getByRole('checkbox')).toHaveCount(3);
+  await expect(
+    dlg.getByRole('checkbox', {
+      name: /cue 1: double spaces, space before punctuation/,
+    }),
+  ).toBeChecked();
+  await expect(dlg.getByRole('checkbox', { name: /cue 3: unbalanced tags, lines rebalanced/ })).toBeChecked();
+  // Leave the gap alone.
+  await dlg.getByRole('checkbox', { name: /cue 1: gap below the minimum/ }).uncheck();
+  await dlg.getByRole('button', { name: 'Apply 2 changes' }).click();
+  await expect(dlg).toHaveCount(0);
+  await expect(rows(page).nth(0).locator('.line')).toHaveText('Teh mayor said, hello');
+  await expect(rows(page).nth(0)).toContainText('00:00:02.990');
+  await expect(rows(page).nth(2).locator('.line')).toHaveCount(2);
+  await expect(rows(page).nth(2)).toContainText('</i>');
+  await page.keyboard.press('Control+KeyZ');
+  await expect(rows(page).nth(0).locator('.line')).toHaveText('Teh  mayor said , hello ');
+  await expect(rows(page).nth(2).locator('.line')).toHaveCount(1);
 });
 
 test('custom rule limits per preset are used by the checks and saved', async ({ app }) => {
   const { page } = app;
   const m = await editorMedia('trial.en.srt', TRIAL);
-  try {
-    await openByKeys(app, { srt: m.srt, cues: 3 });
-    await page.getByRole('tab', { name: /Checks/ }).click();
-    const findings = page.getByRole('list', { name: 'Findings' });
-    await expect(findings.getByRole('button', { name: /#2 reading speed/ })).toHaveCount(0);
-    await page.getByText('Limits for Netflix (adult)').click();
-    await page.getByRole('spinbutton', { name: 'Reading speed (cps)' }).fill('10');
-    await page.getByRole('spinbutton', { name: 'Reading speed (cps)' }).press('Tab');
-    await expect(findings.getByRole('button', { name: /#2 reading speed 10\.5 cps > 10 cps/ })).toBeVisible();
-    await expect
-      .poll(async () => (await app.workspace.settings.get()).editor['presetLimits'])
-      .toEqual({ 'netflix-adult': { maxCps: 10 } });
-    await page.getByRole('button', { name: "Use the preset's limits" }).click();
-    await expect(findings.getByRole('button', { name: /#2 reading speed/ })).toHaveCount(0);
-  } finally {
-    await rm(m.dir, { recursive: true, force: true });
-  }
+  await openByKeys(app, { srt: m.srt, cues: 3 });
+  await page.getByRole('tab', { name: /Checks/ }).click();
+  const findings = page.getByRole('list', { name: 'Findings' });
+  await expect(findings.getByRole('button', { name: /#2 reading speed/ })).toHaveCount(0);
+  await page.getByText('Limits for Netflix (adult)').click();
+  await page.getByRole('spinbutton', { name: 'Reading speed (cps)' }).fill('10');
+  await page.getByRole('spinbutton', { name: 'Reading speed (cps)' }).press('Tab');
+  await expect(findings.getByRole('button', { name: /#2 reading speed 10\.5 cps > 10 cps/ })).toBeVisible();
+  await expect
+    .poll(async () => (await app.workspace.settings.get()).editor['presetLimits'])
+    .toEqual({ 'netflix-adult': { maxCps: 10 } });
+  await page.getByRole('button', { name: "Use the preset's limits" }).click();
+  await expect(findings.getByRole('button', { name: /#2 reading speed/ })).toHaveCount(0);
 });
