@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
 import { V1_MAX_CHUNK_BYTES } from '../../../shared/x/limits.ts';
-import type { XClient } from './client.ts';
+import type { XClient, XRequest } from './client.ts';
 import { multipartBody, type ChunkSource } from './multipart.ts';
 import type { MediaCategory } from '../../../shared/media/constraints.ts';
 
@@ -47,6 +47,16 @@ function initialized(s: MediaStatus, mediaKey: string | undefined): Initialized 
     ...(mediaKey !== undefined ? { mediaKey } : {}),
     ...(s.expiresAfterSecs !== undefined ? { expiresAfterSecs: s.expiresAfterSecs } : {}),
   };
+}
+
+/** A request to X's v2 API (api.x.com). */
+function v2Request(
+  c: XClient,
+  method: XRequest['method'],
+  path: string,
+  rest: Omit<XRequest, 'method' | 'host' | 'path'>,
+): ReturnType<XClient['request']> {
+  return c.request({ method, host: 'api', path, ...rest });
 }
 
 export interface Dialect {
@@ -154,10 +164,7 @@ const v2: Dialect = {
   name: 'v2',
   maxChunkBytes: null,
   async initialize(c, p, signal) {
-    const r = await c.request({
-      method: 'POST',
-      host: 'api',
-      path: '/2/media/upload/initialize',
+    const r = await v2Request(c, 'POST', '/2/media/upload/initialize', {
       // InitializeMediaUploadRequest has additionalProperties: false — send only these keys.
       json: { media_type: p.mediaType, total_bytes: p.totalBytes, media_category: p.category },
       retryNotFound: true,
@@ -167,10 +174,7 @@ const v2: Dialect = {
     return initialized(s, parseBody(V2Media, r.body, 'media upload initialize').data.media_key);
   },
   async append(c, id, segmentIndex, chunk, signal) {
-    await c.request({
-      method: 'POST',
-      host: 'api',
-      path: `/2/media/upload/${encodeURIComponent(id)}/append`,
+    await v2Request(c, 'POST', `/2/media/upload/${encodeURIComponent(id)}/append`, {
       // AppendMediaUploadRequest: exactly `media` and `segment_index`.
       multipart: () =>
         multipartBody([['segment_index', String(segmentIndex)]], { name: 'media', source: chunk }),
@@ -178,29 +182,18 @@ const v2: Dialect = {
     });
   },
   async finalize(c, id, signal) {
-    const r = await c.request({
-      method: 'POST',
-      host: 'api',
-      path: `/2/media/upload/${encodeURIComponent(id)}/finalize`,
-      signal,
-    });
+    const r = await v2Request(c, 'POST', `/2/media/upload/${encodeURIComponent(id)}/finalize`, { signal });
     return v2Status(r.body, 'media upload finalize');
   },
   async status(c, id, signal) {
-    const r = await c.request({
-      method: 'GET',
-      host: 'api',
-      path: '/2/media/upload',
+    const r = await v2Request(c, 'GET', '/2/media/upload', {
       query: { media_id: id, command: 'STATUS' },
       signal,
     });
     return v2Status(r.body, 'media upload status');
   },
   async createSubtitles(c, p, signal) {
-    const r = await c.request({
-      method: 'POST',
-      host: 'api',
-      path: '/2/media/subtitles',
+    const r = await v2Request(c, 'POST', '/2/media/subtitles', {
       json: {
         id: p.videoId,
         media_category: p.category,
@@ -219,10 +212,7 @@ const v2: Dialect = {
       );
   },
   async deleteSubtitles(c, p, signal) {
-    const r = await c.request({
-      method: 'DELETE',
-      host: 'api',
-      path: '/2/media/subtitles',
+    const r = await v2Request(c, 'DELETE', '/2/media/subtitles', {
       json: { id: p.videoId, media_category: p.category, language_code: p.languageCode },
       signal,
     });
@@ -246,10 +236,7 @@ async function altTextV2(
   p: { mediaId: string; text: string },
   signal?: AbortSignal,
 ): Promise<void> {
-  const r = await c.request({
-    method: 'POST',
-    host: 'api',
-    path: '/2/media/metadata',
+  const r = await v2Request(c, 'POST', '/2/media/metadata', {
     json: { id: p.mediaId, metadata: { alt_text: { text: p.text } } },
     signal,
   });
@@ -262,10 +249,7 @@ async function postV2(
   p: PostRequest,
   signal?: AbortSignal,
 ): Promise<{ id: string; text: string }> {
-  const r = await c.request({
-    method: 'POST',
-    host: 'api',
-    path: '/2/tweets',
+  const r = await v2Request(c, 'POST', '/2/tweets', {
     json: {
       text: p.text,
       media: {
@@ -416,12 +400,7 @@ export function dialectFor(name: ApiDialect): Dialect {
 
 /** GET /2/users/me: the signed-in user's id. */
 export async function currentUserId(c: XClient, signal?: AbortSignal): Promise<string> {
-  const r = await c.request({
-    method: 'GET',
-    host: 'api',
-    path: '/2/users/me',
-    signal,
-  });
+  const r = await v2Request(c, 'GET', '/2/users/me', { signal });
   return parseBody(z.object({ data: z.object({ id: z.string() }).loose() }).loose(), r.body, 'users/me').data
     .id;
 }
@@ -456,10 +435,7 @@ export async function findPostWithMedia(
   signal?: AbortSignal,
 ): Promise<{ id: string } | null | undefined> {
   const max = 100;
-  const r = await c.request({
-    method: 'GET',
-    host: 'api',
-    path: `/2/users/${encodeURIComponent(p.userId)}/tweets`,
+  const r = await v2Request(c, 'GET', `/2/users/${encodeURIComponent(p.userId)}/tweets`, {
     query: {
       max_results: String(max),
       start_time: new Date(p.since).toISOString().replace(/\.\d{3}Z$/, 'Z'),
