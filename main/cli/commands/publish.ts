@@ -224,9 +224,16 @@ function addCommon(cmd: Command): Command {
 }
 
 /** The options every publishing command shares, from the CLI's strings. */
-export function uploadSettings(o: { chunkSize?: string; blockOnQuality?: boolean }): {
+export function uploadSettings(o: {
+  chunkSize?: string;
+  blockOnQuality?: boolean;
+  vtt?: boolean;
+  fresh?: boolean;
+}): {
   chunkSize?: number;
   blockOnQuality?: boolean;
+  sendVtt?: boolean;
+  fresh?: boolean;
 } {
   const mib = o.chunkSize === undefined ? undefined : Number(o.chunkSize);
   if (mib !== undefined && !(Number.isFinite(mib) && mib >= 0.25 && mib <= 64))
@@ -237,7 +244,18 @@ export function uploadSettings(o: { chunkSize?: string; blockOnQuality?: boolean
   return {
     ...(mib !== undefined ? { chunkSize: Math.round(mib * 1024 * 1024) } : {}),
     ...(o.blockOnQuality ? { blockOnQuality: true } : {}),
+    ...(o.vtt ? { sendVtt: true } : {}),
+    ...(o.fresh ? { fresh: true } : {}),
   };
+}
+
+/** What publish and attach take alike, checked before any work: the subtitle files and settings. */
+function jobInputs(o: CommonCli & { category: MediaCategory }): {
+  subtitles: SubtitleInput[];
+  category: MediaCategory;
+  api: ApiDialect;
+} & ReturnType<typeof uploadSettings> {
+  return { subtitles: subtitleInputs(o), category: o.category, api: o.api, ...uploadSettings(o) };
 }
 
 export const registerPublish = (program: Command): void => {
@@ -260,19 +278,14 @@ export const registerPublish = (program: Command): void => {
       (s) => /\.(mp4|m4v|mov|webm|ts|m2ts)$/i.test(s),
       'a video file',
     );
-    const subtitles = subtitleInputs(o);
+    const job = jobInputs(o);
     await runWithProgress(o, (deps) =>
       publish(
         {
           video,
-          subtitles,
-          category: o.category,
-          api: o.api,
           post: o.post ?? null,
           limits: limitOptions(o),
-          ...uploadSettings(o),
-          ...(o.vtt ? { sendVtt: true } : {}),
-          ...(o.fresh ? { fresh: true } : {}),
+          ...job,
           ...(o.force ? { force: true } : {}),
           ...(o.altText !== undefined ? { altText: o.altText } : {}),
           ...(o.title !== undefined ? { title: o.title } : {}),
@@ -296,21 +309,8 @@ export const registerPublish = (program: Command): void => {
     )
     .action(async (idArg: string | undefined, o: CommonCli) => {
       const videoId = positionalAfterSubs(idArg, o, isMediaId, 'the video’s media id');
-      const subtitles = subtitleInputs(o);
-      await runWithProgress(o, (deps) =>
-        attach(
-          {
-            videoId,
-            subtitles,
-            category: o.category,
-            api: o.api,
-            ...uploadSettings(o),
-            ...(o.vtt ? { sendVtt: true } : {}),
-            ...(o.fresh ? { fresh: true } : {}),
-          },
-          deps,
-        ),
-      );
+      const job = jobInputs(o);
+      await runWithProgress(o, (deps) => attach({ videoId, ...job }, deps));
     });
 
   program
