@@ -321,25 +321,30 @@ function sendOAuth1Error(res: ServerResponse, err: unknown): void {
   else throw err;
 }
 
+/** Runs an OAuth 1.0a endpoint: what it throws is answered as X's OAuth 1.0a endpoints answer errors. */
+function oauth1Answer(res: ServerResponse, endpoint: () => void): void {
+  try {
+    endpoint();
+  } catch (err) {
+    sendOAuth1Error(res, err);
+  }
+}
+
 function requestToken(
   req: IncomingMessage,
   res: ServerResponse,
   state: EmulatorState,
   o: OAuthEmulatorState,
 ): void {
-  try {
-    const p = verifyOAuth1(req, state, () => undefined);
-    const callback =
-      p['oauth_callback'] ?? new URL(req.url ?? '/', 'http://x').searchParams.get('oauth_callback');
-    if (callback !== 'oob')
-      throw new HttpError(401, 'Unauthorized', 'Callback URL not approved for this client application.', 415);
-    const t = token(16);
-    const secret = token(24);
-    o.requestTokens.set(t, { secret, consumerKey: p['oauth_consumer_key'] ?? '' });
-    form(res, 200, { oauth_token: t, oauth_token_secret: secret, oauth_callback_confirmed: 'true' });
-  } catch (err) {
-    sendOAuth1Error(res, err);
-  }
+  const p = verifyOAuth1(req, state, () => undefined);
+  const callback =
+    p['oauth_callback'] ?? new URL(req.url ?? '/', 'http://x').searchParams.get('oauth_callback');
+  if (callback !== 'oob')
+    throw new HttpError(401, 'Unauthorized', 'Callback URL not approved for this client application.', 415);
+  const t = token(16);
+  const secret = token(24);
+  o.requestTokens.set(t, { secret, consumerKey: p['oauth_consumer_key'] ?? '' });
+  form(res, 200, { oauth_token: t, oauth_token_secret: secret, oauth_callback_confirmed: 'true' });
 }
 
 function authorize1(url: URL, res: ServerResponse, state: EmulatorState, o: OAuthEmulatorState): void {
@@ -370,36 +375,32 @@ function accessToken(
   state: EmulatorState,
   o: OAuthEmulatorState,
 ): void {
-  try {
-    const p = verifyOAuth1(req, state, (t, ck) => {
-      const e = o.requestTokens.get(t);
-      return e && e.consumerKey === ck ? e.secret : undefined;
-    });
-    const t = p['oauth_token'] ?? '';
-    const entry = o.requestTokens.get(t);
-    const verifier =
-      p['oauth_verifier'] ?? new URL(req.url ?? '/', 'http://x').searchParams.get('oauth_verifier');
-    o.requestTokens.delete(t); // a request token and its PIN work once
-    if (!entry?.pin || !entry.userId || verifier !== entry.pin)
-      throw new HttpError(
-        401,
-        'Unauthorized',
-        'Error processing your OAuth request: Invalid oauth_verifier parameter',
-        32,
-      );
-    const user = state.users.get(entry.userId);
-    const access = `${entry.userId}-${token(20)}`;
-    const secret = token(24);
-    state.oauth1Tokens.set(access, { secret, userId: entry.userId, consumerKey: entry.consumerKey });
-    form(res, 200, {
-      oauth_token: access,
-      oauth_token_secret: secret,
-      user_id: entry.userId,
-      screen_name: user?.username ?? entry.userId,
-    });
-  } catch (err) {
-    sendOAuth1Error(res, err);
-  }
+  const p = verifyOAuth1(req, state, (t, ck) => {
+    const e = o.requestTokens.get(t);
+    return e && e.consumerKey === ck ? e.secret : undefined;
+  });
+  const t = p['oauth_token'] ?? '';
+  const entry = o.requestTokens.get(t);
+  const verifier =
+    p['oauth_verifier'] ?? new URL(req.url ?? '/', 'http://x').searchParams.get('oauth_verifier');
+  o.requestTokens.delete(t); // a request token and its PIN work once
+  if (!entry?.pin || !entry.userId || verifier !== entry.pin)
+    throw new HttpError(
+      401,
+      'Unauthorized',
+      'Error processing your OAuth request: Invalid oauth_verifier parameter',
+      32,
+    );
+  const user = state.users.get(entry.userId);
+  const access = `${entry.userId}-${token(20)}`;
+  const secret = token(24);
+  state.oauth1Tokens.set(access, { secret, userId: entry.userId, consumerKey: entry.consumerKey });
+  form(res, 200, {
+    oauth_token: access,
+    oauth_token_secret: secret,
+    user_id: entry.userId,
+    screen_name: user?.username ?? entry.userId,
+  });
 }
 
 async function usersMe(req: IncomingMessage, res: ServerResponse, ctx: RouteContext): Promise<void> {
@@ -426,9 +427,15 @@ export function oauthRoutes(o: OAuthEmulatorState = createOAuthState()): ExtraRo
       'GET /i/oauth2/authorize': ['oauth2.authorize', () => authorize2(url, res, ctx.state, o)],
       'POST /2/oauth2/token': ['oauth2.token', () => tokenEndpoint(req, res, ctx, o)],
       'POST /2/oauth2/revoke': ['oauth2.revoke', () => revokeEndpoint(res, ctx, o)],
-      'POST /oauth/request_token': ['oauth1.request_token', () => requestToken(req, res, ctx.state, o)],
+      'POST /oauth/request_token': [
+        'oauth1.request_token',
+        () => oauth1Answer(res, () => requestToken(req, res, ctx.state, o)),
+      ],
       'GET /oauth/authorize': ['oauth1.authorize', () => authorize1(url, res, ctx.state, o)],
-      'POST /oauth/access_token': ['oauth1.access_token', () => accessToken(req, res, ctx.state, o)],
+      'POST /oauth/access_token': [
+        'oauth1.access_token',
+        () => oauth1Answer(res, () => accessToken(req, res, ctx.state, o)),
+      ],
       'GET /2/users/me': ['v2.users.me', () => usersMe(req, res, ctx)],
     };
     const h = handlers[`${req.method ?? 'GET'} ${url.pathname}`];
