@@ -112,29 +112,25 @@ test('opening another video over open captions asks; cues past its end are flagg
   ).toBeVisible();
   await expect(page.getByRole('button', { name: /cue 3 starts after the video ends/ })).toBeVisible();
 
-  // Another video: this time the captions don't belong to it; they have unsaved edits.
+  // Another video: this time the captions don't belong to it; they have unsaved edits. Closing
+  // them asks about the edits: Cancel keeps everything, "Close without saving" lets them go.
   await rows(page).nth(0).click();
   await page.keyboard.press('Alt+Digit2');
-  app.dialogs.answer('openVideo', m.video);
-  await page.keyboard.press('Control+Shift+KeyO');
-  await page
-    .getByRole('dialog', { name: 'Open launch.mp4' })
-    .getByRole('button', { name: 'Close them' })
-    .click();
-  const unsaved = page.getByRole('dialog', { name: 'Unsaved captions' });
-  await unsaved.getByRole('button', { name: 'Cancel' }).click();
+  const openLaunchClosingCaptions = async (thenUnsaved: 'Cancel' | 'Close without saving'): Promise<void> => {
+    app.dialogs.answer('openVideo', m.video);
+    await page.keyboard.press('Control+Shift+KeyO');
+    await page
+      .getByRole('dialog', { name: 'Open launch.mp4' })
+      .getByRole('button', { name: 'Close them' })
+      .click();
+    await page
+      .getByRole('dialog', { name: 'Unsaved captions' })
+      .getByRole('button', { name: thenUnsaved })
+      .click();
+  };
+  await openLaunchClosingCaptions('Cancel');
   await expect(rows(page)).toHaveCount(3);
-
-  app.dialogs.answer('openVideo', m.video);
-  await page.keyboard.press('Control+Shift+KeyO');
-  await page
-    .getByRole('dialog', { name: 'Open launch.mp4' })
-    .getByRole('button', { name: 'Close them' })
-    .click();
-  await page
-    .getByRole('dialog', { name: 'Unsaved captions' })
-    .getByRole('button', { name: 'Close without saving' })
-    .click();
+  await openLaunchClosingCaptions('Close without saving');
   await expect(rows(page)).toHaveCount(0);
   await expect(page).toHaveTitle('launch.mp4 — Cueline');
 });
