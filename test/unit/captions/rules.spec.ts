@@ -63,37 +63,47 @@ describe('quality rules', () => {
     expect(checkTrack(track([{ start: 0, end: 6000, text: ok }]), { ...S, maxCps: 100 })).toEqual([]);
   });
 
-  it('line count', () => {
-    expect(rules(track([{ start: 0, end: 5000, text: 'a\nb\nc' }]))).toEqual([['line-count', 'error', 0]]);
-  });
-
-  it('minimum and maximum duration', () => {
-    expect(
-      rules(
-        track([
-          { start: 0, end: 832, text: 'Hi.' },
-          { start: 1000, end: 8001, text: 'Long.' },
-        ]),
-      ),
-    ).toEqual([
-      ['min-duration', 'warning', 0],
-      ['max-duration', 'warning', 1],
-    ]);
-  });
-
-  it('overlaps, including with a long cue before the previous one', () => {
-    expect(
-      rules(
-        track([
-          { start: 0, end: 5000, text: 'Long' },
-          { start: 1000, end: 2000, text: 'Inside' },
-          { start: 3000, end: 4000, text: 'Also inside' },
-        ]),
-      ),
-    ).toEqual([
-      ['overlap', 'error', 1],
-      ['overlap', 'error', 2],
-    ]);
+  // One cue list per rule, with the findings (rule, severity, cue index) it must give.
+  it.each<[string, Array<{ start: number; end: number; text: string }>, Array<[string, string, number]>]>([
+    ['line count', [{ start: 0, end: 5000, text: 'a\nb\nc' }], [['line-count', 'error', 0]]],
+    [
+      'minimum and maximum duration',
+      [
+        { start: 0, end: 832, text: 'Hi.' },
+        { start: 1000, end: 8001, text: 'Long.' },
+      ],
+      [
+        ['min-duration', 'warning', 0],
+        ['max-duration', 'warning', 1],
+      ],
+    ],
+    [
+      'overlaps, including with a long cue before the previous one',
+      [
+        { start: 0, end: 5000, text: 'Long' },
+        { start: 1000, end: 2000, text: 'Inside' },
+        { start: 3000, end: 4000, text: 'Also inside' },
+      ],
+      [
+        ['overlap', 'error', 1],
+        ['overlap', 'error', 2],
+      ],
+    ],
+    [
+      'empty cues (markup only counts as empty)',
+      [{ start: 0, end: 1000, text: '<i> </i>' }],
+      [['empty', 'error', 0]],
+    ],
+    [
+      'order',
+      [
+        { start: 5000, end: 6000, text: 'B' },
+        { start: 1000, end: 2000, text: 'A' },
+      ],
+      [['order', 'error', 1]],
+    ],
+  ])('%s', (_name, cues, expected) => {
+    expect(rules(track(cues))).toEqual(expected);
   });
 
   it('gaps below the minimum, in ms or in frames when the frame rate is known', () => {
@@ -106,21 +116,6 @@ describe('quality rules', () => {
     const s = { ...S, minDurationMs: 0, minGapFrames: 2 };
     expect(checkTrack(t, s, { frameRate: FRAME_RATES['25'] })).toHaveLength(1);
     expect(checkTrack(t, s, { frameRate: FRAME_RATES['50'] })).toEqual([]);
-  });
-
-  it('empty cues (markup only counts as empty)', () => {
-    expect(rules(track([{ start: 0, end: 1000, text: '<i> </i>' }]))).toEqual([['empty', 'error', 0]]);
-  });
-
-  it('order', () => {
-    expect(
-      rules(
-        track([
-          { start: 5000, end: 6000, text: 'B' },
-          { start: 1000, end: 2000, text: 'A' },
-        ]),
-      ),
-    ).toEqual([['order', 'error', 1]]);
   });
 
   it('words per minute, with a softer target as info', () => {
