@@ -63,7 +63,7 @@ test('lists a video published in two languages once, with its languages as X nam
   await expect(rows.nth(0)).toContainText(`EN${onX?.get('EN')?.displayName ?? '?'}`);
   await expect(rows.nth(1)).toContainText(`ES${onX?.get('ES')?.displayName ?? '?'}`);
 
-  // The README's picture (docs/screenshots/on-x.png) is the 1280 one, copied by hand after review.
+  // The README's picture is the 1280 one (npm run screenshots).
   await shotsAtSizes(page, 'on-x');
   await expectAxeSpotless(page, 'On X', 'dialog');
 
