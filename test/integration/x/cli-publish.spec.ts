@@ -134,6 +134,16 @@ describe('bad inputs: exit 2, nothing sent', () => {
     ['--lang with several files', ['publish', video, '--subs', en, ptBR, '--lang', 'en'], /single --subs/],
     ['a bad --api', ['publish', video, '--subs', en, '--api', 'v3'], /v3/],
     [
+      'a chunk size out of range',
+      ['publish', video, '--subs', en, '--chunk-size', '100'],
+      /--chunk-size 100: give a size in MiB from 0\.25 to 64/,
+    ],
+    [
+      'a chunk size out of range (attach)',
+      ['attach', '1880028106020523759', '--subs', en, '--chunk-size', '0.1'],
+      /--chunk-size 0\.1: give a size in MiB from 0\.25 to 64/,
+    ],
+    [
       'a video path after --subs that does not exist',
       ['publish', '--subs', en, join(dir, 'none.mp4')],
       /none\.mp4: no such file/,
