@@ -71,6 +71,53 @@ const steps: Step[] = [
   { name: 'electronegativity', cmd: ['node', 'scripts/electronegativity.ts'] },
 ];
 
+type Json = Record<string, unknown>;
+const asObj = (o: unknown): Json => (o && typeof o === 'object' ? (o as Json) : {});
+const asArr = (o: unknown): unknown[] => (Array.isArray(o) ? o : []);
+const firstLine = (s: unknown): string =>
+  // eslint-disable-next-line no-control-regex -- strips terminal colour codes from the message
+  (typeof s === 'string' ? s.replace(/\u001b\[[0-9;]*m/g, '') : '').trim().split('\n')[0]!.slice(0, 300);
+
+/** Each failing test as `file › title: first line of its error`, so CI's tail names what failed. */
+function readFailures(report: NonNullable<Step['report']>): string[] {
+  if (!existsSync(report.file)) return [];
+  const json: unknown = JSON.parse(readFileSync(report.file, 'utf8'));
+  const out: string[] = [];
+  if (report.kind === 'vitest') {
+    for (const file of asArr(asObj(json).testResults)) {
+      const f = asObj(file);
+      for (const t of asArr(f.assertionResults)) {
+        const a = asObj(t);
+        if (a.status !== 'failed') continue;
+        out.push(
+          `${String(f.name).replace(process.cwd() + '/', '')} › ${String(a.fullName)}: ${firstLine(asArr(a.failureMessages)[0])}`,
+        );
+      }
+      if (f.status === 'failed' && asArr(f.assertionResults).length === 0) {
+        out.push(`${String(f.name).replace(process.cwd() + '/', '')}: ${firstLine(f.message)}`);
+      }
+    }
+    return out;
+  }
+  const walk = (suite: unknown, trail: string[]): void => {
+    const s = asObj(suite);
+    const here = typeof s.title === 'string' && s.title !== '' ? [...trail, s.title] : trail;
+    for (const spec of asArr(s.specs)) {
+      const sp = asObj(spec);
+      for (const test of asArr(sp.tests)) {
+        const t = asObj(test);
+        if (t.status !== 'unexpected') continue;
+        const results = asArr(t.results).map(asObj);
+        const err = results.map((r) => firstLine(asObj(r.error).message)).find((m) => m !== '') ?? '';
+        out.push(`${[...here, String(sp.title)].join(' › ')} (${results.length} tries): ${err}`);
+      }
+    }
+    for (const child of asArr(s.suites)) walk(child, here);
+  };
+  for (const suite of asArr(asObj(json).suites)) walk(suite, []);
+  return out;
+}
+
 function readCounts(report: NonNullable<Step['report']>): Counts | null {
   if (!existsSync(report.file)) return null;
   const json: unknown = JSON.parse(readFileSync(report.file, 'utf8'));
@@ -96,6 +143,7 @@ function readCounts(report: NonNullable<Step['report']>): Counts | null {
 const only = process.argv.slice(2);
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
+const failures: string[] = [];
 let stepFailures = 0;
 for (const step of steps) {
   if (only.length > 0 && !only.includes(step.name)) continue;
@@ -109,6 +157,7 @@ for (const step of steps) {
     total.failed += counts.failed;
     total.skipped += counts.skipped;
   }
+  if (!ok && step.report) failures.push(...readFailures(step.report).map((f) => `  ${step.name}: ${f}`));
   // A step that failed without a failing test (a crash, a type or lint error) counts as one failure.
   if (!ok && (!counts || counts.failed === 0)) stepFailures += 1;
   lines.push(
@@ -116,6 +165,7 @@ for (const step of steps) {
       (counts ? ` (${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped)` : ''),
   );
 }
+if (failures.length > 0) process.stdout.write(`\nfailed tests:\n${failures.join('\n')}\n`);
 process.stdout.write(`\n${lines.join('\n')}\n`);
 const failed = total.failed + stepFailures;
 process.stdout.write(`${total.passed} passed, ${failed} failed, ${total.skipped} skipped\n`);
