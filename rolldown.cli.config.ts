@@ -11,6 +11,9 @@ export default defineConfig({
   external: [/^node:/, '@napi-rs/keyring', 'electron', 'nspell', /^dictionary-[a-z]+$/],
   output: {
     dir: 'out/cli',
+    // Chunk names carry a content hash: without emptying the folder, every build left the previous
+    // chunks beside the new ones, and `npm pack` shipped them all.
+    cleanDir: true,
     format: 'esm',
     entryFileNames: '[name].mjs',
     chunkFileNames: 'chunks/[name]-[hash].mjs',

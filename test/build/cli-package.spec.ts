@@ -2,7 +2,7 @@
 // folder of its own. Node won't strip TypeScript types inside node_modules, so this proves the
 // bundled CLI (out/cli, built by the pack) is what runs, and that it runs there.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,6 +10,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '../..');
 let work: string;
 let bin: string;
+// A chunk left in out/cli by an earlier build (chunk names carry a content hash, so every change
+// leaves the previous ones behind): the pack's build must empty the folder, not ship it.
+const STALE = join(ROOT, 'out', 'cli', 'chunks', 'stale-leftover-0000.mjs');
 
 const run = (cmd: string, args: string[], cwd: string): SpawnSyncReturns<string> =>
   spawnSync(cmd, args, {
@@ -21,6 +24,8 @@ const run = (cmd: string, args: string[], cwd: string): SpawnSyncReturns<string>
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'cueline-pack-'));
+  await mkdir(join(ROOT, 'out', 'cli', 'chunks'), { recursive: true });
+  await writeFile(STALE, 'export {};\n');
   const packed = run('npm', ['pack', '--silent', '--pack-destination', work], ROOT);
   expect(packed.status, packed.stderr).toBe(0);
   const tarball = (await readdir(work)).find((f) => f.endsWith('.tgz'));
@@ -34,13 +39,18 @@ beforeAll(async () => {
   expect(installed.status, installed.stderr).toBe(0);
   bin = join(prefix, 'node_modules', '.bin', 'cueline');
 });
-afterAll(() => rm(work, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+  await rm(STALE, { force: true });
+});
 
 it('holds the launcher and the bundle, not the TypeScript sources', () => {
   const listed = run('tar', ['-tzf', join(work, 'cueline-0.1.0.tgz')], work).stdout.split('\n');
   expect(listed).toContain('package/bin/cueline.mjs');
   expect(listed).toContain('package/out/cli/cueline.mjs');
   expect(listed.some((f) => f.endsWith('.ts'))).toBe(false);
+  // Only this build's chunks: none left over from an earlier build.
+  expect(listed).not.toContain('package/out/cli/chunks/stale-leftover-0000.mjs');
 });
 
 it('runs --version and check from the installed package', async () => {
