@@ -14,6 +14,11 @@ export type FaultAction =
   /** Carry the request out, then close the connection instead of answering (the crash window). */
   | { kind: 'drop_after' }
   | { kind: 'latency'; ms: number }
+  /**
+   * Hold the request until `until` settles, then go on as usual: a gate the test opens once it has
+   * done what must happen while the client waits (no guessing how long that takes).
+   */
+  | { kind: 'hold'; until: Promise<unknown> }
   /** On a FINALIZE: processing ends in `failed` with this error. */
   | { kind: 'processing_failure'; error: ProcessingError };
 

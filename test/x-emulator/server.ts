@@ -303,6 +303,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       case 'latency':
         await new Promise((r) => setTimeout(r, action.ms));
         return null;
+      case 'hold':
+        await action.until.catch(() => undefined);
+        return null;
       case 'drop':
         req.socket.destroy();
         return 0;

@@ -39,7 +39,7 @@ test('splitters resize with the keyboard, dialogs return focus, controls are nam
   await page.keyboard.press('Control+Shift+KeyA');
   const dialog = page.getByRole('dialog', { name: 'Shift times' });
   await expect(dialog).toBeVisible();
-  expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+  await expect.poll(() => dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
   await expectAxeClean(page, 'shift times dialog', 'dialog');
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);

@@ -23,8 +23,23 @@ test('a batch keeps running while a cue is edited; the status bar shows it and o
   });
   const dialog = await openPlan(app, d);
   await dialog.getByLabel('At a time').fill('1');
-  // Every request takes a while, so the batch is still sending while the editor is used.
-  emulator.faults.add({ route: /.*/, action: { kind: 'latency', ms: 250 }, times: 100_000 });
+  // Two gates the test opens: the first item's subtitle upload waits while a cue is edited; the last
+  // item's video upload waits until the batch has been paused and resumed. So the batch is still
+  // running at each step, however fast or slow the machine. (Items go one at a time, each a video
+  // upload then a subtitle upload: the 2nd and 5th initialize.)
+  const gate = (): { until: Promise<void>; open: () => void } => {
+    let open = (): void => undefined;
+    const until = new Promise<void>((r) => (open = r));
+    return { until, open };
+  };
+  const firstSubtitles = gate();
+  const lastVideo = gate();
+  emulator.faults.add({
+    route: 'v2.initialize',
+    after: 1,
+    action: { kind: 'hold', until: firstSubtitles.until },
+  });
+  emulator.faults.add({ route: 'v2.initialize', after: 4, action: { kind: 'hold', until: lastVideo.until } });
   await dialog.getByRole('button', { name: 'Publish 3 videos' }).click();
   // The Publish button is gone: focus goes to the run's summary, not the page.
   await expect(dialog.getByTestId('batch-summary')).toBeFocused();
@@ -42,7 +57,8 @@ test('a batch keeps running while a cue is edited; the status bar shows it and o
   await box.fill('Edited while the batch runs');
   await box.press('Enter');
   await expect(cueRows(page).nth(0)).toContainText('Edited while the batch runs');
-  // The batch went on meanwhile and is not done yet.
+  // The batch goes on behind the editor and is not done yet.
+  firstSubtitles.open();
   await expect.poll(() => emulator.state.requests.length).toBeGreaterThan(sentBefore);
   await expect(status).toBeVisible();
 
@@ -57,6 +73,7 @@ test('a batch keeps running while a cue is edited; the status bar shows it and o
   await status.click();
   await view.getByRole('button', { name: 'Resume' }).click();
   await view.getByRole('button', { name: 'Close' }).last().click();
+  lastVideo.open();
   // It ends with its view closed: a toast says how, in the view's words, and the status bar is clear.
   await expect(
     page

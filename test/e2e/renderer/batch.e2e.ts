@@ -91,14 +91,18 @@ test('cancels a running batch, lists it as unfinished, and resumes it without re
   const { page } = app;
   const dialog = await openPlan(app, d);
   await dialog.getByLabel('At a time').fill('1');
-  // Hold every request a moment so the test can act while the batch runs.
-  emulator.faults.add({ route: /.*/, action: { kind: 'latency', ms: 60 }, times: 100_000 });
+  // a2's video upload (the 3rd initialize: items go one at a time, video then subtitles) waits at a
+  // gate the test opens after cancelling, so the cancel lands while a2 is in flight on any machine.
+  let openGate = (): void => undefined;
+  const gate = new Promise<void>((r) => (openGate = r));
+  emulator.faults.add({ route: 'v2.initialize', after: 2, action: { kind: 'hold', until: gate } });
   await dialog.getByRole('button', { name: 'Publish 4 videos' }).click();
   const progress = dialog.getByTestId('batch-progress');
   await expect(progress.getByRole('row', { name: /a1\.mp4 published/ })).toBeVisible({ timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Cancel batch' }).click();
   await expect(progress.getByRole('heading')).toContainText('cancelled');
   await expect(progress.getByRole('row', { name: /a2\.mp4 cancelled/ })).toBeVisible();
+  openGate();
   // Only base names reach the renderer.
   await expect(progress).not.toContainText(d);
   await page.screenshot({ path: shotPath('batch-cancelled') });

@@ -89,7 +89,7 @@ for (const [width, height] of [
       await rows(page).nth(3).click();
       await page.keyboard.press('Alt+Digit2');
       await expect(save).toHaveAccessibleName(/unsaved/);
-      expect(await save.boundingBox()).toEqual(before);
+      await expect.poll(() => save.boundingBox()).toEqual(before);
 
       // The list shows text as it is: two spaces stay two.
       await expect(rows(page).nth(3).locator('.line')).toHaveText(
@@ -97,8 +97,9 @@ for (const [width, height] of [
       );
 
       // The preview grows with the window.
-      const video = await page.locator('video').boundingBox();
-      expect(video?.width ?? 0).toBeGreaterThan(width * 0.35);
+      await expect
+        .poll(async () => (await page.locator('video').boundingBox())?.width ?? 0)
+        .toBeGreaterThan(width * 0.35);
 
       await page.screenshot({ path: shotPath(`layout-${width}`) });
       await expectAxeSpotless(page, `editor ${width}`);
@@ -110,17 +111,22 @@ for (const [width, height] of [
       await page.locator('video').click();
       await expect(player.getByRole('button', { name: 'Play' })).toBeVisible();
       await player.getByRole('combobox', { name: 'Speed' }).selectOption('0.5');
-      expect(await page.locator('video').evaluate((v: HTMLVideoElement) => v.playbackRate)).toBe(0.5);
+      await expect
+        .poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.playbackRate))
+        .toBe(0.5);
       await player.getByRole('button', { name: 'Mute' }).click();
-      expect(await page.locator('video').evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
+      await expect.poll(() => page.locator('video').evaluate((v: HTMLVideoElement) => v.muted)).toBe(true);
 
       // Full-window preview with captions; Escape leaves it.
       await player.getByRole('button', { name: 'Full-window preview' }).click();
-      const full = await page.locator('video').boundingBox();
-      expect(full?.width ?? 0).toBeGreaterThan(width * 0.9);
+      await expect
+        .poll(async () => (await page.locator('video').boundingBox())?.width ?? 0)
+        .toBeGreaterThan(width * 0.9);
       await page.screenshot({ path: shotPath(`full-preview-${width}`) });
       await page.keyboard.press('Escape');
-      expect((await page.locator('video').boundingBox())?.width ?? 0).toBeLessThan(width * 0.9);
+      await expect
+        .poll(async () => (await page.locator('video').boundingBox())?.width ?? 0)
+        .toBeLessThan(width * 0.9);
 
       // Checks: clicking a finding keeps the list in view.
       await page.getByRole('tab', { name: /Checks/ }).click();

@@ -87,7 +87,7 @@ test('lists a video published in two languages once, with its languages as X nam
   // Still one entry for the video, ES on it; focus stays on the Replace button, not the page.
   await expect(card).toHaveCount(1);
   await expect(rows).toHaveCount(2);
-  expect(await focusedText(app)).toBe('Replace ES');
+  await expect.poll(() => focusedText(app)).toBe('Replace ES');
 });
 
 test('Remove asks, naming the language and the video; keeping them sends nothing', async ({
@@ -109,7 +109,7 @@ test('Remove asks, naming the language and the video; keeping them sends nothing
   await confirm.getByRole('button', { name: 'Keep them' }).click();
   await expect(confirm).toBeHidden();
   expect(deletes()).toEqual([]);
-  expect(await focusedText(app)).toBe('Remove ES…');
+  await expect.poll(() => focusedText(app)).toBe('Remove ES…');
 
   await es.getByRole('button', { name: 'Remove ES…' }).click();
   await page
@@ -124,7 +124,7 @@ test('Remove asks, naming the language and the video; keeping them sends nothing
   await expect(card.getByTestId('onx-language')).toHaveCount(1);
   await expect(card).toContainText('Removed: ES');
   // The row went away with the focused button: focus lands on the video's heading, not the page.
-  expect(await focusedText(app)).toBe('launch.mp4');
+  await expect.poll(() => focusedText(app)).toBe('launch.mp4');
 
   // Add it back from the open tracks.
   await card.getByRole('button', { name: 'Add a language' }).click();

@@ -51,8 +51,10 @@ test('alt text and the card reach X; the steps and the result are in view, with 
   };
   expect(drafts.drafts[m.video]?.altText).toBe(ALT);
 
-  // X holds the finalize a moment: the running dialog is checked while it waits.
-  emulator.faults.add({ route: 'v2.finalize', action: { kind: 'latency', ms: 12_000 } });
+  // X's finalize waits at a gate the test opens: the running dialog is checked while it waits.
+  let openFinalize = (): void => undefined;
+  const finalize = new Promise<void>((r) => (openFinalize = r));
+  emulator.faults.add({ route: 'v2.finalize', action: { kind: 'hold', until: finalize } });
   await expect(dialog.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
   await expect(dialog.getByTestId('track-check').first()).toHaveText('Ready');
   await page.screenshot({ path: shotPath('publish-dialog-form') });
@@ -67,6 +69,7 @@ test('alt text and the card reach X; the steps and the result are in view, with 
 
   const result = dialog.getByTestId('publish-result');
   // Once X's held finalize answers.
+  openFinalize();
   await expect(result).toBeVisible({ timeout: 30_000 });
   const videoId = (await dialog.getByTestId('video-media-id').textContent()) ?? '';
   expect(emulator.state.media.get(videoId)?.altText).toBe(ALT);
@@ -102,18 +105,18 @@ test('alt text and the card reach X; the steps and the result are in view, with 
   // Copy buttons put the value on the clipboard.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await result.getByRole('button', { name: 'Copy the post link' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    `https://x.com/i/status/${post?.id ?? ''}`,
-  );
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe(`https://x.com/i/status/${post?.id ?? ''}`);
   await result.getByRole('button', { name: 'Copy the video media id' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(videoId);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(videoId);
 
   // In view without scrolling, at both window sizes.
-  expect(await dialogScrolls(dialog)).toBe(false);
+  await expect.poll(() => dialogScrolls(dialog)).toBe(false);
   await page.screenshot({ path: shotPath('publish-dialog-done') });
   await expectAxeSpotless(page, 'publish dialog, published', 'dialog');
   await page.setViewportSize({ width: 1024, height: 700 });
-  expect(await dialogScrolls(dialog)).toBe(false);
+  await expect.poll(() => dialogScrolls(dialog)).toBe(false);
   await expect(dialog.getByTestId('post-link')).toBeInViewport();
   await page.screenshot({ path: shotPath('publish-dialog-done-1024') });
 });
@@ -176,7 +179,7 @@ test('an upload interrupted mid-way and resumed after a restart says "resuming a
   await expect(step).toContainText(`resuming at ${percent}%`);
   // The same media id went on: no second upload of the video was started.
   expect(sessions()).toHaveLength(1);
-  expect(await dialog.getByTestId('video-media-id').textContent()).toBe(sessions()[0]?.id);
+  await expect(dialog.getByTestId('video-media-id')).toHaveText(sessions()[0]?.id ?? '');
   await page.screenshot({ path: shotPath('publish-dialog-resumed') });
 });
 
@@ -224,7 +227,7 @@ test('a post X can’t account for asks "not found on X — post now?", and post
   await expect(uncertain).toContainText('Not found on X — post now?');
   expect(emulator.state.posts).toHaveLength(0);
   await expect(dialog.getByRole('button', { name: 'Retry' })).toBeHidden();
-  expect(await dialogScrolls(dialog)).toBe(false);
+  await expect.poll(() => dialogScrolls(dialog)).toBe(false);
   await expectAxeSpotless(page, 'publish dialog, post uncertain', 'dialog');
   await page.screenshot({ path: shotPath('publish-dialog-uncertain') });
 

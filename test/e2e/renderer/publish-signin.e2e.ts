@@ -45,11 +45,11 @@ test('the sign-in panel walks through the X developer app, with the exact values
 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.origin });
   await guide.getByRole('button', { name: 'Copy the callback URL' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(redirectUri);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(redirectUri);
   await guide.getByRole('button', { name: 'Copy the scopes' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-    'tweet.read tweet.write users.read media.write offline.access',
-  );
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toBe('tweet.read tweet.write users.read media.write offline.access');
 
   await page.screenshot({ path: shotPath('publish-sign-in-guide') });
   await expectAxeSpotless(

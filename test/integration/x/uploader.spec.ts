@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { XClient } from '../../../main/services/x/client.ts';
 import { dialectFor, type ApiDialect } from '../../../main/services/x/dialects.ts';
 import { bearerSigner, oauth1Signer } from '../../../main/services/x/signer.ts';
@@ -404,8 +404,11 @@ describe('chunks that adapt', () => {
 
 describe('APPENDs in flight', () => {
   it('sends the next segment before the previous answer; the checkpoint covers only the acknowledged prefix', async () => {
-    // Segment 0's answer is late: segment 1 is answered first, but the checkpoint waits for 0.
-    emu.faults.add({ route: 'v2.append', action: { kind: 'latency', ms: 300 } });
+    // Segment 0's answer waits at a gate, opened once segment 1 has been answered: the checkpoint
+    // waits for 0.
+    let openGate = (): void => undefined;
+    const gate = new Promise<void>((r) => (openGate = r));
+    emu.faults.add({ route: 'v2.append', action: { kind: 'hold', until: gate } });
     // How many APPENDs had been answered when each one started (the log holds answered requests).
     const starts: number[] = [];
     emu.state.onRequestStart = (route) => {
@@ -414,12 +417,19 @@ describe('APPENDs in flight', () => {
     };
     const checkpoints: Array<{ nextIndex: number; nextOffset: number }> = [];
     try {
-      const m = await uploadBig({
+      const upload = uploadBig({
         onCheckpoint: (c) => (
           checkpoints.push({ nextIndex: c.nextIndex, nextOffset: c.nextOffset }),
           Promise.resolve()
         ),
       });
+      await vi.waitFor(
+        () =>
+          expect(emu.state.requests.some((r) => r.route === 'v2.append' && r.segmentIndex === 1)).toBe(true),
+        { timeout: 30_000, interval: 5 },
+      );
+      openGate();
+      const m = await upload;
       expect(emu.state.media.get(m.id)?.sha256).toBe(sha(bigBytes));
     } finally {
       delete emu.state.onRequestStart;
