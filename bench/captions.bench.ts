@@ -11,7 +11,8 @@
 //    machine the load drifts between those processes, so each target is judged by a head-to-head
 //    race in one process: the libraries for that format and op interleaved round-robin (rotating who
 //    goes first), gc() before each run, results dropped at once, judged on the median CPU time
-//    (user + system: under load wall time swung 2-5×); a write counts until its text is flat
+//    (user + system: under load wall time swung 2-5×), garbage collected on the main thread so that
+//    no run is charged for sweeping another's garbage; a write counts until its text is flat
 //    (Buffer.byteLength), as it is before being saved. `--head-to-head-only` runs just these.
 //  - Memory (SRT and WebVTT): the child reads the file into a string, runs gc() twice, records RSS,
 //    parses once and reads the process's peak RSS (getrusage maxrss) → peak = maxRSS − RSS before parsing. The
@@ -490,7 +491,11 @@ function spawnChild<T>(
   file: string,
   extraEnv: Record<string, string> = {},
 ): T | { error: string } {
-  const r = spawnSync(process.execPath, ['--expose-gc', self], {
+  // The races collect garbage on the main thread: with V8's helper threads, the sweeping that the
+  // gc() before a run starts went on during the run and was charged to it (CPU time counts every
+  // thread), so each library paid for the garbage of the one before it in the rotation.
+  const flags = mode === 'race' ? ['--expose-gc', '--single-threaded-gc'] : ['--expose-gc'];
+  const r = spawnSync(process.execPath, [...flags, self], {
     encoding: 'utf8',
     env: {
       ...process.env,
@@ -557,7 +562,8 @@ export async function run(): Promise<void> {
     if (!memoryOnly) {
       process.stdout.write(
         `\nHead to head: per format and op, every library in one process, ${RACE_ROUNDS} interleaved rounds ` +
-          `after a warm-up, gc() before each run; median CPU ms (user + system, GC threads included), ` +
+          `after a warm-up, gc() before each run, garbage collected on the main thread ` +
+          `(--single-threaded-gc); median CPU ms (user + system), ` +
           `wall ms in brackets. The targets are judged on CPU time here: wall time, and the separate ` +
           `processes above, also count the time the shared machine's other processes held the cores.\n`,
       );

@@ -28,10 +28,7 @@ export function writeSrt(track: Track): { text: string; notes: ConversionNote[] 
       if (text !== plain) changed++;
     }
     out.add(
-      String(i + 1) +
-        '\n' +
-        formatTiming(cue.start, cue.end, ',') +
-        (text === '' ? '\n\n' : '\n' + text + '\n\n'),
+      String(i + 1) + formatTiming(cue.start, cue.end, ',', true) + (text === '' ? '\n' : text + '\n\n'),
     );
   }
   if (settings > 0)

@@ -125,17 +125,22 @@ export function formatTimestamp(ms: number, sep: ',' | '.'): string {
 const fromCodes = String.fromCharCode;
 
 /**
- * A cue's timing, `start --> end`, as formatTimestamp writes each time. The writers' hot path: one
- * string built from its character codes, where joining ten pieces allocated a string per join.
+ * A cue's timing, `start --> end`, as formatTimestamp writes each time; with `lineBreaks`, a line
+ * break before and after it (the SRT writer's whole timing line). The writers' hot path: one string
+ * built from its character codes, where joining ten pieces allocated a string per join (and the
+ * line breaks joined on would be two more).
  */
-export function formatTiming(start: number, end: number, sep: ',' | '.'): string {
+export function formatTiming(start: number, end: number, sep: ',' | '.', lineBreaks = false): string {
   const a = Math.max(0, Math.round(start));
   const b = Math.max(0, Math.round(end));
   const sa = Math.floor(a / 1000);
   const sb = Math.floor(b / 1000);
   const ha = Math.floor(sa / 3600);
   const hb = Math.floor(sb / 3600);
-  if (ha >= 100 || hb >= 100) return formatTimestamp(a, sep) + ' --> ' + formatTimestamp(b, sep);
+  if (ha >= 100 || hb >= 100) {
+    const timing = formatTimestamp(a, sep) + ' --> ' + formatTimestamp(b, sep);
+    return lineBreaks ? '\n' + timing + '\n' : timing;
+  }
   const ma = Math.floor(sa / 60) % 60;
   const mb = Math.floor(sb / 60) % 60;
   const xa = sa % 60;
@@ -143,16 +148,31 @@ export function formatTiming(start: number, end: number, sep: ',' | '.'): string
   const fa = a % 1000;
   const fb = b % 1000;
   const s = sep === ',' ? 44 : 46;
+  // The digits, then one call: `HH:MM:SS,mmm --> HH:MM:SS,mmm`.
+  const h1 = 48 + Math.floor(ha / 10),
+    h2 = 48 + (ha % 10),
+    m1 = 48 + Math.floor(ma / 10),
+    m2 = 48 + (ma % 10);
+  const x1 = 48 + Math.floor(xa / 10),
+    x2 = 48 + (xa % 10);
+  const f1 = 48 + Math.floor(fa / 100),
+    f2 = 48 + (Math.floor(fa / 10) % 10),
+    f3 = 48 + (fa % 10);
+  const H1 = 48 + Math.floor(hb / 10),
+    H2 = 48 + (hb % 10),
+    M1 = 48 + Math.floor(mb / 10),
+    M2 = 48 + (mb % 10);
+  const X1 = 48 + Math.floor(xb / 10),
+    X2 = 48 + (xb % 10);
+  const F1 = 48 + Math.floor(fb / 100),
+    F2 = 48 + (Math.floor(fb / 10) % 10),
+    F3 = 48 + (fb % 10);
   // prettier-ignore
-  return fromCodes(
-    48 + Math.floor(ha / 10), 48 + (ha % 10), 58, 48 + Math.floor(ma / 10), 48 + (ma % 10), 58,
-    48 + Math.floor(xa / 10), 48 + (xa % 10), s,
-    48 + Math.floor(fa / 100), 48 + (Math.floor(fa / 10) % 10), 48 + (fa % 10),
-    32, 45, 45, 62, 32,
-    48 + Math.floor(hb / 10), 48 + (hb % 10), 58, 48 + Math.floor(mb / 10), 48 + (mb % 10), 58,
-    48 + Math.floor(xb / 10), 48 + (xb % 10), s,
-    48 + Math.floor(fb / 100), 48 + (Math.floor(fb / 10) % 10), 48 + (fb % 10),
-  );
+  return lineBreaks
+    ? fromCodes(10, h1, h2, 58, m1, m2, 58, x1, x2, s, f1, f2, f3, 32, 45, 45, 62, 32,
+        H1, H2, 58, M1, M2, 58, X1, X2, s, F1, F2, F3, 10)
+    : fromCodes(h1, h2, 58, m1, m2, 58, x1, x2, s, f1, f2, f3, 32, 45, 45, 62, 32,
+        H1, H2, 58, M1, M2, 58, X1, X2, s, F1, F2, F3);
 }
 
 export function formatSrtTimestamp(ms: number): string {
