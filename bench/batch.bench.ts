@@ -84,7 +84,7 @@ async function once(emu: EmulatorProcess, folder: string, concurrency: number): 
       }),
       apiBase: emu.url,
       uploadBase: emu.url,
-      fetch: limiter.fetchFor('bench'),
+      gate: limiter.gateFor('bench'),
     });
     const run = await BatchRun.open(
       plan,

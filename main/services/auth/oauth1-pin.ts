@@ -3,6 +3,7 @@
 // PIN as oauth_verifier. A PIN works once; so does the request token.
 import { z } from 'zod';
 import { CuelineError } from '../../../shared/errors.ts';
+import { send, type HttpAnswer } from '../x/http-transport.ts';
 import { oauth1Header } from '../x/signer.ts';
 import type { OAuth1Consumer } from './app-credentials.ts';
 import type { XAuthEndpoints } from './x-auth-endpoints.ts';
@@ -21,9 +22,9 @@ export interface OAuth1AccessToken {
   screenName: string;
 }
 
-async function postForm(url: string, authorization: string, signal?: AbortSignal): Promise<Response> {
+async function postForm(url: string, authorization: string, signal?: AbortSignal): Promise<HttpAnswer> {
   try {
-    return await fetch(url, { method: 'POST', headers: { authorization }, ...(signal ? { signal } : {}) });
+    return await send(url, 'POST', { authorization, 'user-agent': 'Cueline' }, '', signal);
   } catch (err) {
     throw new CuelineError(
       'auth.network',
@@ -51,14 +52,14 @@ export async function requestPinToken(
     extra: { oauth_callback: 'oob' },
   });
   const res = await postForm(url, authorization, signal);
-  const body = await res.text();
+  const body = res.text;
   if (res.status === 401)
     throw new CuelineError('auth.missing_credentials', 'X refused the consumer key and secret.', undefined, {
       hint: 'auth.setup',
       what: 'consumer_again',
     });
   const parsed = RequestTokenSchema.safeParse(Object.fromEntries(new URLSearchParams(body)));
-  if (!res.ok || !parsed.success)
+  if (res.status < 200 || res.status > 299 || !parsed.success)
     throw new CuelineError('auth.token_error', `X answered ${res.status} to POST /oauth/request_token.`);
   const authorizeUrl = new URL(endpoints.oauth1AuthorizeUrl);
   authorizeUrl.searchParams.set('oauth_token', parsed.data.oauth_token);
@@ -97,14 +98,14 @@ export async function exchangePin(
     extra: { oauth_verifier: verifier },
   });
   const res = await postForm(url, authorization, signal);
-  const body = await res.text();
+  const body = res.text;
   if (res.status === 401)
     throw new CuelineError(
       'auth.pin_rejected',
       'X did not accept the PIN (a PIN works once and only for this sign-in). Start the sign-in again.',
     );
   const parsed = AccessTokenSchema.safeParse(Object.fromEntries(new URLSearchParams(body)));
-  if (!res.ok || !parsed.success)
+  if (res.status < 200 || res.status > 299 || !parsed.success)
     throw new CuelineError('auth.token_error', `X answered ${res.status} to POST /oauth/access_token.`);
   return {
     token: parsed.data.oauth_token,

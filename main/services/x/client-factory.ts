@@ -35,7 +35,7 @@ export function xClientFactory(o: XClientFactoryOptions): XClientFactory {
     const uploadBase = o.uploadBase ?? bases.uploadBase;
     return new XClient({
       signer: await o.signerFor(account),
-      ...(o.limiter ? { fetch: o.limiter.fetchFor(account ?? 'default') } : {}),
+      ...(o.limiter ? { gate: o.limiter.gateFor(account ?? 'default') } : {}),
       ...(apiBase ? { apiBase } : {}),
       ...(uploadBase ? { uploadBase } : {}),
       ...(retry ? { retry } : {}),

@@ -7,8 +7,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { CuelineError } from '../../../shared/errors.ts';
 import { cancelledError, xErrorMessage, xHttpError, xNetworkError } from './errors.ts';
-import { streamedRequest } from './http-stream.ts';
-import { toReadableStream, type StreamBody } from './multipart.ts';
+import { send } from './http-transport.ts';
+import type { StreamBody } from './multipart.ts';
 import type { RequestSigner } from './signer.ts';
 
 export const DEFAULT_API_BASE = 'https://api.x.com';
@@ -44,14 +44,24 @@ export interface XClientOptions {
   signer: RequestSigner;
   apiBase?: string;
   uploadBase?: string;
-  /** Replaces fetch for every request (uploads then go through it too, as pull streams). */
-  fetch?: typeof fetch;
+  /**
+   * Asked before every request (uploads included) and told how it went: a rate limiter shared by
+   * every client of an account (RateLimiter.gateFor).
+   */
+  gate?: RequestGate;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
   random?: () => number;
   retry?: Partial<RetryPolicy>;
   onRetry?: (e: RetryEvent) => void;
 }
+
+/** Waits until `method url` may be sent; the callback learns X's answer (null: no answer). */
+export type RequestGate = (
+  method: string,
+  url: URL,
+  signal: AbortSignal | undefined,
+) => Promise<(status: number | null, headers: Headers | null) => void>;
 
 export interface XRequest {
   method: 'GET' | 'POST' | 'DELETE';
@@ -103,8 +113,7 @@ export class XClient {
   readonly accountKey: string | undefined;
   readonly accountLookup: boolean;
   private readonly signer: RequestSigner;
-  private readonly fetchFn: typeof fetch;
-  private readonly customFetch: boolean;
+  private readonly gate: RequestGate | undefined;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -118,8 +127,7 @@ export class XClient {
     this.accountLookup = opts.signer.accountLookup === true;
     this.apiBase = (opts.apiBase ?? DEFAULT_API_BASE).replace(/\/+$/, '');
     this.uploadBase = (opts.uploadBase ?? DEFAULT_UPLOAD_BASE).replace(/\/+$/, '');
-    this.fetchFn = opts.fetch ?? fetch;
-    this.customFetch = opts.fetch !== undefined;
+    this.gate = opts.gate;
     this.sleep = opts.sleep ?? defaultSleep;
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
@@ -162,7 +170,7 @@ export class XClient {
         }),
         'user-agent': 'Cueline',
       };
-      let body: BodyInit | undefined;
+      let body: string | undefined;
       if (req.json !== undefined) {
         headers['content-type'] = 'application/json; charset=UTF-8';
         body = JSON.stringify(req.json);
@@ -175,6 +183,9 @@ export class XClient {
         headers['content-type'] = stream.contentType;
         headers['content-length'] = String(stream.length);
       }
+      // A rate limiter may hold the request until X's window resets: before the attempt's timeout
+      // starts, cancellable by the job.
+      const settle = await this.gate?.(req.method, url, req.signal);
       // The attempt's own signal, released when the attempt ends: AbortSignal.timeout keeps its
       // timer (and AbortSignal.any its link to the job's signal) alive for the whole timeout, so a
       // 1 GiB upload's 257 APPENDs left that many behind to be promoted and collected later.
@@ -188,33 +199,12 @@ export class XClient {
       if (outer?.aborted) onAbort();
       else outer?.addEventListener('abort', onAbort, { once: true });
       const signal = attemptCtl.signal;
-      let res: { status: number; headers: Headers };
-      let text: string;
+      let res: { status: number; headers: Headers; text: string };
       try {
-        if (stream && !this.customFetch) {
-          ({ res, text } = await streamedRequest(href, req.method, headers, stream, signal));
-        } else if (stream) {
-          // An injected fetch (e.g. a rate limiter) sees every request, uploads included.
-          const r = await this.fetchFn(href, {
-            method: req.method,
-            headers,
-            body: toReadableStream(stream),
-            duplex: 'half',
-            signal,
-          } as RequestInit);
-          text = await r.text();
-          res = r;
-        } else {
-          const r = await this.fetchFn(href, {
-            method: req.method,
-            headers,
-            ...(body !== undefined ? { body } : {}),
-            signal,
-          });
-          text = await r.text();
-          res = r;
-        }
+        res = await send(href, req.method, headers, stream ?? body, signal);
+        settle?.(res.status, res.headers);
       } catch (err) {
+        settle?.(null, null);
         if (req.signal?.aborted) throw cancelledError();
         const retryable = idempotent || refusedConnection(err);
         if (retryable && attempt < this.policy.maxAttempts) {
@@ -228,6 +218,7 @@ export class XClient {
         clearTimeout(timer);
         outer?.removeEventListener('abort', onAbort);
       }
+      const text = res.text;
       let parsed: unknown = null;
       if (text.trim()) {
         try {

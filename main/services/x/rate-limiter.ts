@@ -2,8 +2,9 @@
 // dialog and history actions), keyed per account and endpoint. X says how much is left in
 // x-rate-limit-remaining and when the window resets in x-rate-limit-reset (epoch seconds); when a
 // window is spent, requests wait for the reset instead of drawing 429s (x-api.md "Limits").
-// It wraps fetch, so XClient needs no change: `new XClient({ fetch: limiter.fetchFor(account) })`.
+// XClient asks it before every request: `new XClient({ gate: limiter.gateFor(account) })`.
 import { setTimeout as delay } from 'node:timers/promises';
+import type { RequestGate } from './client.ts';
 import { cancelledError } from './errors.ts';
 
 interface Bucket {
@@ -104,24 +105,13 @@ export class RateLimiter {
     }
   }
 
-  /** A fetch that goes through this limiter under `account`'s buckets. */
-  fetchFor(account: string, base: typeof fetch = fetch): typeof fetch {
-    const limited = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-      const key = `${account} ${endpointOf(method, url)}`;
-      await this.acquire(key, init?.signal ?? undefined);
-      let res: Response;
-      try {
-        res = await base(input, init);
-      } catch (err) {
-        this.observe(key, null, null);
-        throw err;
-      }
-      this.observe(key, res.status, res.headers);
-      return res;
+  /** XClient's gate for `account`: each request waits under its endpoint's bucket, then reports X's answer. */
+  gateFor(account: string): RequestGate {
+    return async (method, url, signal) => {
+      const key = `${account} ${endpointOf(method.toUpperCase(), url)}`;
+      await this.acquire(key, signal);
+      return (status, headers) => this.observe(key, status, headers);
     };
-    return limited as typeof fetch;
   }
 
   /** The current view of one bucket (tests, diagnostics). */

@@ -103,19 +103,48 @@ describe.each<[ApiDialect, 'oauth1' | 'oauth2']>([
   });
 });
 
-describe('an injected fetch (e.g. a rate limiter) sees uploads too', () => {
-  it('streams APPEND bodies through it, byte for byte', async () => {
+describe('one HTTP stack', () => {
+  it('sends every request over node:http: the global fetch (undici) is never used', async () => {
+    const original = globalThis.fetch;
+    let fetched = 0;
+    globalThis.fetch = (() => {
+      fetched++;
+      return Promise.reject(new Error('fetch used'));
+    }) as typeof fetch;
+    try {
+      const c = emu.credentials;
+      const m = await uploadMedia({
+        client: new XClient({
+          signer: bearerSigner(() => Promise.resolve(c.bearerToken)),
+          apiBase: emu.apiBase,
+          uploadBase: emu.uploadBase,
+        }),
+        dialect: dialectFor('v2'),
+        source: { bytes: randomBytes(1000) },
+        mediaType: 'text/srt',
+        category: 'subtitles',
+      });
+      expect(emu.state.media.get(m.id)?.finalized).toBe(true);
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(fetched).toBe(0);
+  });
+});
+
+describe('a request gate (the rate limiter) sees uploads too', () => {
+  it('asks it before every request, APPENDs included, and tells it each answer; the bytes arrive whole', async () => {
     const seen: string[] = [];
+    const answered: Array<number | null> = [];
     const c = emu.credentials;
-    const wrapped: typeof fetch = (input, init) => {
-      seen.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
-      return fetch(input, init);
-    };
     const client = new XClient({
       signer: bearerSigner(() => Promise.resolve(c.bearerToken)),
       apiBase: emu.apiBase,
       uploadBase: emu.uploadBase,
-      fetch: wrapped,
+      gate: (method, url) => {
+        seen.push(`${method} ${url.pathname}`);
+        return Promise.resolve((status) => void answered.push(status));
+      },
     });
     const m = await uploadMedia({
       client,
@@ -126,6 +155,9 @@ describe('an injected fetch (e.g. a rate limiter) sees uploads too', () => {
     });
     expect(emu.state.media.get(m.id)?.sha256).toBe(sha(bigBytes));
     expect(seen.filter((s) => s.endsWith('/append'))).toHaveLength(3);
+    expect(seen[0]).toBe('POST /2/media/upload/initialize');
+    expect(answered).toHaveLength(seen.length);
+    expect(answered.every((s) => s === 200)).toBe(true);
   });
 });
 

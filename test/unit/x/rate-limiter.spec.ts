@@ -8,6 +8,16 @@ function answer(status: number, remaining: number, resetSecs: number): Response 
   });
 }
 
+/** A request as XClient makes one: through `account`'s gate, answered by `respond`. */
+function through(limiter: RateLimiter, account: string, respond: () => Response | Promise<Response>) {
+  return async (url: string, init: { method: string }): Promise<Response> => {
+    const settle = await limiter.gateFor(account)(init.method, new URL(url), undefined);
+    const res = await respond();
+    settle(res.status, res.headers);
+    return res;
+  };
+}
+
 /** A clock that only moves when the limiter sleeps, so waits are exact and instant. */
 function clock(): { now: () => number; sleep: (ms: number) => Promise<void>; slept: number[] } {
   let t = 1_000_000_000_000;
@@ -44,7 +54,7 @@ describe('RateLimiter', () => {
     const resetSecs = Math.floor(c.now() / 1000) + 30;
     let left = 2;
     const limiter = new RateLimiter({ now: c.now, sleep: c.sleep, marginMs: 500 });
-    const f = limiter.fetchFor('acct', () => {
+    const f = through(limiter, 'acct', () => {
       left = Math.max(0, left - 1);
       return Promise.resolve(answer(200, left, resetSecs));
     });
@@ -61,12 +71,12 @@ describe('RateLimiter', () => {
     const reset = Math.floor(c.now() / 1000) + 60;
     const limiter = new RateLimiter({ now: c.now, sleep: c.sleep });
     const spent = (): Promise<Response> => Promise.resolve(answer(200, 0, reset));
-    await limiter.fetchFor('a', spent)('https://api.x.com/2/tweets', { method: 'POST' });
+    await through(limiter, 'a', spent)('https://api.x.com/2/tweets', { method: 'POST' });
     // Another endpoint of the same account and the same endpoint of another account don't wait.
-    await limiter.fetchFor('a', spent)('https://api.x.com/2/media/subtitles', { method: 'POST' });
-    await limiter.fetchFor('b', spent)('https://api.x.com/2/tweets', { method: 'POST' });
+    await through(limiter, 'a', spent)('https://api.x.com/2/media/subtitles', { method: 'POST' });
+    await through(limiter, 'b', spent)('https://api.x.com/2/tweets', { method: 'POST' });
     expect(c.slept).toEqual([]);
-    await limiter.fetchFor('a', spent)('https://api.x.com/2/tweets', { method: 'POST' });
+    await through(limiter, 'a', spent)('https://api.x.com/2/tweets', { method: 'POST' });
     expect(c.slept.length).toBe(1);
   });
 
