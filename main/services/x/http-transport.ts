@@ -36,11 +36,14 @@ export function send(
   const allHeaders = bytes !== undefined ? { ...headers, 'content-length': String(bytes.length) } : headers;
   return new Promise((resolve, reject) => {
     let settled = false;
-    const fail = (err: unknown): void => {
+    // `network`: the connection failed (wrapped as fetch wraps it); else the body's own error
+    // (a file that shrank while it was read) goes up as it is.
+    const fail = (err: unknown, network = true): void => {
       if (settled) return;
       settled = true;
       if (signal?.aborted) reject(signal.reason);
-      else reject(new TypeError('fetch failed', { cause: err }));
+      else if (network) reject(new TypeError('fetch failed', { cause: err }));
+      else reject(err instanceof Error ? err : new Error(String(err)));
     };
     if (signal?.aborted) return fail(signal.reason);
     const req = request(url, {
@@ -80,8 +83,8 @@ export function send(
     body.writeTo(write).then(
       () => req.end(),
       (err: unknown) => {
+        fail(err, false);
         req.destroy(err instanceof Error ? err : new Error(String(err)));
-        fail(err);
       },
     );
   });
