@@ -134,3 +134,24 @@ test('every field is announced with the words of its visible label (WCAG 2.5.3)'
   await expect(page.getByRole('dialog', { name: /Publish/ })).toBeVisible();
   await expectFieldNamesMatchLabels(page, 'publish');
 });
+
+test('a dialog opened right as another closes stays open (the closed one’s late close event)', async ({
+  app,
+}) => {
+  const { page } = app;
+  await openSampleSubtitles(app);
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  // The user closes it and at once clicks Save as…: the browser fires the first dialog's `close`
+  // event a task later, after the second one is open (as with Escape and a quick click).
+  await page.evaluate(() => {
+    document.querySelector<HTMLDialogElement>('dialog[open]')?.close();
+    [...document.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button')]
+      .find((b) => b.textContent?.trim() === 'Save as…')
+      ?.click();
+  });
+  const saveAs = page.getByRole('dialog', { name: 'Save as' });
+  await expect(saveAs).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(1);
+  await expect(saveAs.getByRole('combobox', { name: 'Encoding' })).toBeVisible();
+});
