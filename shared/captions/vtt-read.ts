@@ -3,6 +3,7 @@
 // ran at ~75k cues/s and made VTT parsing 6× slower than the fastest npm peer. With `strict` (behind
 // `cueline check`), `webvtt-parser` (W3C's validator) also runs and decides what is valid; a
 // differential fuzz test (test/fuzz) keeps both giving the same cues for every file it accepts.
+import { uniqueCueIds } from './cue-ids.ts';
 import webvtt from 'webvtt-parser';
 import type { Cue, ParseWarning, VttBlock, VttExtras } from './model.ts';
 import { formatVttTimestamp, MAX_TIME_MS, scanTimestamp, TIME_OUT_OF_RANGE } from './time.ts';
@@ -285,32 +286,21 @@ export function parseVtt(input: string, opts: { strict?: boolean } = {}): VttPar
 
   // Ids: the file's identifiers when it has any (generated for cues without one), else positional.
   const cueIds = cues.some((c) => c.id !== '');
-  const used = new Set<string>();
-  // Per base ("" or "id-"), the number to try next: it only grows, so the search for a free id is
-  // linear over the whole file (starting at k + 1 for every cue was quadratic when ids M+1…2M were
-  // followed by M cues without one).
-  const nextFor = new Map<string, number>();
   let dup = 0;
   let dupLine = 0;
   // Without identifiers the ids are 1…n, unique by construction: no set of them to build.
   if (!cueIds) for (let k = 0; k < cues.length; k++) (cues[k] as Cue).id = String(k + 1);
-  for (let k = 0, withId = 0; cueIds && k < cues.length; k++) {
-    const cue = cues[k] as Cue;
-    let id = cue.id;
-    if (id !== '') withId++;
-    if (id === '' || used.has(id)) {
-      if (id !== '') {
-        dup++;
-        if (dup === 1) dupLine = idLines[withId - 1] ?? 0;
-      }
-      const base = id === '' ? '' : id + '-';
-      let next = Math.max(k + 1, nextFor.get(base) ?? 0);
-      while (used.has(base + next)) next++;
-      nextFor.set(base, next + 1);
-      id = base + next;
+  else {
+    const given = cues.map((c) => c.id);
+    const unique = uniqueCueIds(given);
+    for (let k = 0; k < cues.length; k++) (cues[k] as Cue).id = unique.ids[k] ?? '';
+    dup = unique.duplicates;
+    if (dup > 0) {
+      // The line of the first duplicate: idLines holds one line per cue that has an identifier.
+      let withId = 0;
+      for (let k = 0; k <= unique.firstDuplicate; k++) if (given[k] !== '') withId++;
+      dupLine = idLines[withId - 1] ?? 0;
     }
-    used.add(id);
-    cue.id = id;
   }
   if (dup > 0) warnings.push({ line: dupLine, message: `${dup} duplicate cue identifier(s) made unique` });
 
