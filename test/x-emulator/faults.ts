@@ -29,6 +29,11 @@ export interface FaultRule {
   times?: number;
   /** Matching requests to let through first (default 0). */
   after?: number;
+  /**
+   * Only APPENDs whose segment_index passes (requests without one never match). With several
+   * APPENDs in flight, "the second request" depends on which body arrived first; a segment doesn't.
+   */
+  segment?: (index: number) => boolean;
 }
 
 export class Faults {
@@ -44,11 +49,12 @@ export class Faults {
   }
 
   /** The actions that fire for this request (in the order the rules were added). */
-  take(route: string): FaultAction[] {
+  take(route: string, segmentIndex?: number): FaultAction[] {
     const out: FaultAction[] = [];
     for (const r of this.rules) {
       const m = typeof r.rule.route === 'string' ? r.rule.route === route : r.rule.route.test(route);
       if (!m) continue;
+      if (r.rule.segment && (segmentIndex === undefined || !r.rule.segment(segmentIndex))) continue;
       r.seen++;
       if (r.seen <= (r.rule.after ?? 0)) continue;
       if (r.fired >= (r.rule.times ?? 1)) continue;

@@ -199,7 +199,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     state.onRequestStart?.(route.name);
     let failWith: HandlerInput['failWith'];
     let dropAfter = false;
-    for (const action of faults.take(route.name)) {
+    const segmentField =
+      parts?.find((p) => p.name === 'segment_index')?.data.toString('utf8') ??
+      form?.get('segment_index') ??
+      undefined;
+    const segmentIndex =
+      segmentField !== undefined && /^\d+$/.test(segmentField.trim()) ? Number(segmentField) : undefined;
+    for (const action of faults.take(route.name, segmentIndex)) {
       const done = await applyFault(action, route, res, req);
       if (done !== null) {
         log({ ...base, route: route.name, status: done, auth: 'none' });

@@ -154,7 +154,8 @@ test('an upload interrupted mid-way and resumed after a restart says "resuming a
   expect(size).toBeGreaterThan(2 * 4 * 1024 * 1024);
 
   // The connection drops on every segment after the first: the job stops with one segment on X.
-  emulator.faults.add({ route: 'v2.append', action: { kind: 'drop' }, after: 1, times: 1000 });
+  // (By segment, not by arrival: two APPENDs are in flight, and segment 1 may arrive first.)
+  emulator.faults.add({ route: 'v2.append', action: { kind: 'drop' }, segment: (i) => i >= 1, times: 1000 });
   let dialog = await openPublishWith(app, video, [m.srt]);
   await dialog.getByLabel('Don’t post').check();
   await dialog.getByRole('button', { name: 'Publish', exact: true }).click();

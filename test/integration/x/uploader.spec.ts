@@ -440,7 +440,8 @@ describe('APPENDs in flight', () => {
     // waits for 0.
     let openGate = (): void => undefined;
     const gate = new Promise<void>((r) => (openGate = r));
-    emu.faults.add({ route: 'v2.append', action: { kind: 'hold', until: gate } });
+    // By segment: two APPENDs are in flight, and either body may arrive first.
+    emu.faults.add({ route: 'v2.append', segment: (i) => i === 0, action: { kind: 'hold', until: gate } });
     // How many APPENDs had been answered when each one started (the log holds answered requests).
     const starts: number[] = [];
     emu.state.onRequestStart = (route) => {
