@@ -162,14 +162,22 @@ export class XClient {
     for (;;) {
       attempt++;
       if (req.signal?.aborted) throw cancelledError();
-      const headers: Record<string, string> = {
-        authorization: await this.signer.authorization({
+      // A rate limiter may hold the request until X's window resets (up to 15 minutes): before it
+      // is signed, since an OAuth 1.0a signature carries a timestamp X checks, and before the
+      // attempt's timeout starts. Cancellable by the job.
+      const settle = await this.gate?.(req.method, url, req.signal);
+      let authorization: string;
+      try {
+        authorization = await this.signer.authorization({
           method: req.method,
           url: href,
           ...(req.form ? { form: req.form } : {}),
-        }),
-        'user-agent': 'Cueline',
-      };
+        });
+      } catch (err) {
+        settle?.(null, null);
+        throw err;
+      }
+      const headers: Record<string, string> = { authorization, 'user-agent': 'Cueline' };
       let body: string | undefined;
       if (req.json !== undefined) {
         headers['content-type'] = 'application/json; charset=UTF-8';
@@ -183,9 +191,6 @@ export class XClient {
         headers['content-type'] = stream.contentType;
         headers['content-length'] = String(stream.length);
       }
-      // A rate limiter may hold the request until X's window resets: before the attempt's timeout
-      // starts, cancellable by the job.
-      const settle = await this.gate?.(req.method, url, req.signal);
       // The attempt's own signal, released when the attempt ends: AbortSignal.timeout keeps its
       // timer (and AbortSignal.any its link to the job's signal) alive for the whole timeout, so a
       // 1 GiB upload's 257 APPENDs left that many behind to be promoted and collected later.

@@ -133,15 +133,26 @@ describe('one HTTP stack', () => {
 });
 
 describe('a request gate (the rate limiter) sees uploads too', () => {
-  it('asks it before every request, APPENDs included, and tells it each answer; the bytes arrive whole', async () => {
+  it('asks it before every request, APPENDs included, signs only after it, and tells it each answer', async () => {
     const seen: string[] = [];
     const answered: Array<number | null> = [];
+    // Gate and signer calls in order: a request signed before a long wait at the gate would carry
+    // a stale OAuth 1.0a timestamp.
+    const order: Array<'gate' | 'sign'> = [];
     const c = emu.credentials;
+    const bearer = bearerSigner(() => Promise.resolve(c.bearerToken));
     const client = new XClient({
-      signer: bearerSigner(() => Promise.resolve(c.bearerToken)),
+      signer: {
+        method: bearer.method,
+        authorization: (r) => {
+          order.push('sign');
+          return bearer.authorization(r);
+        },
+      },
       apiBase: emu.apiBase,
       uploadBase: emu.uploadBase,
       gate: (method, url) => {
+        order.push('gate');
         seen.push(`${method} ${url.pathname}`);
         return Promise.resolve((status) => void answered.push(status));
       },
@@ -158,6 +169,13 @@ describe('a request gate (the rate limiter) sees uploads too', () => {
     expect(seen[0]).toBe('POST /2/media/upload/initialize');
     expect(answered).toHaveLength(seen.length);
     expect(answered.every((s) => s === 200)).toBe(true);
+    // Every request passed the gate before it was signed.
+    let open = 0;
+    for (const e of order) {
+      open += e === 'gate' ? 1 : -1;
+      expect(open).toBeGreaterThanOrEqual(0);
+    }
+    expect(order.filter((e) => e === 'sign')).toHaveLength(seen.length);
   });
 });
 
