@@ -148,31 +148,18 @@ export function formatTiming(start: number, end: number, sep: ',' | '.', lineBre
   const fa = a % 1000;
   const fb = b % 1000;
   const s = sep === ',' ? 44 : 46;
-  // The digits, then one call: `HH:MM:SS,mmm --> HH:MM:SS,mmm`.
-  const h1 = 48 + Math.floor(ha / 10),
-    h2 = 48 + (ha % 10),
-    m1 = 48 + Math.floor(ma / 10),
-    m2 = 48 + (ma % 10);
-  const x1 = 48 + Math.floor(xa / 10),
-    x2 = 48 + (xa % 10);
-  const f1 = 48 + Math.floor(fa / 100),
-    f2 = 48 + (Math.floor(fa / 10) % 10),
-    f3 = 48 + (fa % 10);
-  const H1 = 48 + Math.floor(hb / 10),
-    H2 = 48 + (hb % 10),
-    M1 = 48 + Math.floor(mb / 10),
-    M2 = 48 + (mb % 10);
-  const X1 = 48 + Math.floor(xb / 10),
-    X2 = 48 + (xb % 10);
-  const F1 = 48 + Math.floor(fb / 100),
-    F2 = 48 + (Math.floor(fb / 10) % 10),
-    F3 = 48 + (fb % 10);
+  // `HH:MM:SS,mmm --> HH:MM:SS,mmm` from its character codes: d(n, 10) is n's tens digit.
   // prettier-ignore
   return lineBreaks
-    ? fromCodes(10, h1, h2, 58, m1, m2, 58, x1, x2, s, f1, f2, f3, 32, 45, 45, 62, 32,
-        H1, H2, 58, M1, M2, 58, X1, X2, s, F1, F2, F3, 10)
-    : fromCodes(h1, h2, 58, m1, m2, 58, x1, x2, s, f1, f2, f3, 32, 45, 45, 62, 32,
-        H1, H2, 58, M1, M2, 58, X1, X2, s, F1, F2, F3);
+    ? fromCodes(10, d(ha, 10), d(ha, 1), 58, d(ma, 10), d(ma, 1), 58, d(xa, 10), d(xa, 1), s, d(fa, 100), d(fa, 10), d(fa, 1),
+        32, 45, 45, 62, 32, d(hb, 10), d(hb, 1), 58, d(mb, 10), d(mb, 1), 58, d(xb, 10), d(xb, 1), s, d(fb, 100), d(fb, 10), d(fb, 1), 10)
+    : fromCodes(d(ha, 10), d(ha, 1), 58, d(ma, 10), d(ma, 1), 58, d(xa, 10), d(xa, 1), s, d(fa, 100), d(fa, 10), d(fa, 1),
+        32, 45, 45, 62, 32, d(hb, 10), d(hb, 1), 58, d(mb, 10), d(mb, 1), 58, d(xb, 10), d(xb, 1), s, d(fb, 100), d(fb, 10), d(fb, 1));
+}
+
+/** The digit of `n` at place `place` (1, 10, 100), as a character code. */
+function d(n: number, place: number): number {
+  return 48 + (Math.floor(n / place) % 10);
 }
 
 export function formatSrtTimestamp(ms: number): string {
