@@ -118,9 +118,18 @@ export class BatchStore {
     return this.jobId !== null;
   }
 
-  /** A folder to pair, or a manifest whose rows replace the pairing; null when the user cancelled. */
+  /** Choices asked for so far: only the latest one's answer is used. */
+  #choices = 0;
+
+  /**
+   * A folder to pair, or a manifest whose rows replace the pairing; null when the user cancelled,
+   * or chose again before this answer came (main checks a folder before answering: a folder
+   * chosen first must not replace a manifest chosen after it).
+   */
   async choose(kind: 'folder' | 'manifest'): Promise<FileRef | null> {
+    const mine = ++this.#choices;
     const r = kind === 'folder' ? await cueline.files.openFolder() : await cueline.files.openManifest();
+    if (mine !== this.#choices) return null;
     if (!r.ok) {
       this.error = appErrorText(r.error);
       return null;

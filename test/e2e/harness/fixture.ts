@@ -45,6 +45,8 @@ export interface HarnessApp {
   drop(selector: string, paths: string[]): Promise<void>;
   /** Reloads the app (after preparing the workspace, e.g. an autosave to recover). */
   reload(): Promise<void>;
+  /** Resolves once every call the page has made is answered and the page has taken the answers. */
+  settled(): Promise<void>;
 }
 
 export const test = base.extend<{
@@ -122,6 +124,12 @@ export const test = base.extend<{
       },
       reload: async () => {
         await page.reload();
+      },
+      settled: async () => {
+        await bridge.settled();
+        // The answers reach the page before this round trip does, and the code awaiting them runs
+        // in the same turn as each answer.
+        await page.evaluate(() => undefined);
       },
     };
     await use(app);

@@ -7,6 +7,7 @@ import { expectFieldNamesMatchLabels } from '../harness/field-names.ts';
 import { expectAxeSpotless } from '../harness/axe.ts';
 import { shotsAtSizes } from '../harness/screenshots.ts';
 import { folder, openPlan, srt } from './batch-support.ts';
+import { runTool } from '../harness/toolbar.ts';
 import { expect, test } from './x-test.ts';
 
 test('a manifest fills alt text and the card; the plan counts posts and requests; a rerun is "3 skipped (already published)"', async ({
@@ -105,4 +106,29 @@ test('a manifest fills alt text and the card; the plan counts posts and requests
   await expect(summary).toHaveText('3 of 3 finished · 3 skipped (already published) · completed');
   await expect(progress.getByTestId('batch-item').first()).toContainText('EN English');
   expect(emulator.state.requests.length).toBe(before);
+});
+
+test('a folder whose answer comes after a manifest was chosen does not replace the manifest', async ({
+  app,
+}) => {
+  const d = await folder({
+    'talk.mp4': null,
+    'talk.en.srt': srt('Hello'),
+    'list.csv': 'video,subtitle,language\ntalk.mp4,talk.en.srt,en\n',
+  });
+  const { page } = app;
+  await runTool(page, 'Batch…');
+  const dialog = page.getByRole('dialog', { name: 'Batch publish a folder' });
+  // The folder's answer is held (a slow disk behind the dialog); the manifest is chosen meanwhile.
+  let answerFolder = (): void => undefined;
+  const folderAnswered = new Promise<void>((r) => (answerFolder = r));
+  app.dialogs.answer('openFolder', d, folderAnswered);
+  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  app.dialogs.answer('openManifest', join(d, 'list.csv'));
+  await dialog.getByRole('button', { name: 'Use a manifest…' }).click();
+  await expect(dialog.getByTestId('batch-folder')).toHaveText('Manifest list.csv');
+  // The folder's late answer arrives and is taken by the page: the later choice stands.
+  answerFolder();
+  await app.settled();
+  await expect(dialog.getByTestId('batch-folder')).toHaveText('Manifest list.csv');
 });
