@@ -1,7 +1,7 @@
 // SRT writer: cues renumbered 1…n, `HH:MM:SS,mmm`, LF line ends, a blank line after each cue.
 // Refuses (CuelineError `subtitle.time`, naming the cue) times it could not read back.
 import type { ConversionNote, Track } from './model.ts';
-import { assertWritableTimes, formatTiming } from './time.ts';
+import { assertWritableTimes, formatSrtHead } from './time.ts';
 import { representableText, writableAsIs } from './text-lines.ts';
 import { toSrtText } from './markup.ts';
 import { ChunkedText } from './chunked-text.ts';
@@ -13,6 +13,8 @@ export function writeSrt(track: Track): { text: string; notes: ConversionNote[] 
   let tagsLost = 0;
   const out = new ChunkedText();
   const cues = track.cues;
+  // What ends the cue before the next head (formatSrtHead): none before the first.
+  let breaks: 0 | 1 | 2 = 0;
   for (let i = 0; i < cues.length; i++) {
     const cue = cues[i];
     if (!cue) continue;
@@ -27,10 +29,12 @@ export function writeSrt(track: Track): { text: string; notes: ConversionNote[] 
       text = representableText(plain);
       if (text !== plain) changed++;
     }
-    out.add(
-      String(i + 1) + formatTiming(cue.start, cue.end, ',', true) + (text === '' ? '\n' : text + '\n\n'),
-    );
+    // One piece for the number, the timing and what ended the cue before; the text as it is.
+    out.add(formatSrtHead(i + 1, cue.start, cue.end, breaks));
+    if (text !== '') out.add(text);
+    breaks = text === '' ? 1 : 2;
   }
+  if (breaks > 0) out.add(breaks === 2 ? '\n\n' : '\n');
   if (settings > 0)
     notes.push({
       kind: 'settings-dropped',

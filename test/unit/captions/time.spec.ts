@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   FRAME_RATES,
+  formatSrtHead,
   formatSrtTimestamp,
   formatTiming,
   formatVttTimestamp,
@@ -94,6 +95,26 @@ describe('timestamps', () => {
       fc.property(ms, ms, fc.constantFrom(',' as const, '.' as const), (a, b, sep) => {
         expect(formatTiming(a, b, sep)).toBe(`${formatTimestamp(a, sep)} --> ${formatTimestamp(b, sep)}`);
       }),
+    );
+  });
+
+  it("an SRT cue's head is what ended the cue before, its number and its timing line", () => {
+    expect(formatSrtHead(1, 0, 1_500, 0)).toBe('1\n00:00:00,000 --> 00:00:01,500\n');
+    expect(formatSrtHead(42, 3_723_004, 3_724_000, 2)).toBe('\n\n42\n01:02:03,004 --> 01:02:04,000\n');
+    expect(formatSrtHead(7, 0, 360_000_000, 1)).toBe('\n7\n00:00:00,000 --> 100:00:00,000\n');
+    const ms = fc.oneof(
+      fc.integer({ min: 0, max: 100 * 3_600_000 }),
+      fc.integer({ min: 0, max: MAX_TIME_MS }),
+    );
+    // Every number of digits, past the six the fast path writes.
+    const number = fc.oneof(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 3_000_000 }));
+    fc.assert(
+      fc.property(number, ms, ms, fc.constantFrom(0 as const, 1 as const, 2 as const), (n, a, b, breaks) => {
+        expect(formatSrtHead(n, a, b, breaks)).toBe(
+          `${'\n'.repeat(breaks)}${n}\n${formatTimestamp(a, ',')} --> ${formatTimestamp(b, ',')}\n`,
+        );
+      }),
+      { numRuns: 2_000 },
     );
   });
 });
