@@ -6,35 +6,56 @@ import { representableText, writableAsIs } from './text-lines.ts';
 import { toSrtText } from './markup.ts';
 import { ChunkedText } from './chunked-text.ts';
 
-export function writeSrt(track: Track): { text: string; notes: ConversionNote[] } {
-  const notes: ConversionNote[] = [];
-  let settings = 0;
-  let changed = 0;
-  let tagsLost = 0;
-  const out = new ChunkedText();
-  const cues = track.cues;
-  // What ends the cue before the next head (formatSrtHead): none before the first.
-  let breaks: 0 | 1 | 2 = 0;
-  for (let i = 0; i < cues.length; i++) {
+/** What writing the cues found, for the notes; `breaks` ends the cue before the next (formatSrtHead). */
+interface Tally {
+  settings: number;
+  changed: number;
+  tagsLost: number;
+  breaks: 0 | 1 | 2;
+}
+/**
+ * Each write's tally is a copy of this one, and so shares its hidden class (V8's map), which lives as
+ * long as this does. A new object literal per write had a map of its own, collected with it at the
+ * next full garbage collection; V8 then dropped writeCues's optimized code, which checks that map,
+ * and compiled it again on the next write.
+ */
+const NO_TALLY: Readonly<Tally> = { settings: 0, changed: 0, tagsLost: 0, breaks: 0 };
+
+/** Cues from…to-1 as SRT, after the cue before them (`t.breaks`); the last cue's blank line too. */
+function writeCues(cues: Track['cues'], from: number, to: number, t: Tally): string {
+  let out = '';
+  let breaks = t.breaks;
+  for (let i = from; i < to; i++) {
     const cue = cues[i];
     if (!cue) continue;
-    if (cue.settings) settings++;
+    if (cue.settings) t.settings++;
     assertWritableTimes(cue.start, cue.end, i);
     let text = cue.text;
     // Most cues hold nothing to translate or clean: one scan, no allocation.
     if (!writableAsIs(text, 'srt')) {
       // Tags go first: dropping one can leave a blank line or join "--" and ">" into "-->".
       const { text: plain, lost } = toSrtText(text);
-      if (lost) tagsLost++;
+      if (lost) t.tagsLost++;
       text = representableText(plain);
-      if (text !== plain) changed++;
+      if (text !== plain) t.changed++;
     }
     // One piece for the number, the timing and what ended the cue before; the text as it is.
-    out.add(formatSrtHead(i + 1, cue.start, cue.end, breaks));
-    if (text !== '') out.add(text);
+    out += formatSrtHead(i + 1, cue.start, cue.end, breaks);
+    if (text !== '') out += text;
     breaks = text === '' ? 1 : 2;
   }
-  if (breaks > 0) out.add(breaks === 2 ? '\n\n' : '\n');
+  t.breaks = breaks;
+  if (to === cues.length && breaks > 0) out += breaks === 2 ? '\n\n' : '\n';
+  return out;
+}
+
+export function writeSrt(track: Track): { text: string; notes: ConversionNote[] } {
+  const notes: ConversionNote[] = [];
+  const cues = track.cues;
+  const t: Tally = { ...NO_TALLY };
+  const out = new ChunkedText();
+  out.addBatches(cues.length, (from, to) => writeCues(cues, from, to, t));
+  const { settings, changed, tagsLost } = t;
   if (settings > 0)
     notes.push({
       kind: 'settings-dropped',

@@ -37,6 +37,52 @@ function safeId(id: string): string {
   return BLOCK_RE.test(one) ? '#' + one : one;
 }
 
+/** What writing the cues found, for the notes. */
+interface Tally {
+  changed: number;
+  tagsLost: number;
+}
+/** Each write's tally is a copy of this one, sharing its hidden class: see srt-write.ts's NO_TALLY. */
+const NO_TALLY: Readonly<Tally> = { changed: 0, tagsLost: 0 };
+
+/**
+ * Cues from…to-1 as WebVTT, with their ids when `writeIds`, each followed by its blank line and the
+ * blocks anchored to it (`byAnchor`: NOTE/STYLE/REGION blocks by the id of the cue they follow).
+ */
+function writeCues(
+  cues: Track['cues'],
+  from: number,
+  to: number,
+  writeIds: boolean,
+  byAnchor: Map<string | null, VttBlock[]> | null,
+  t: Tally,
+): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const cue = cues[i];
+    if (!cue) continue;
+    assertWritableTimes(cue.start, cue.end, i);
+    let text = cue.text;
+    // Most cues hold nothing to drop, clean or escape: one scan, no allocation.
+    if (!writableAsIs(text, 'vtt')) {
+      // Tags go first: dropping one can leave a blank line or join "--" and ">" into "-->".
+      const { text: plain, lost } = dropSrtOnlyTags(text);
+      if (lost) t.tagsLost++;
+      const clean = representableText(plain);
+      if (clean !== plain) t.changed++;
+      text = escapeVttText(clean);
+    }
+    const tidy = cue.settings ? tidySettings(cue.settings) : '';
+    out +=
+      (writeIds && cue.id.trim() !== '' ? safeId(cue.id) + '\n' : '') +
+      formatTiming(cue.start, cue.end, '.') +
+      (tidy ? ' ' + tidy : '') +
+      (text === '' ? '\n\n' : '\n' + text + '\n\n');
+    if (byAnchor) for (const b of byAnchor.get(cue.id) ?? []) out += blockText(b) + '\n\n';
+  }
+  return out;
+}
+
 export function writeVtt(track: Track): { text: string; notes: ConversionNote[] } {
   const notes: ConversionNote[] = [];
   const vtt = track.vtt;
@@ -59,34 +105,12 @@ export function writeVtt(track: Track): { text: string; notes: ConversionNote[] 
     byAnchor.set(anchor, list);
   }
   for (const b of byAnchor.get(null) ?? []) out.add(blockText(b) + '\n\n');
-  const anchored = byAnchor.size > 0;
+  const anchored = byAnchor.size > 0 ? byAnchor : null;
   const writeIds = vtt?.cueIds ?? false;
-  let changed = 0;
-  let tagsLost = 0;
   const cues = track.cues;
-  for (let i = 0; i < cues.length; i++) {
-    const cue = cues[i];
-    if (!cue) continue;
-    assertWritableTimes(cue.start, cue.end, i);
-    let text = cue.text;
-    // Most cues hold nothing to drop, clean or escape: one scan, no allocation.
-    if (!writableAsIs(text, 'vtt')) {
-      // Tags go first: dropping one can leave a blank line or join "--" and ">" into "-->".
-      const { text: plain, lost } = dropSrtOnlyTags(text);
-      if (lost) tagsLost++;
-      const clean = representableText(plain);
-      if (clean !== plain) changed++;
-      text = escapeVttText(clean);
-    }
-    const tidy = cue.settings ? tidySettings(cue.settings) : '';
-    out.add(
-      (writeIds && cue.id.trim() !== '' ? safeId(cue.id) + '\n' : '') +
-        formatTiming(cue.start, cue.end, '.') +
-        (tidy ? ' ' + tidy : '') +
-        (text === '' ? '\n\n' : '\n' + text + '\n\n'),
-    );
-    if (anchored) for (const b of byAnchor.get(cue.id) ?? []) out.add(blockText(b) + '\n\n');
-  }
+  const t: Tally = { ...NO_TALLY };
+  out.addBatches(cues.length, (from, to) => writeCues(cues, from, to, writeIds, anchored, t));
+  const { changed, tagsLost } = t;
   if (changed > 0)
     notes.push({
       kind: 'text-changed',
