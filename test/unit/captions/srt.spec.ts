@@ -12,6 +12,8 @@ import {
   writableAsIs,
 } from '../../../shared/captions/text-lines.ts';
 import { dropSrtOnlyTags, toSrtText, toVttText } from '../../../shared/captions/markup.ts';
+import { ITEMS_PER_BATCH } from '../../../shared/captions/chunked-text.ts';
+import { formatSrtTimestamp } from '../../../shared/captions/time.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/captions/${name}`, import.meta.url), 'utf8');
@@ -168,6 +170,34 @@ describe('SRT writer', () => {
       '1\n00:00:00,000 --> 00:00:01,500\nOne\n\n2\n01:02:03,004 --> 01:02:04,000\nTwo\nlines\n\n',
     );
     expect(notes).toEqual([]);
+  });
+
+  it('writes a long track as one: cues at the edges of its batches, empty or cleaned, counted once', () => {
+    // The writer runs ITEMS_PER_BATCH cues per call, each call carrying on from the cue before.
+    const edges = [ITEMS_PER_BATCH - 1, ITEMS_PER_BATCH, 2 * ITEMS_PER_BATCH - 1, 2 * ITEMS_PER_BATCH];
+    const n = 2 * ITEMS_PER_BATCH + 1;
+    const given = (i: number): string =>
+      i === edges[0] || i === n - 1 ? '' : i === edges[1] ? '   ' : i === edges[2] ? '<v Bob>Hi' : `cue ${i}`;
+    const cues = Array.from({ length: n }, (_, i) => ({
+      id: `c${i}`,
+      start: i * 1000,
+      end: i * 1000 + 900,
+      text: given(i),
+    }));
+    const { text, notes } = writeCaptions({ language: 'en', label: '', cues }, 'srt');
+    const written = (i: number): string => (i === edges[1] ? '' : i === edges[2] ? 'Hi' : given(i));
+    const expected = cues
+      .map((c, i) => {
+        const t = written(i);
+        return `${i + 1}\n${formatSrtTimestamp(c.start)} --> ${formatSrtTimestamp(c.end)}\n${t === '' ? '' : t + '\n'}\n`;
+      })
+      .join('');
+    expect(text).toBe(expected);
+    expect(notes.map((x) => [x.kind, x.count])).toEqual([
+      ['text-changed', 1],
+      ['text-changed', 1],
+    ]);
+    expect(parse(text).track.cues.map((c) => c.text)).toEqual(cues.map((_, i) => written(i)));
   });
 
   it('reports what SRT cannot represent', () => {

@@ -5,6 +5,8 @@ import type { ParseErrorDetails } from '../../../shared/captions/read.ts';
 import { parseCaptions } from '../../../shared/captions/read.ts';
 import { writeCaptions } from '../../../shared/captions/write.ts';
 import { fromVttText, toVttText } from '../../../shared/captions/markup.ts';
+import { ITEMS_PER_BATCH } from '../../../shared/captions/chunked-text.ts';
+import { formatVttTimestamp } from '../../../shared/captions/time.ts';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../fixtures/captions/${name}`, import.meta.url), 'utf8');
@@ -206,6 +208,25 @@ describe('WebVTT writer', () => {
     );
     expect(text).toBe('WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nTom &amp; <i>Jerry</i> &lt;3 x\n\n');
     expect(notes).toEqual([expect.objectContaining({ kind: 'text-changed', count: 1 })]);
+  });
+
+  it('writes a long file back byte for byte: ids, blocks and empty cues at the edges of its batches', () => {
+    // The writer runs ITEMS_PER_BATCH cues per call; blocks follow the cue they were after.
+    const edges = new Set([ITEMS_PER_BATCH - 1, ITEMS_PER_BATCH, 2 * ITEMS_PER_BATCH]);
+    const parts = ['WEBVTT\n\nNOTE before the first cue\n\n'];
+    for (let i = 0; i <= 2 * ITEMS_PER_BATCH; i++) {
+      const at = `${formatVttTimestamp(i * 1000)} --> ${formatVttTimestamp(i * 1000 + 900)}`;
+      parts.push(
+        `c${i}\n${at}${i % 7 === 0 ? ' align:start' : ''}\n${edges.has(i) ? '' : `cue ${i} &amp; more\n`}\n`,
+      );
+      if (edges.has(i)) parts.push(`NOTE after c${i}\n\n`);
+    }
+    const file = parts.join('');
+    const { track } = parseCaptions(file, { fileName: 'long.en.vtt' });
+    expect(track.cues).toHaveLength(2 * ITEMS_PER_BATCH + 1);
+    const { text, notes } = writeCaptions(track, 'vtt');
+    expect(notes).toEqual([]);
+    expect(text).toBe(file);
   });
 
   it('escaping and decoding are inverse for text without tags', () => {
