@@ -1,8 +1,9 @@
-// The writers' output, built from one small string per cue. A plain rope (`out += piece`) keeps
-// every piece and every join alive until the end: past the young generation (about 10 MB of output)
-// the scavenger copies all of them, and a 20 MB write cost twice as much per MB as a 5 MB one. Here
-// the rope is flattened every 64K characters, so its pieces die young; the flat chunks are joined
-// once at the end. (A rope per chunk, flattened, cost ~15% less than joining an array of pieces.)
+// The writers' output, built from the text of each batch of cues (see addBatches). A plain rope
+// (`out += piece`) keeps every piece and every join alive until the end: past the young generation
+// (about 10 MB of output) the scavenger copies all of them, and a 20 MB write cost twice as much per
+// MB as a 5 MB one. Here the rope is flattened every 64K characters, so its pieces die young; the
+// flat chunks are joined once at the end. (A rope per chunk, flattened, cost ~15% less than joining
+// an array of pieces.)
 const CHUNK_CHARS = 65_536;
 /** Items per addBatches call: a batch's text stays well under a chunk. */
 export const ITEMS_PER_BATCH = 256;
