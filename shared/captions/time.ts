@@ -137,7 +137,8 @@ function digit(n: number, k: number): number {
 
 /** What cueHead writes before the timing: up to two line breaks and a number of up to six digits. */
 const HEAD_PREFIX = 8;
-const NO_HOURS_100 = 100 * 3_600_000;
+/** 100 hours in milliseconds: from here on, hours take three digits or more. */
+const HOURS_100 = 100 * 3_600_000;
 
 /**
  * `HEAD_PREFIX` characters (filler, two line breaks, `number`'s digits, right-aligned), a line
@@ -180,8 +181,7 @@ function slot(i: number, lead: number, numberDigit: number): number {
 export function formatTiming(start: number, end: number, sep: ',' | '.'): string {
   const a = Math.max(0, Math.round(start));
   const b = Math.max(0, Math.round(end));
-  if (a >= NO_HOURS_100 || b >= NO_HOURS_100)
-    return formatTimestamp(a, sep) + ' --> ' + formatTimestamp(b, sep);
+  if (a >= HOURS_100 || b >= HOURS_100) return formatTimestamp(a, sep) + ' --> ' + formatTimestamp(b, sep);
   return cueHead(0, HEAD_PREFIX, a, b, sep === ',' ? 44 : 46).slice(HEAD_PREFIX + 1, -1);
 }
 
@@ -193,7 +193,7 @@ export function formatTiming(start: number, end: number, sep: ',' | '.'): string
 export function formatSrtHead(number: number, start: number, end: number, breaks: 0 | 1 | 2): string {
   const a = Math.max(0, Math.round(start));
   const b = Math.max(0, Math.round(end));
-  if (a >= NO_HOURS_100 || b >= NO_HOURS_100 || number >= 1_000_000 || number < 0)
+  if (a >= HOURS_100 || b >= HOURS_100 || number >= 1_000_000 || number < 0)
     return '\n\n'.slice(2 - breaks) + String(number) + '\n' + formatTiming(a, b, ',') + '\n';
   const digits =
     number < 10 ? 1 : number < 100 ? 2 : number < 1000 ? 3 : number < 10_000 ? 4 : number < 100_000 ? 5 : 6;
