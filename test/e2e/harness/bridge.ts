@@ -19,6 +19,8 @@ export interface InstalledBridge {
   flushed(): Promise<void>;
   /** Resolves once no call from the page is being answered (their files are written). */
   settled(): Promise<void>;
+  /** Calls from the page on `channel` are answered only once `until` settles. */
+  hold(channel: string, until: Promise<unknown>): void;
 }
 
 let sinks = 0;
@@ -26,6 +28,7 @@ let sinks = 0;
 export async function installBridge(page: Page, router: Router, appOrigin: string): Promise<InstalledBridge> {
   const rejectedSenders: string[] = [];
   const inFlight = new Set<Promise<unknown>>();
+  const holds = new Map<string, Promise<unknown>>();
   let queue = Promise.resolve();
   const sink: EventSink = {
     id: `page-${++sinks}`,
@@ -53,7 +56,9 @@ export async function installBridge(page: Page, router: Router, appOrigin: strin
         error: { code: 'ipc.forbidden_sender', message: 'IPC from an untrusted frame.' },
       });
     }
-    const answer = router.invoke(String(channel), payload, { sink });
+    const invoke = () => router.invoke(String(channel), payload, { sink });
+    const held = holds.get(String(channel));
+    const answer = held ? held.then(invoke, invoke) : invoke();
     inFlight.add(answer);
     void answer.finally(() => inFlight.delete(answer)).catch(() => undefined);
     return JSON.stringify(await answer);
@@ -87,7 +92,10 @@ export async function installBridge(page: Page, router: Router, appOrigin: strin
   const settled = async (): Promise<void> => {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
   };
-  return { sink, rejectedSenders, flushed: () => queue, settled };
+  const hold = (channel: string, until: Promise<unknown>): void => {
+    holds.set(channel, until);
+  };
+  return { sink, rejectedSenders, flushed: () => queue, settled, hold };
 }
 
 interface HarnessWindow {

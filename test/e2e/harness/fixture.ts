@@ -13,7 +13,7 @@ import type { PublishingDeps } from '../../../main/services/publish/publishing.t
 import type { Router } from '../../../main/router/router.ts';
 import type { EventSink } from '../../../main/router/types.ts';
 import { createWorkspace, type Workspace } from '../../../main/services/workspace/workspace.ts';
-import type { EventKey } from '../../../shared/ipc/contract.ts';
+import type { ChannelKey, EventKey } from '../../../shared/ipc/contract.ts';
 import { installBridge } from './bridge.ts';
 import { DialogsDouble } from './dialogs-double.ts';
 import { SpellCheckerDouble } from './spellchecker-double.ts';
@@ -47,6 +47,11 @@ export interface HarnessApp {
   reload(): Promise<void>;
   /** Resolves once every call the page has made is answered and the page has taken the answers. */
   settled(): Promise<void>;
+  /**
+   * Calls from the page on `channel` wait for `until` before the router answers them (what does the
+   * page do meanwhile?). `until` must settle before the test ends: the teardown waits for every call.
+   */
+  hold(channel: ChannelKey, until: Promise<unknown>): void;
 }
 
 export const test = base.extend<{
@@ -125,6 +130,7 @@ export const test = base.extend<{
       reload: async () => {
         await page.reload();
       },
+      hold: (channel, until) => bridge.hold(channel, until),
       settled: async () => {
         await bridge.settled();
         // The answers reach the page before this round trip does, and the code awaiting them runs

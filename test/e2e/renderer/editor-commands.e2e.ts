@@ -10,6 +10,13 @@ import { editorMedia, openByKeys } from './editor-support.ts';
 
 const rows = (page: Page) => page.getByRole('grid', { name: 'Cues' }).locator('[role="row"].cue');
 
+/** The tool on PATH, by its absolute path. */
+const onPath = (name: string): string =>
+  (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .map((d) => join(d, name))
+    .find((p) => existsSync(p)) ?? name;
+
 test('File → Export… writes a copy in another format; the track keeps its file', async ({ app }) => {
   const { page } = app;
   const m = await editorMedia();
@@ -63,11 +70,6 @@ test('the ffmpeg/ffprobe setting in About: a bad path is refused on its field, a
   expect((await app.workspace.settings.get()).ffprobePath).toBeUndefined();
 
   // The ffmpeg on PATH, by its absolute path.
-  const onPath = (name: string): string =>
-    (process.env['PATH'] ?? '')
-      .split(delimiter)
-      .map((d) => join(d, name))
-      .find((p) => existsSync(p)) ?? name;
   await ffmpeg.fill(onPath('ffmpeg'));
   await ffprobe.fill(onPath('ffprobe'));
   await save.click();
@@ -78,6 +80,30 @@ test('the ffmpeg/ffprobe setting in About: a bad path is refused on its field, a
     ffprobePath: onPath('ffprobe'),
   });
   await page.screenshot({ path: shotPath('about-media-tools') });
+});
+
+test('the media tools form keeps what is typed before the saved paths arrive, and Save sends those back', async ({
+  app,
+}) => {
+  const { page } = app;
+  await app.workspace.settings.set({ ffmpegPath: onPath('ffmpeg') });
+  // The saved paths arrive only after ffprobe's path is typed and Save is clicked.
+  let release = (): void => {};
+  app.hold('settings:get', new Promise<void>((r) => (release = r)));
+  await app.emit('menu:command', { command: 'about' });
+  const dlg = page.getByRole('dialog', { name: 'About Cueline' });
+  const ffmpeg = dlg.getByRole('textbox', { name: 'ffmpeg path' });
+  const ffprobe = dlg.getByRole('textbox', { name: 'ffprobe path' });
+  await ffprobe.fill(onPath('ffprobe'));
+  await dlg.getByRole('button', { name: 'Save media tools' }).click();
+  release();
+  await expect(dlg.getByRole('status')).toHaveText('Media tools saved.');
+  await expect(ffprobe).toHaveValue(onPath('ffprobe'));
+  await expect(ffmpeg).toHaveValue(onPath('ffmpeg'));
+  expect(await app.workspace.settings.get()).toMatchObject({
+    ffmpegPath: onPath('ffmpeg'),
+    ffprobePath: onPath('ffprobe'),
+  });
 });
 
 test('undo in a text field undoes the field, by key and from the menu', async ({ app }) => {
